@@ -1,0 +1,132 @@
+/**
+ * The engine: runs the active rules over the resources of a parsed file and turns their path
+ * reports into findings with offsets. Which rules are active follows the configuration: severity
+ * overrides and `off`, the Pod Security level and version (a PSS rule applies from its version, at
+ * its level and above, unless a restricted rule that replaces it applies). A rule that throws is
+ * contained: the others still report and the error is returned for the caller to log.
+ */
+import { extractResources, Resource, ResourceIdentity, SkippedDocument } from '../model/resource';
+import type { PropertyPath } from '../model/values';
+import type { SourceFile } from '../parse/source-file';
+import { RULES } from '../rules/registry';
+import type { PodSecurityLevel, Report, Rule, Severity, Target } from '../rules/types';
+import { LATEST_MINOR, parseKubernetesVersion } from './kubernetes-version';
+import { locate } from './locate';
+
+export type SeveritySetting = Severity | 'off';
+
+export interface AnalysisOptions {
+  readonly level: PodSecurityLevel;
+  /** `latest` or `v1.NN`; text that is not a version evaluates as latest. */
+  readonly kubernetesVersion: string;
+  /** Per-rule severity or `off`, over the rule's defaults. */
+  readonly rules?: Readonly<Record<string, SeveritySetting>>;
+}
+
+export const DEFAULT_OPTIONS: AnalysisOptions = { level: 'restricted', kubernetesVersion: 'latest' };
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly messageId: string;
+  readonly data: Readonly<Record<string, string | number>>;
+  readonly severity: Severity;
+  /** Path from the document root (a List item's path includes `items`, i). */
+  readonly path: PropertyPath;
+  readonly target: Target;
+  readonly start: number;
+  readonly end: number;
+  /** False when the reported field is missing and the range sits on its nearest ancestor. */
+  readonly exact: boolean;
+  readonly documentIndex: number;
+  readonly resource: ResourceIdentity;
+}
+
+export interface RuleFailure {
+  readonly ruleId: string;
+  readonly message: string;
+}
+
+export interface AnalysisResult {
+  readonly findings: Finding[];
+  readonly skipped: SkippedDocument[];
+  readonly ruleFailures: RuleFailure[];
+  readonly resourceCount: number;
+}
+
+export interface ActiveRule {
+  readonly rule: Rule;
+  readonly severity: Severity;
+}
+
+export interface RuleSelection {
+  readonly rules: readonly ActiveRule[];
+  readonly level: PodSecurityLevel;
+  readonly minorVersion: number;
+}
+
+const LEVEL_RANK: Record<PodSecurityLevel, number> = { baseline: 1, restricted: 2 };
+
+export function selectRules(options: AnalysisOptions): RuleSelection {
+  const minorVersion = parseKubernetesVersion(options.kubernetesVersion) ?? LATEST_MINOR;
+  const level = options.level === 'baseline' ? 'baseline' : 'restricted';
+  const candidates: ActiveRule[] = [];
+  for (const rule of RULES) {
+    const setting = options.rules?.[rule.id] ?? (rule.enabledByDefault ? rule.defaultSeverity : 'off');
+    if (setting === 'off') continue;
+    if (rule.pss && (LEVEL_RANK[rule.pss.level] > LEVEL_RANK[level] || minorVersion < rule.pss.since)) continue;
+    candidates.push({ rule, severity: setting });
+  }
+  const replaced = new Set(candidates.map(({ rule }) => rule.pss?.overrides).filter((id): id is string => !!id));
+  return { rules: candidates.filter(({ rule }) => !replaced.has(rule.id)), level, minorVersion };
+}
+
+export function analyzeSource(source: SourceFile, options: AnalysisOptions | RuleSelection): AnalysisResult {
+  const selection = 'rules' in options && Array.isArray(options.rules) ? (options as RuleSelection) : selectRules(options as AnalysisOptions);
+  const { resources, skipped } = extractResources(source);
+  const findings: Finding[] = [];
+  const ruleFailures: RuleFailure[] = [];
+  for (const resource of resources) {
+    findings.push(...checkResource(resource, selection, ruleFailures));
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  return { findings, skipped, ruleFailures, resourceCount: resources.length };
+}
+
+export function checkResource(resource: Resource, selection: RuleSelection, ruleFailures: RuleFailure[]): Finding[] {
+  const findings: Finding[] = [];
+  const identity: ResourceIdentity = {
+    apiVersion: resource.apiVersion,
+    kind: resource.kind,
+    name: resource.name,
+    namespace: resource.namespace,
+  };
+  for (const { rule, severity } of selection.rules) {
+    if (rule.scope !== 'workspace' && !rule.scope.kinds.includes(resource.kind)) continue;
+    const reports: Report[] = [];
+    try {
+      rule.check({ level: selection.level, minorVersion: selection.minorVersion, report: (report) => reports.push(report) }, resource);
+    } catch (error) {
+      ruleFailures.push({ ruleId: rule.id, message: error instanceof Error ? error.message : String(error) });
+      continue;
+    }
+    for (const report of reports) {
+      const path = [...resource.basePath, ...report.path];
+      const target = report.target ?? 'value';
+      const location = locate(resource.document.contents, path, target);
+      findings.push({
+        ruleId: rule.id,
+        messageId: report.messageId,
+        data: report.data ?? {},
+        severity,
+        path,
+        target,
+        start: location.start,
+        end: location.end,
+        exact: location.exact,
+        documentIndex: resource.documentIndex,
+        resource: identity,
+      });
+    }
+  }
+  return findings;
+}

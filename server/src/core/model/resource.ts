@@ -1,0 +1,110 @@
+/**
+ * The resource model: which YAML documents are Kubernetes objects. A document whose root is a map
+ * with string `apiVersion` and `kind` is a resource; the items of a `kind: List` (or `*List`) are
+ * resources too, each remembering its path inside the document. Everything else (compose files,
+ * workflows, Helm values) is ignored without a word. Each resource carries its plain value for rules
+ * and its YAML node for positions.
+ */
+import { Document, isMap, isSeq, Node, YAMLMap } from 'yaml';
+import type { SourceFile } from '../parse/source-file';
+import { firstSyntaxProblem } from '../parse/source-file';
+import { isRecord, PropertyPath } from './values';
+
+export interface ResourceIdentity {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name?: string;
+  readonly namespace?: string;
+}
+
+export interface Resource extends ResourceIdentity {
+  readonly document: Document.Parsed;
+  readonly documentIndex: number;
+  /** Where the resource's root map sits inside its document: [] or ['items', i]. */
+  readonly basePath: PropertyPath;
+  readonly node: YAMLMap;
+  readonly value: Readonly<Record<string, unknown>>;
+}
+
+export interface SkippedDocument {
+  readonly documentIndex: number;
+  readonly offset: number;
+  readonly reason: 'syntax' | 'aliases';
+  readonly detail: string;
+}
+
+export interface ResourceSet {
+  readonly resources: Resource[];
+  readonly skipped: SkippedDocument[];
+}
+
+/** Upper bound on alias expansion per document: generous for real manifests, fatal to alias bombs. */
+const MAX_ALIAS_COUNT = 1000;
+
+export function extractResources(source: SourceFile): ResourceSet {
+  const resources: Resource[] = [];
+  const skipped: SkippedDocument[] = [];
+  source.documents.forEach((document, documentIndex) => {
+    extractFromDocument(document, documentIndex, resources, skipped);
+  });
+  return { resources, skipped };
+}
+
+export function extractFromDocument(
+  document: Document.Parsed,
+  documentIndex: number,
+  resources: Resource[],
+  skipped: SkippedDocument[],
+): void {
+  if (!isMap(document.contents)) return;
+  if (!looksLikeResource(document.contents)) return;
+  const problem = firstSyntaxProblem(document);
+  if (problem) {
+    skipped.push({ documentIndex, offset: problem.offset, reason: 'syntax', detail: problem.message });
+    return;
+  }
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const offset = document.contents.range?.[0] ?? 0;
+    skipped.push({ documentIndex, offset, reason: 'aliases', detail: (error as Error).message });
+    return;
+  }
+  if (!isRecord(value)) return;
+  const root = identityOf(value);
+  if (!root) return;
+  if (root.kind === 'List' || (root.kind.endsWith('List') && Array.isArray(value.items))) {
+    const itemsNode = document.contents.get('items', true);
+    const items = Array.isArray(value.items) ? value.items : [];
+    items.forEach((item, index) => {
+      const itemNode: Node | undefined = isSeq(itemsNode) ? (itemsNode.items[index] as Node) : undefined;
+      const identity = isRecord(item) ? identityOf(item) : undefined;
+      if (!identity || !isMap(itemNode)) return;
+      resources.push({ ...identity, document, documentIndex, basePath: ['items', index], node: itemNode, value: item as Record<string, unknown> });
+    });
+    return;
+  }
+  resources.push({ ...root, document, documentIndex, basePath: [], node: document.contents, value });
+}
+
+/** Cheap test on the node before any conversion: both keys present with scalar values. */
+function looksLikeResource(map: YAMLMap): boolean {
+  let apiVersion = false;
+  let kind = false;
+  for (const pair of map.items) {
+    const key = (pair.key as { value?: unknown } | null)?.value;
+    if (key === 'apiVersion') apiVersion = true;
+    else if (key === 'kind') kind = true;
+  }
+  return apiVersion && kind;
+}
+
+function identityOf(value: Record<string, unknown>): ResourceIdentity | undefined {
+  const { apiVersion, kind } = value;
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string' || !apiVersion || !kind) return undefined;
+  const metadata = isRecord(value.metadata) ? value.metadata : {};
+  const name = typeof metadata.name === 'string' ? metadata.name : undefined;
+  const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : undefined;
+  return { apiVersion, kind, name, namespace };
+}

@@ -1,0 +1,53 @@
+/**
+ * Shared pieces of the Pod Security Standards rules: how a PSS rule is declared (scope = every kind
+ * with a Pod template, the Pod template handed to the check), the Windows and user-namespace
+ * relaxations that Pod Security Admission applies from given versions, and the common references.
+ * Each rule file keeps its own version logic next to its check.
+ */
+import type { Container, PodSpec, SecurityContext } from 'kubernetes-types/core/v1';
+import { containersOf, ContainerView, POD_TEMPLATE_KINDS, podTemplateOf, PodTemplateView } from '../../model/pod-spec';
+import type { Rule, RuleContext, RuleMeta } from '../types';
+
+export type PodSecurityRuleMeta = Omit<RuleMeta, 'scope' | 'enabledByDefault'> & { readonly pss: NonNullable<RuleMeta['pss']> };
+
+export type TemplateCheck = (context: RuleContext, template: PodTemplateView) => void;
+
+export function definePodSecurityRule(meta: PodSecurityRuleMeta, checkTemplate: TemplateCheck): Rule {
+  return {
+    ...meta,
+    scope: { kinds: POD_TEMPLATE_KINDS },
+    enabledByDefault: true,
+    check(context, resource) {
+      const template = podTemplateOf(resource);
+      if (template) checkTemplate(context, template);
+    },
+  };
+}
+
+export const PSS_REFERENCES: readonly string[] = [
+  'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
+  'https://kubernetes.io/docs/concepts/security/security-checklist/#pod-security',
+];
+
+/** From v1.25, restricted checks about Linux-only fields skip Pods that declare `spec.os.name: windows`. */
+export function exemptAsWindowsPod(context: RuleContext, spec: PodSpec): boolean {
+  return context.minorVersion >= 25 && (spec.os as { name?: unknown } | undefined)?.name === 'windows';
+}
+
+/** From v1.35, Pods in a user namespace (`hostUsers: false`) are relaxed for some checks. */
+export function exemptAsUserNamespacePod(context: RuleContext, spec: PodSpec): boolean {
+  return context.minorVersion >= 35 && spec.hostUsers === false;
+}
+
+export function securityContextOf(container: Container): SecurityContext | undefined {
+  const sc = container.securityContext;
+  return typeof sc === 'object' && sc !== null && !Array.isArray(sc) ? sc : undefined;
+}
+
+export function podSecurityContextOf(spec: PodSpec): Record<string, unknown> | undefined {
+  const sc = spec.securityContext;
+  return typeof sc === 'object' && sc !== null && !Array.isArray(sc) ? (sc as Record<string, unknown>) : undefined;
+}
+
+export { containersOf };
+export type { ContainerView, PodTemplateView };

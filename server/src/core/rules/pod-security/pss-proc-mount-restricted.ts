@@ -1,0 +1,18 @@
+/**
+ * PSS restricted `procMount_restricted` (v1.35+): /proc must keep its default masks even in a user
+ * namespace. Replaces `pss-proc-mount` at the restricted level.
+ */
+import { definePodSecurityRule } from './pss-common';
+import { PROC_MOUNT_MESSAGES, procMountDocs, reportUnmaskedProcMounts } from './proc-mount-shared';
+
+export default definePodSecurityRule(
+  {
+    id: 'pss-proc-mount-restricted',
+    checklist: ['pod-security/pss-enforced'],
+    defaultSeverity: 'warning',
+    pss: { level: 'restricted', checkId: 'procMount_restricted', since: 35, overrides: 'pss-proc-mount' },
+    docs: procMountDocs(false),
+    messages: PROC_MOUNT_MESSAGES,
+  },
+  reportUnmaskedProcMounts,
+);

@@ -1,0 +1,76 @@
+/**
+ * PSS restricted `seccompProfile_restricted` (v1.19+): the Pod, or else every container, must set a
+ * seccomp profile of type RuntimeDefault or Localhost, and nothing may set another type. From v1.25
+ * Windows Pods are exempt. Replaces `pss-seccomp-baseline`.
+ */
+import { isRecord } from '../../model/values';
+import { containersOf, definePodSecurityRule, exemptAsWindowsPod, podSecurityContextOf, PSS_REFERENCES, securityContextOf } from './pss-common';
+
+function validType(profile: Record<string, unknown>): boolean {
+  return profile.type === 'RuntimeDefault' || profile.type === 'Localhost';
+}
+
+export default definePodSecurityRule(
+  {
+    id: 'pss-seccomp-restricted',
+    checklist: ['pod-security/pss-enforced', 'pod-security/seccomp'],
+    defaultSeverity: 'warning',
+    pss: { level: 'restricted', checkId: 'seccompProfile_restricted', since: 19, overrides: 'pss-seccomp-baseline' },
+    docs: {
+      title: { en: 'Seccomp profile required', 'zh-cn': '必须设置 seccomp 配置' },
+      summary: {
+        en: 'The Pod or every container must set seccompProfile.type to RuntimeDefault or Localhost.',
+        'zh-cn': 'Pod 或每个容器都必须把 seccompProfile.type 设为 RuntimeDefault 或 Localhost。',
+      },
+      why: {
+        en: 'Without a profile most runtimes run containers Unconfined: every system call of the kernel is reachable, including those used in container escapes.',
+        'zh-cn': '不设置配置时，大多数运行时以 Unconfined 方式运行容器：内核的所有系统调用都可以调用，包括容器逃逸常用的那些。',
+      },
+      remediation: {
+        en: 'Add `seccompProfile: {type: RuntimeDefault}` to spec.securityContext.',
+        'zh-cn': '在 spec.securityContext 中加上 `seccompProfile: {type: RuntimeDefault}`。',
+      },
+      fixSafety: {
+        en: 'Usually safe: the runtime default profile blocks only rarely used system calls.',
+        'zh-cn': '通常是安全的：运行时默认配置只会阻止很少用到的系统调用。',
+      },
+      references: [...PSS_REFERENCES, 'https://kubernetes.io/docs/tutorials/security/seccomp/'],
+      examples: {
+        incorrect: 'spec:\n  containers:\n    - name: app\n      image: app:1.0',
+        correct: 'spec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault\n  containers:\n    - name: app\n      image: app:1.0',
+      },
+    },
+    messages: {
+      podType: {
+        en: 'seccompProfile: the Pod must not set securityContext.seccompProfile.type to "{{value}}"',
+        'zh-cn': 'seccompProfile（seccomp 配置）：Pod 不得把 securityContext.seccompProfile.type 设为 "{{value}}"',
+      },
+      containerType: {
+        en: 'seccompProfile: container "{{container}}" must not set securityContext.seccompProfile.type to "{{value}}"',
+        'zh-cn': 'seccompProfile（seccomp 配置）：容器 "{{container}}" 不得把 securityContext.seccompProfile.type 设为 "{{value}}"',
+      },
+      missing: {
+        en: 'seccompProfile: the Pod or container "{{container}}" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"',
+        'zh-cn': 'seccompProfile（seccomp 配置）：Pod 或容器 "{{container}}" 必须把 securityContext.seccompProfile.type 设为 "RuntimeDefault" 或 "Localhost"',
+      },
+    },
+  },
+  (context, template) => {
+    if (exemptAsWindowsPod(context, template.spec)) return;
+    const podProfile = podSecurityContextOf(template.spec)?.seccompProfile;
+    let podSet = false;
+    if (isRecord(podProfile)) {
+      if (validType(podProfile)) podSet = true;
+      else context.report({ messageId: 'podType', data: { value: String(podProfile.type ?? '') }, path: [...template.specPath, 'securityContext', 'seccompProfile', 'type'], target: 'value' });
+    }
+    for (const view of containersOf(template)) {
+      const profile = securityContextOf(view.container)?.seccompProfile;
+      const path = [...view.path, 'securityContext', 'seccompProfile', 'type'];
+      if (isRecord(profile)) {
+        if (!validType(profile)) context.report({ messageId: 'containerType', data: { container: view.name, value: String(profile.type ?? '') }, path, target: 'value' });
+      } else if (!podSet) {
+        context.report({ messageId: 'missing', data: { container: view.name }, path, target: 'value' });
+      }
+    }
+  },
+);
