@@ -6,13 +6,15 @@
 'use strict';
 const path = require('path');
 const webpack = require('webpack');
+const { version } = require('./package.json');
+
+const defineVersion = new webpack.DefinePlugin({ __KUBE_CHECKLIST_VERSION__: JSON.stringify(version) });
 
 /** @param {string} name @param {string} entry @param {string} configFile */
-function bundle(name, entry, configFile, extra = {}) {
+function bundle(production, name, entry, configFile, extra = {}) {
   return {
     name,
     target: 'node',
-    mode: 'none',
     entry: { [name]: entry },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -22,7 +24,7 @@ function bundle(name, entry, configFile, extra = {}) {
     },
     devtool: 'nosources-source-map',
     externals: { vscode: 'commonjs vscode' },
-    resolve: { extensions: ['.ts', '.js'], conditionNames: ['node', 'require', 'default'], mainFields: ['main', 'module'] },
+    resolve: { extensions: ['.ts', '.js'], conditionNames: ['module', 'node', 'import', 'require', 'default'], mainFields: ['module', 'main'] },
     module: {
       rules: [
         {
@@ -32,17 +34,21 @@ function bundle(name, entry, configFile, extra = {}) {
         },
       ],
     },
-    optimization: { minimize: false },
+    optimization: { minimize: production },
     performance: { hints: false },
     stats: 'errors-warnings',
     ...extra,
+    plugins: [defineVersion, ...(extra.plugins ?? [])],
   };
 }
 
-module.exports = [
-  bundle('extension', './client/src/extension.ts', path.resolve(__dirname, 'client/tsconfig.json')),
-  bundle('server', './server/src/lsp/main.ts', path.resolve(__dirname, 'server/tsconfig.json')),
-  bundle('cli', './server/src/cli/main.ts', path.resolve(__dirname, 'server/tsconfig.json'), {
+module.exports = (_env, argv) => {
+  const production = argv.mode !== 'development';
+  return [
+  bundle(production, 'extension', './client/src/extension.ts', path.resolve(__dirname, 'client/tsconfig.json')),
+  bundle(production, 'server', './server/src/lsp/main.ts', path.resolve(__dirname, 'server/tsconfig.json')),
+  bundle(production, 'cli', './server/src/cli/main.ts', path.resolve(__dirname, 'server/tsconfig.json'), {
     plugins: [new webpack.BannerPlugin({ banner: '#!/usr/bin/env node', raw: true, entryOnly: true })],
   }),
-];
+  ];
+};

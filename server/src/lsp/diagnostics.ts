@@ -1,0 +1,47 @@
+/**
+ * Findings as LSP diagnostics: offsets become UTF-16 positions through the TextDocument (CRLF-safe),
+ * the rule id is the code with a link to its documentation, and `data` carries what a quick fix
+ * needs to find its finding again without reading the message text.
+ */
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Locale, PropertyPath, Severity } from '../core';
+import { renderMessage, ruleDocsUrl } from '../core';
+
+export const DIAGNOSTIC_SOURCE = 'kube-checklist';
+
+export interface DiagnosticData {
+  readonly ruleId: string;
+  readonly messageId: string;
+  readonly path: PropertyPath;
+  readonly target: string;
+  readonly documentIndex: number;
+  readonly data: Readonly<Record<string, string | number>>;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(document: TextDocument, finding: Finding, locale: Locale): Diagnostic {
+  const data: DiagnosticData = {
+    ruleId: finding.ruleId,
+    messageId: finding.messageId,
+    path: finding.path,
+    target: finding.target,
+    documentIndex: finding.documentIndex,
+    data: finding.data,
+  };
+  return {
+    range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
+    severity: SEVERITY[finding.severity],
+    code: finding.ruleId,
+    codeDescription: { href: ruleDocsUrl(finding.ruleId) },
+    source: DIAGNOSTIC_SOURCE,
+    message: renderMessage(finding, locale),
+    data,
+  };
+}

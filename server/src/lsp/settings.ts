@@ -1,0 +1,36 @@
+/**
+ * Settings as the server sees them: the `kubeChecklist` section read through workspace/configuration
+ * per document (so each workspace folder may differ), validated, and turned into analysis options.
+ * A value of the wrong type falls back to the default rather than failing the document.
+ */
+import type { AnalysisOptions, PodSecurityLevel, SeveritySetting } from '../core';
+import { parseKubernetesVersion, SEVERITIES } from '../core';
+
+export const SETTINGS_SECTION = 'kubeChecklist';
+
+export interface ServerSettings {
+  readonly enable: boolean;
+  readonly options: AnalysisOptions;
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = {
+  enable: true,
+  options: { level: 'restricted', kubernetesVersion: 'latest', rules: {} },
+};
+
+export function readSettings(raw: unknown): ServerSettings {
+  if (typeof raw !== 'object' || raw === null) return DEFAULT_SETTINGS;
+  const section = raw as Record<string, unknown>;
+  const podSecurity = (section.podSecurity ?? {}) as Record<string, unknown>;
+  const level: PodSecurityLevel = podSecurity.level === 'baseline' ? 'baseline' : 'restricted';
+  const version = typeof section.kubernetesVersion === 'string' && parseKubernetesVersion(section.kubernetesVersion) !== undefined
+    ? section.kubernetesVersion
+    : 'latest';
+  const rules: Record<string, SeveritySetting> = {};
+  if (typeof section.rules === 'object' && section.rules !== null) {
+    for (const [id, value] of Object.entries(section.rules as Record<string, unknown>)) {
+      if (value === 'off' || (SEVERITIES as readonly unknown[]).includes(value)) rules[id] = value as SeveritySetting;
+    }
+  }
+  return { enable: section.enable !== false, options: { level, kubernetesVersion: version, rules } };
+}
