@@ -12,3 +12,4 @@ export * from './engine/kubernetes-version';
 export * from './engine/locate';
 export * from './engine/analyze';
 export * from './engine/messages';
+export * from './checklist/items';

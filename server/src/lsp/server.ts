@@ -53,6 +53,12 @@ export function startServer(connection: Connection): void {
     documents.all().forEach(schedule);
   });
 
+  // The client watches configuration files; any change may alter what every open document shows.
+  connection.onDidChangeWatchedFiles(() => {
+    settingsCache.clear();
+    documents.all().forEach(schedule);
+  });
+
   function settingsFor(uri: string): Promise<ServerSettings> {
     if (!pullConfiguration) return Promise.resolve(pushedSettings);
     let settings = settingsCache.get(uri);

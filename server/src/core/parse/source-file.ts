@@ -27,6 +27,9 @@ export function parseSourceFile(text: string): SourceFile {
     // hand-written manifests, so keep them working.
     merge: true,
     strict: false,
+    // The parser must not print: its warnings (e.g. "Keys with collection values will be
+    // stringified") go to process warnings and quote source text, which may be a secret.
+    logLevel: 'error',
   });
   const documents = Array.isArray(parsed) ? parsed : [];
   return { text, documents, lineCounter };

@@ -1,0 +1,28 @@
+/**
+ * The commands the extension contributes (see `contributes.commands` in package.json) and their
+ * handlers. Each handler is a thin call into the server controller or the output channel; nothing
+ * here talks to the language server directly.
+ */
+import * as vscode from 'vscode';
+import type { ServerController } from './server-controller';
+
+/** Command ids, as contributed in package.json. */
+export const Commands = {
+  restartServer: 'kubeChecklist.restartServer',
+  showOutput: 'kubeChecklist.showOutput',
+} as const;
+
+/** Registers every contributed command; dispose the result to unregister them. */
+export function registerCommands(controller: ServerController, outputChannel: vscode.LogOutputChannel): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(Commands.restartServer, async () => {
+      try {
+        await controller.restart();
+      } catch (error) {
+        outputChannel.error(vscode.l10n.t('The Kubernetes Checklist server could not be restarted.'), error);
+        void vscode.window.showErrorMessage(vscode.l10n.t('The Kubernetes Checklist server could not be restarted.'));
+      }
+    }),
+    vscode.commands.registerCommand(Commands.showOutput, () => outputChannel.show()),
+  ];
+}

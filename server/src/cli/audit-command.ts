@@ -1,0 +1,101 @@
+/**
+ * `kube-checklist audit [PATH...]`: the options and their checks, then collect → audit → format,
+ * and the exit status from the --fail-on threshold. Usage and path errors end the run with status 2
+ * before anything is read; trouble with single files is a warning and the run goes on.
+ */
+import { Locale, parseKubernetesVersion, PodSecurityLevel, selectRules, Severity } from '../core';
+import { oneOf, OptionSpecs, parseCommandArgs } from './args';
+import { auditInputs, AuditReport, severityRank } from './audit-report';
+import { AUDIT_FORMATS, AUDIT_FORMATTERS, AuditFormat } from './audit-format';
+import { t } from './cli-messages';
+import { collectFiles, InputFile } from './collect-files';
+import { palette, useColor } from './color';
+import { CliError, describeError, EXIT_FINDINGS, EXIT_OK } from './errors';
+import { helpText } from './help';
+import type { Host } from './host';
+import { parseLangOption } from './locale';
+import { decodeSource, readSourceFile, SourceText } from './read-source';
+import { cliVersion } from './version';
+import { warningsTo } from './warnings';
+
+export type FailOn = 'error' | 'warning' | 'info' | 'never';
+
+const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
+const LEVELS: readonly PodSecurityLevel[] = ['baseline', 'restricted'];
+
+const OPTIONS: OptionSpecs = {
+  format: { type: 'string' },
+  level: { type: 'string' },
+  'k8s-version': { type: 'string' },
+  'fail-on': { type: 'string' },
+  lang: { type: 'string' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+export interface AuditOptions {
+  readonly paths: readonly string[];
+  readonly format: AuditFormat;
+  readonly level: PodSecurityLevel;
+  readonly kubernetesVersion: string;
+  readonly failOn: FailOn;
+  readonly locale: Locale;
+  readonly noColor: boolean;
+}
+
+export function parseAuditOptions(argv: readonly string[], envLocale: Locale): AuditOptions | 'help' {
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS, true, envLocale);
+  if (values.help) return 'help';
+  const locale = typeof values.lang === 'string' ? parseLangOption(values.lang, envLocale) : envLocale;
+  const format = oneOf(String(values.format ?? 'text'), AUDIT_FORMATS, '--format', locale);
+  if (!AUDIT_FORMATTERS[format]) {
+    const available = AUDIT_FORMATS.filter((name) => AUDIT_FORMATTERS[name]).join('|');
+    throw new CliError(t(locale, 'formatNotYet', { format, available }), true);
+  }
+  const version = String(values['k8s-version'] ?? 'latest');
+  if (!version.trim() || parseKubernetesVersion(version) === undefined) {
+    throw new CliError(t(locale, 'badValue', { value: version, option: '--k8s-version', expected: 'latest|1.NN|v1.NN' }), true);
+  }
+  return {
+    paths: positionals.length > 0 ? positionals : ['.'],
+    format,
+    level: oneOf(String(values.level ?? 'restricted'), LEVELS, '--level', locale),
+    kubernetesVersion: version.trim(),
+    failOn: oneOf(String(values['fail-on'] ?? 'error'), FAIL_ON, '--fail-on', locale),
+    locale,
+    noColor: values['no-color'] === true,
+  };
+}
+
+export function runAudit(argv: readonly string[], host: Host, envLocale: Locale): number {
+  const options = parseAuditOptions(argv, envLocale);
+  if (options === 'help') {
+    host.stdout.write(helpText('audit', envLocale, cliVersion()));
+    return EXIT_OK;
+  }
+  const { locale } = options;
+  const warn = warningsTo(host.stderr, palette(useColor(host.stderr, host.env, options.noColor)));
+  const inputs = collectFiles(options.paths, host.cwd, locale, warn);
+  if (inputs.length === 0) warn(t(locale, 'noFiles'));
+  const selection = selectRules({ level: options.level, kubernetesVersion: options.kubernetesVersion });
+  const read = (input: InputFile): SourceText => (input.stdin ? readStdin(host) : readSourceFile(input.absolute));
+  const report = auditInputs(inputs, selection, read, warn, locale);
+  const formatter = AUDIT_FORMATTERS[options.format]!;
+  host.stdout.write(formatter(report, { locale, colors: palette(useColor(host.stdout, host.env, options.noColor)) }));
+  return exitStatus(report, options.failOn);
+}
+
+function readStdin(host: Host): SourceText {
+  try {
+    return decodeSource(host.readStdin());
+  } catch (error) {
+    return { kind: 'unreadable', reason: describeError(error) };
+  }
+}
+
+export function exitStatus(report: AuditReport, failOn: FailOn): number {
+  if (failOn === 'never') return EXIT_OK;
+  const threshold = severityRank(failOn as Severity);
+  const failing = report.files.some((file) => file.findings.some(({ finding }) => severityRank(finding.severity) >= threshold));
+  return failing ? EXIT_FINDINGS : EXIT_OK;
+}

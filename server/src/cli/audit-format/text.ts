@@ -1,0 +1,37 @@
+/**
+ * The text format, for people and for problem matchers: one line per finding,
+ * `path:line:col: severity rule-id message` with a 1-based line and a 1-based UTF-16 column, in
+ * path order then position, then a localized summary line. Colors only when the context has them.
+ */
+import { renderMessage } from '../../core';
+import type { AuditReport, AuditTotals } from '../audit-report';
+import { count, listSeparator, t } from '../cli-messages';
+import type { AuditFormatContext } from './index';
+import type { Locale, Severity } from '../../core';
+
+export function formatText(report: AuditReport, { locale, colors }: AuditFormatContext): string {
+  const lines: string[] = [];
+  for (const file of report.files) {
+    for (const { finding, range } of file.findings) {
+      const where = `${colors.bold(file.path)}:${range.start.line + 1}:${range.start.character + 1}:`;
+      const severity = colors.severity(finding.severity, finding.severity);
+      lines.push(`${where} ${severity} ${colors.dim(finding.ruleId)} ${renderMessage(finding, locale)}`);
+    }
+  }
+  if (lines.length > 0) lines.push('');
+  lines.push(colors.bold(summaryLine(report.totals, locale)));
+  return lines.join('\n') + '\n';
+}
+
+export function summaryLine(totals: AuditTotals, locale: Locale): string {
+  const checked = { resources: count(locale, totals.resources, 'resource'), files: count(locale, totals.files, 'file') };
+  if (totals.findings === 0) return t(locale, 'summaryNone', checked);
+  const shown: Severity[] = ['error', 'warning'];
+  for (const severity of ['info', 'hint'] as const) if (totals.bySeverity[severity] > 0) shown.push(severity);
+  return t(locale, 'summary', {
+    ...checked,
+    findings: count(locale, totals.findings, 'finding'),
+    counts: shown.map((severity) => count(locale, totals.bySeverity[severity], severity)).join(listSeparator(locale)),
+    findingFiles: count(locale, totals.filesWithFindings, 'file'),
+  });
+}

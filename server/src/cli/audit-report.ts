@@ -1,0 +1,148 @@
+/**
+ * The audit itself, between reading and formatting: each input is decoded, parsed and analyzed with
+ * the core, its findings get 0-based UTF-16 line/character ranges (as LSP counts them; formats that
+ * want 1-based add one), and what could not be checked becomes a warning. The result is an
+ * `AuditReport` that every output format renders; formats never parse or read files.
+ */
+import {
+  analyzeSource,
+  Finding,
+  parseSourceFile,
+  positionOf,
+  Rule,
+  ruleById,
+  RuleSelection,
+  Severity,
+  SEVERITIES,
+  SourceFile,
+  Locale,
+} from '../core';
+import { t } from './cli-messages';
+import type { InputFile } from './collect-files';
+import { MAX_FILE_LABEL, SourceText } from './read-source';
+import { computeScorecard, ScorecardEntry } from './scorecard';
+import { sanitizeParserDetail, Warn } from './warnings';
+
+export interface Position {
+  /** 0-based line. */
+  readonly line: number;
+  /** 0-based column in UTF-16 code units. */
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+export interface ReportedFinding {
+  readonly finding: Finding;
+  readonly rule: Rule;
+  readonly range: Range;
+}
+
+export interface FileReport {
+  /** Relative to the working directory, forward slashes. */
+  readonly path: string;
+  readonly resourceCount: number;
+  /** By position. */
+  readonly findings: readonly ReportedFinding[];
+}
+
+export interface AuditTotals {
+  readonly findings: number;
+  readonly bySeverity: Readonly<Record<Severity, number>>;
+  /** Files read and parsed (skipped and unreadable files are not counted). */
+  readonly files: number;
+  readonly filesWithFindings: number;
+  readonly resources: number;
+}
+
+export interface AuditReport {
+  /** Every file checked, in path order. */
+  readonly files: readonly FileReport[];
+  readonly selection: RuleSelection;
+  readonly scorecard: readonly ScorecardEntry[];
+  readonly totals: AuditTotals;
+}
+
+export type InputReader = (input: InputFile) => SourceText;
+
+export function auditInputs(inputs: readonly InputFile[], selection: RuleSelection, read: InputReader, warn: Warn, locale: Locale): AuditReport {
+  const files: FileReport[] = [];
+  for (const input of inputs) {
+    const source = read(input);
+    if (source.kind !== 'text') {
+      warn(readProblem(source, locale), { file: input.display });
+      continue;
+    }
+    files.push(auditText(input.display, source.text, selection, warn, locale));
+  }
+  const all = files.flatMap((file) => file.findings.map(({ finding }) => finding));
+  return { files, selection, scorecard: computeScorecard(all, selection), totals: totalsOf(files) };
+}
+
+function readProblem(source: Exclude<SourceText, { kind: 'text' }>, locale: Locale): string {
+  switch (source.kind) {
+    case 'too-large':
+      return t(locale, 'skippedTooLarge', { limit: MAX_FILE_LABEL });
+    case 'binary':
+      return t(locale, 'skippedBinary');
+    case 'unreadable':
+      return t(locale, 'unreadableFile', { reason: source.reason });
+  }
+}
+
+export function auditText(display: string, text: string, selection: RuleSelection, warn: Warn, locale: Locale): FileReport {
+  const source = parseSourceFile(text);
+  const result = analyzeSource(source, selection);
+  for (const skipped of result.skipped) {
+    const { line, character } = positionOf(source, skipped.offset);
+    warn(t(locale, 'skippedDocument', { detail: sanitizeParserDetail(skipped.detail) }), { file: display, line: line + 1, column: character + 1 });
+  }
+  for (const failure of result.ruleFailures) {
+    warn(t(locale, 'ruleFailed', { rule: failure.ruleId, message: sanitizeParserDetail(failure.message) }), { file: display });
+  }
+  const findings: ReportedFinding[] = [];
+  for (const finding of result.findings) {
+    const rule = ruleById(finding.ruleId);
+    if (rule) findings.push({ finding, rule, range: rangeOf(source, finding) });
+  }
+  findings.sort(compareFindings);
+  return { path: display, resourceCount: result.resourceCount, findings };
+}
+
+function rangeOf(source: SourceFile, finding: Finding): Range {
+  return { start: positionOf(source, finding.start), end: positionOf(source, finding.end) };
+}
+
+function compareFindings(a: ReportedFinding, b: ReportedFinding): number {
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    a.range.end.line - b.range.end.line ||
+    a.range.end.character - b.range.end.character ||
+    (a.finding.ruleId < b.finding.ruleId ? -1 : a.finding.ruleId > b.finding.ruleId ? 1 : 0)
+  );
+}
+
+function totalsOf(files: readonly FileReport[]): AuditTotals {
+  const bySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
+  let findings = 0;
+  let resources = 0;
+  let filesWithFindings = 0;
+  for (const file of files) {
+    resources += file.resourceCount;
+    if (file.findings.length > 0) filesWithFindings++;
+    for (const { finding } of file.findings) {
+      findings++;
+      bySeverity[finding.severity]++;
+    }
+  }
+  return { findings, bySeverity, files: files.length, filesWithFindings, resources };
+}
+
+/** The rank of a severity, highest first: error 4, warning 3, info 2, hint 1. */
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.length - SEVERITIES.indexOf(severity);
+}

@@ -1,0 +1,78 @@
+/**
+ * Every sentence the CLI itself prints (usage errors, warnings about files, the summary line), in
+ * English and Simplified Chinese. Finding messages and rule docs come from the rule metadata in the
+ * core, not from here. The machine-read words stay English in both languages: `warning:` and
+ * `error:` prefixes, severities, rule ids and option names, so that problem matchers and scripts
+ * keep working whatever the locale.
+ */
+import { formatText, Locale, localize, Localized, Severity } from '../core';
+
+const MESSAGES = {
+  runHelp: { en: "Run 'kube-checklist help' for usage.", 'zh-cn': "运行 'kube-checklist help' 查看用法。" },
+  unknownCommand: { en: "unknown command '{{command}}'", 'zh-cn': "未知命令 '{{command}}'" },
+  missingCommand: { en: 'missing command', 'zh-cn': '缺少命令' },
+  unknownOption: { en: "unknown option '{{option}}'", 'zh-cn': "未知选项 '{{option}}'" },
+  missingValue: { en: "option '{{option}}' needs a value", 'zh-cn': "选项 '{{option}}' 需要一个值" },
+  noValueAllowed: { en: "option '{{option}}' does not take a value", 'zh-cn': "选项 '{{option}}' 不接受值" },
+  unexpectedArgument: { en: "unexpected argument '{{argument}}'", 'zh-cn': "多余的参数 '{{argument}}'" },
+  badValue: {
+    en: "invalid value '{{value}}' for {{option}}: expected {{expected}}",
+    'zh-cn': "{{option}} 的值 '{{value}}' 无效，应为 {{expected}}",
+  },
+  formatNotYet: {
+    en: '--format {{format}} is not available yet in this version; use {{available}}',
+    'zh-cn': '此版本尚不支持 --format {{format}}，请使用 {{available}}',
+  },
+  pathNotFound: { en: '{{path}}: no such file or directory', 'zh-cn': '{{path}}：文件或目录不存在' },
+  pathInaccessible: { en: '{{path}}: cannot access: {{reason}}', 'zh-cn': '{{path}}：无法访问：{{reason}}' },
+  skippedDocument: { en: 'skipped document: {{detail}}', 'zh-cn': '已跳过文档：{{detail}}' },
+  skippedTooLarge: { en: 'skipped file: larger than {{limit}}', 'zh-cn': '已跳过文件：大于 {{limit}}' },
+  skippedBinary: { en: 'skipped file: not a text file', 'zh-cn': '已跳过文件：不是文本文件' },
+  unreadableFile: { en: 'cannot read file: {{reason}}', 'zh-cn': '无法读取文件：{{reason}}' },
+  unreadableDirectory: { en: 'cannot read directory: {{reason}}', 'zh-cn': '无法读取目录：{{reason}}' },
+  brokenLink: { en: 'skipped symbolic link: {{reason}}', 'zh-cn': '已跳过符号链接：{{reason}}' },
+  ruleFailed: {
+    en: 'rule {{rule}} failed on this file and reported nothing: {{message}}',
+    'zh-cn': '规则 {{rule}} 在此文件上出错，未报告任何结果：{{message}}',
+  },
+  noFiles: { en: 'no YAML or JSON files found', 'zh-cn': '没有找到 YAML 或 JSON 文件' },
+  summaryNone: {
+    en: 'No findings; {{resources}} checked in {{files}}.',
+    'zh-cn': '没有发现问题；共检查了 {{files}}中的 {{resources}}。',
+  },
+  summary: {
+    en: '{{findings}} ({{counts}}) in {{findingFiles}}; {{resources}} checked in {{files}}.',
+    'zh-cn': '发现 {{findings}}（{{counts}}），位于 {{findingFiles}}中；共检查了 {{files}}中的 {{resources}}。',
+  },
+} satisfies Record<string, Localized>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** A CLI sentence in a locale, with `{{placeholders}}` filled. */
+export function t(locale: Locale, key: MessageKey, data: Record<string, string | number> = {}): string {
+  return formatText(localize(MESSAGES[key], locale), data);
+}
+
+type Noun = 'finding' | 'resource' | 'file' | Severity;
+
+const NOUNS: Record<Noun, { en: [string, string]; 'zh-cn': string }> = {
+  finding: { en: ['finding', 'findings'], 'zh-cn': '个问题' },
+  resource: { en: ['resource', 'resources'], 'zh-cn': '个资源' },
+  file: { en: ['file', 'files'], 'zh-cn': '个文件' },
+  error: { en: ['error', 'errors'], 'zh-cn': '个错误' },
+  warning: { en: ['warning', 'warnings'], 'zh-cn': '个警告' },
+  info: { en: ['info', 'info'], 'zh-cn': '个提示' },
+  hint: { en: ['hint', 'hints'], 'zh-cn': '个建议' },
+};
+
+/** `1 file`, `3 files`, `3 个文件`. */
+export function count(locale: Locale, n: number, noun: Noun): string {
+  if (locale === 'zh-cn') return `${n} ${NOUNS[noun]['zh-cn']}`;
+  const [one, many] = NOUNS[noun].en;
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The separator between items of a list in a sentence. */
+export function listSeparator(locale: Locale): string {
+  return locale === 'zh-cn' ? '，' : ', ';
+}

@@ -1,0 +1,187 @@
+/**
+ * The help screens, in English and Simplified Chinese: the overview (`--help`, `help`) and one per
+ * command (`help audit`, `audit --help`). Plain text, at most 80 columns, the same options in the
+ * same order as the parsers in audit-command and rules-command.
+ */
+import { DOCS_BASE_URL, Locale } from '../core';
+
+export type HelpTopic = 'main' | 'audit' | 'rules';
+
+export const HELP_TOPICS: readonly HelpTopic[] = ['main', 'audit', 'rules'];
+
+const AUDIT_OPTIONS = {
+  en: `  --format FORMAT        text (default) or json
+  --level LEVEL          Pod Security Standards level: restricted (default) or
+                         baseline
+  --k8s-version VERSION  Kubernetes version of the policy: latest (default),
+                         1.NN or v1.NN
+  --fail-on SEVERITY     exit with 1 when a finding is at or above: error
+                         (default), warning, info; never: always exit with 0
+  --lang LANG            language of messages: en or zh-cn (default: from
+                         LC_ALL, LC_MESSAGES or LANG)
+  --no-color             no colors (also when NO_COLOR is set or the output is
+                         not a terminal)
+  -h, --help             show this help`,
+  'zh-cn': `  --format FORMAT        输出格式：text（默认）或 json
+  --level LEVEL          Pod 安全标准级别：restricted（默认）或 baseline
+  --k8s-version VERSION  按哪个 Kubernetes 版本的策略检查：latest（默认）、
+                         1.NN 或 v1.NN
+  --fail-on SEVERITY     有问题达到此严重级别时以 1 退出：error（默认）、
+                         warning、info；never：总是以 0 退出
+  --lang LANG            消息语言：en 或 zh-cn（默认取自 LC_ALL、
+                         LC_MESSAGES 或 LANG）
+  --no-color             不使用颜色（设置了 NO_COLOR 或输出不是终端时也不用）
+  -h, --help             显示本帮助`,
+};
+
+const EXIT_STATUS = {
+  en: `Exit status:
+  0  no finding at or above the --fail-on severity
+  1  findings at or above the --fail-on severity
+  2  usage, configuration or I/O error`,
+  'zh-cn': `退出状态：
+  0  没有达到 --fail-on 级别的问题
+  1  有达到 --fail-on 级别的问题
+  2  用法、配置或输入输出错误`,
+};
+
+function mainHelp(locale: Locale, version: string): string {
+  if (locale === 'zh-cn') {
+    return `kube-checklist ${version}：按 Kubernetes 安全检查清单检查 Kubernetes 清单文件
+
+用法：
+  kube-checklist audit [PATH...] [选项]   检查清单文件（默认 PATH：当前目录）
+  kube-checklist rules [选项]             列出规则
+  kube-checklist help [COMMAND]           显示某个命令的帮助
+  kube-checklist --version                显示版本
+
+audit 的选项：
+${AUDIT_OPTIONS['zh-cn']}
+
+${EXIT_STATUS['zh-cn']}
+
+规则文档：
+  ${DOCS_BASE_URL}
+`;
+  }
+  return `kube-checklist ${version}: check Kubernetes manifests against the Kubernetes
+Security Checklist
+
+Usage:
+  kube-checklist audit [PATH...] [options]   check manifests (default PATH: .)
+  kube-checklist rules [options]             list the rules
+  kube-checklist help [COMMAND]              show the help of a command
+  kube-checklist --version                   print the version
+
+Options of audit:
+${AUDIT_OPTIONS.en}
+
+${EXIT_STATUS.en}
+
+Rule documentation:
+  ${DOCS_BASE_URL}
+`;
+}
+
+function auditHelp(locale: Locale): string {
+  if (locale === 'zh-cn') {
+    return `用法：kube-checklist audit [PATH...] [选项]
+
+按 Kubernetes 安全检查清单检查 Kubernetes 清单文件。
+
+在目录中查找 *.yaml、*.yml 和 *.json 文件（跳过以点开头的目录和
+node_modules）；命令行上直接给出的文件不论扩展名都会检查；"-" 表示读取
+标准输入。不是 Kubernetes 资源的文档会被忽略。默认 PATH 为当前目录。
+无法检查的文件和文档（二进制、大于 5 MiB、YAML 语法错误）会在标准错误
+输出上给出警告，不影响退出状态。
+
+选项：
+${AUDIT_OPTIONS['zh-cn']}
+
+json 格式：{"version": 1, "findings": [...], "scorecard": [...]}，位置从 0
+开始计数，列按 UTF-16 代码单元计算（与 LSP 相同）。
+
+${EXIT_STATUS['zh-cn']}
+
+示例：
+  kube-checklist audit k8s/
+  kube-checklist audit . --format json > report.json
+  helm template ./chart | kube-checklist audit - --level baseline
+`;
+  }
+  return `Usage: kube-checklist audit [PATH...] [options]
+
+Check Kubernetes manifests against the Kubernetes Security Checklist.
+
+Directories are searched for *.yaml, *.yml and *.json files (dot-directories
+and node_modules are skipped); files named on the command line are read
+whatever their extension; "-" reads standard input. Documents that are not
+Kubernetes resources are ignored. The default PATH is the current directory.
+Files and documents that cannot be checked (binary, larger than 5 MiB, YAML
+syntax errors) are reported as warnings on standard error; they do not change
+the exit status.
+
+Options:
+${AUDIT_OPTIONS.en}
+
+The json format is {"version": 1, "findings": [...], "scorecard": [...]}, with
+0-based positions and columns in UTF-16 code units, as in LSP.
+
+${EXIT_STATUS.en}
+
+Examples:
+  kube-checklist audit k8s/
+  kube-checklist audit . --format json > report.json
+  helm template ./chart | kube-checklist audit - --level baseline
+`;
+}
+
+function rulesHelp(locale: Locale): string {
+  if (locale === 'zh-cn') {
+    return `用法：kube-checklist rules [选项]
+
+列出全部规则：默认严重级别、Pod 安全标准级别及起始版本、对应的检查清单项。
+
+选项：
+  --format FORMAT  text（默认）：表格
+                   json：数组，每项为 {"id", "checklist", "defaultSeverity",
+                     "enabledByDefault", "pss": {"level", "since": "v1.N"} 或
+                     null, "docs"}；docs 含 url、references、examples，其中的
+                     文字（title、summary、why、remediation、fixSafety）总是
+                     同时给出两种语言 {"en": ..., "zh-cn": ...}，与 --lang 无关
+                   markdown：规则参考文档（即 docs/rules.md，
+                     --lang zh-cn 时为 docs/rules.zh-cn.md）
+  --lang LANG      en 或 zh-cn（默认取自 LC_ALL、LC_MESSAGES 或 LANG）
+  -h, --help       显示本帮助
+`;
+  }
+  return `Usage: kube-checklist rules [options]
+
+List the rules with their default severity, Pod Security Standards level and
+version, and the checklist items they verify.
+
+Options:
+  --format FORMAT  text (default): a table
+                   json: an array of {"id", "checklist", "defaultSeverity",
+                     "enabledByDefault", "pss": {"level", "since": "v1.N"} or
+                     null, "docs"}; docs holds url, references and examples,
+                     and its texts (title, summary, why, remediation,
+                     fixSafety) always in both languages as
+                     {"en": ..., "zh-cn": ...}, whatever --lang says
+                   markdown: the rule reference (docs/rules.md; with
+                     --lang zh-cn, docs/rules.zh-cn.md)
+  --lang LANG      en or zh-cn (default: from LC_ALL, LC_MESSAGES or LANG)
+  -h, --help       show this help
+`;
+}
+
+export function helpText(topic: HelpTopic, locale: Locale, version: string): string {
+  switch (topic) {
+    case 'main':
+      return mainHelp(locale, version);
+    case 'audit':
+      return auditHelp(locale);
+    case 'rules':
+      return rulesHelp(locale);
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Reading one input into text: the size limit, the binary test and the decoding. UTF-8 (with or
+ * without a byte order mark) is the norm; UTF-16 with a byte order mark is decoded too, as YAML
+ * allows it. A file is binary when its first 8 KiB hold a NUL byte or when it is mostly not UTF-8;
+ * a few stray bytes (a Latin-1 comment) only become U+FFFD. Offsets in the resulting text are UTF-16
+ * code units of the text without the byte order mark, as an editor counts them.
+ */
+import * as fs from 'node:fs';
+import { describeError } from './errors';
+
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const MAX_FILE_LABEL = '5 MiB';
+
+const SNIFF_BYTES = 8 * 1024;
+
+export type SourceText =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'too-large' }
+  | { readonly kind: 'binary' }
+  | { readonly kind: 'unreadable'; readonly reason: string };
+
+export function readSourceFile(absolutePath: string): SourceText {
+  try {
+    const stat = fs.statSync(absolutePath);
+    if (stat.isFile() && stat.size > MAX_FILE_BYTES) return { kind: 'too-large' };
+    return decodeSource(fs.readFileSync(absolutePath));
+  } catch (error) {
+    return { kind: 'unreadable', reason: describeError(error) };
+  }
+}
+
+export function decodeSource(bytes: Uint8Array): SourceText {
+  if (bytes.length > MAX_FILE_BYTES) return { kind: 'too-large' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { kind: 'text', text: new TextDecoder('utf-16le').decode(bytes) };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { kind: 'text', text: new TextDecoder('utf-16be').decode(bytes) };
+  if (bytes.subarray(0, SNIFF_BYTES).includes(0)) return { kind: 'binary' };
+  const text = new TextDecoder('utf-8').decode(bytes);
+  if (isMostlyUndecodable(text)) return { kind: 'binary' };
+  return { kind: 'text', text };
+}
+
+/** At least 8 replacement characters, and more than one character in ten. */
+function isMostlyUndecodable(text: string): boolean {
+  let replacements = 0;
+  for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) replacements++;
+  return replacements >= 8 && replacements * 10 > text.length;
+}

@@ -1,0 +1,66 @@
+/**
+ * The command dispatcher: the first argument names the command (`audit`, `rules`, `help`) or asks
+ * for help or the version; the rest belongs to the command. Usage and I/O errors raised as
+ * `CliError` become `error:` lines on standard error and exit status 2. Returns the exit status
+ * and never exits the process itself.
+ */
+import { Locale } from '../core';
+import { runAudit } from './audit-command';
+import { t } from './cli-messages';
+import { palette, useColor } from './color';
+import { CliError, EXIT_ERROR, EXIT_OK } from './errors';
+import { HELP_TOPICS, HelpTopic, helpText } from './help';
+import type { Host } from './host';
+import { localeFromEnv } from './locale';
+import { runRules } from './rules-command';
+import { cliVersion } from './version';
+import { errorLine } from './warnings';
+
+export function runCli(argv: readonly string[], host: Host): number {
+  const locale = localeFromEnv(host.env);
+  try {
+    return dispatch(argv, host, locale);
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    const colors = palette(useColor(host.stderr, host.env, argv.includes('--no-color')));
+    for (const line of error.message.split('\n')) host.stderr.write(errorLine(colors, line));
+    if (error.usage) host.stderr.write(t(locale, 'runHelp') + '\n');
+    return EXIT_ERROR;
+  }
+}
+
+function dispatch(argv: readonly string[], host: Host, locale: Locale): number {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'audit':
+      return runAudit(rest, host, locale);
+    case 'rules':
+      return runRules(rest, host, locale);
+    case 'help':
+    case '--help':
+    case '-h':
+      return help(rest, host, locale);
+    case '--version':
+      if (rest.length > 0) throw new CliError(t(locale, 'unexpectedArgument', { argument: rest[0] }), true);
+      host.stdout.write(`${cliVersion()}\n`);
+      return EXIT_OK;
+    case undefined:
+      host.stderr.write(helpText('main', locale, cliVersion()));
+      return EXIT_ERROR;
+    default:
+      throw new CliError(
+        command.startsWith('-') ? t(locale, 'unknownOption', { option: command }) : t(locale, 'unknownCommand', { command }),
+        true,
+      );
+  }
+}
+
+function help(rest: readonly string[], host: Host, locale: Locale): number {
+  const [topic, extra] = rest;
+  if (extra !== undefined) throw new CliError(t(locale, 'unexpectedArgument', { argument: extra }), true);
+  if (topic !== undefined && (topic === 'main' || !HELP_TOPICS.includes(topic as HelpTopic))) {
+    throw new CliError(t(locale, 'unknownCommand', { command: topic }), true);
+  }
+  host.stdout.write(helpText((topic as HelpTopic | undefined) ?? 'main', locale, cliVersion()));
+  return EXIT_OK;
+}

@@ -1,0 +1,44 @@
+/**
+ * Warnings on standard error, in the compiler form that editors and CI problem matchers read:
+ * `path:line:col: warning: text`, `path: warning: text` or `warning: text`. A warning never changes
+ * the exit status; it tells the user that something was not checked. Texts passed here must not hold
+ * source excerpts (a YAML value could be a secret): `sanitizeParserDetail` strips them.
+ */
+import type { Palette } from './color';
+import type { OutputStream } from './host';
+
+export interface WarningLocation {
+  readonly file?: string;
+  /** 1-based. */
+  readonly line?: number;
+  /** 1-based, UTF-16 code units. */
+  readonly column?: number;
+}
+
+export type Warn = (text: string, location?: WarningLocation) => void;
+
+export function warningsTo(stream: OutputStream, colors: Palette): Warn {
+  return (text, location = {}) => {
+    let where = location.file ?? '';
+    if (where && location.line !== undefined) where += `:${location.line}:${location.column ?? 1}`;
+    const prefix = where ? `${colors.bold(where)}: ` : '';
+    stream.write(`${prefix}${colors.severity('warning', 'warning:')} ${text}\n`);
+  };
+}
+
+export function errorLine(colors: Palette, text: string): string {
+  return `${colors.severity('error', 'error:')} ${text}\n`;
+}
+
+/**
+ * A YAML parser message reduced to its first line, without any quoted or trailing source text:
+ * `Unexpected scalar token in YAML stream: "password: hunter2"` becomes
+ * `Unexpected scalar token in YAML stream`.
+ */
+export function sanitizeParserDetail(detail: string): string {
+  let text = detail.split(/\r?\n/)[0];
+  const colon = text.indexOf(': ');
+  if (colon >= 0) text = text.slice(0, colon);
+  text = text.replace(/"(?:[^"\\]|\\.)*"|'[^']*'|`[^`]*`/g, '…');
+  return text.trim() || 'syntax error';
+}
