@@ -6,6 +6,7 @@ export * from './parse/source-file';
 export * from './model/values';
 export * from './model/resource';
 export * from './model/pod-spec';
+export * from './model/sensitivity';
 export * from './rules/types';
 export { RULES, ruleById } from './rules/registry';
 export * from './engine/kubernetes-version';

@@ -6,6 +6,7 @@
  * contained: the others still report and the error is returned for the caller to log.
  */
 import { extractResources, Resource, ResourceIdentity, SkippedDocument } from '../model/resource';
+import { isSensitive, SensitiveSelector } from '../model/sensitivity';
 import type { PropertyPath } from '../model/values';
 import type { SourceFile } from '../parse/source-file';
 import { RULES } from '../rules/registry';
@@ -21,6 +22,8 @@ export interface AnalysisOptions {
   readonly kubernetesVersion: string;
   /** Per-rule severity or `off`, over the rule's defaults. */
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
+  /** Which workloads are sensitive, beyond the `kube-checklist.io/sensitive` marker. */
+  readonly sensitive?: SensitiveSelector;
 }
 
 export const DEFAULT_OPTIONS: AnalysisOptions = { level: 'restricted', kubernetesVersion: 'latest' };
@@ -62,6 +65,7 @@ export interface RuleSelection {
   readonly rules: readonly ActiveRule[];
   readonly level: PodSecurityLevel;
   readonly minorVersion: number;
+  readonly sensitive?: SensitiveSelector;
 }
 
 const LEVEL_RANK: Record<PodSecurityLevel, number> = { baseline: 1, restricted: 2 };
@@ -77,7 +81,7 @@ export function selectRules(options: AnalysisOptions): RuleSelection {
     candidates.push({ rule, severity: setting });
   }
   const replaced = new Set(candidates.map(({ rule }) => rule.pss?.overrides).filter((id): id is string => !!id));
-  return { rules: candidates.filter(({ rule }) => !replaced.has(rule.id)), level, minorVersion };
+  return { rules: candidates.filter(({ rule }) => !replaced.has(rule.id)), level, minorVersion, sensitive: options.sensitive };
 }
 
 export function analyzeSource(source: SourceFile, options: AnalysisOptions | RuleSelection): AnalysisResult {
@@ -86,13 +90,24 @@ export function analyzeSource(source: SourceFile, options: AnalysisOptions | Rul
   const findings: Finding[] = [];
   const ruleFailures: RuleFailure[] = [];
   for (const resource of resources) {
-    findings.push(...checkResource(resource, selection, ruleFailures));
+    findings.push(...checkResource(resource, selection, ruleFailures, resources));
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   return { findings, skipped, ruleFailures, resourceCount: resources.length };
 }
 
-export function checkResource(resource: Resource, selection: RuleSelection, ruleFailures: RuleFailure[]): Finding[] {
+export function checkResource(
+  resource: Resource,
+  selection: RuleSelection,
+  ruleFailures: RuleFailure[],
+  related: readonly Resource[] = [resource],
+): Finding[] {
+  const sensitiveCache = new Map<Resource, boolean>();
+  const sensitive = (candidate: Resource): boolean => {
+    let value = sensitiveCache.get(candidate);
+    if (value === undefined) sensitiveCache.set(candidate, (value = isSensitive(candidate, selection.sensitive)));
+    return value;
+  };
   const findings: Finding[] = [];
   const identity: ResourceIdentity = {
     apiVersion: resource.apiVersion,
@@ -104,7 +119,10 @@ export function checkResource(resource: Resource, selection: RuleSelection, rule
     if (rule.scope !== 'workspace' && !rule.scope.kinds.includes(resource.kind)) continue;
     const reports: Report[] = [];
     try {
-      rule.check({ level: selection.level, minorVersion: selection.minorVersion, report: (report) => reports.push(report) }, resource);
+      rule.check(
+        { level: selection.level, minorVersion: selection.minorVersion, related, isSensitive: sensitive, report: (report) => reports.push(report) },
+        resource,
+      );
     } catch (error) {
       ruleFailures.push({ ruleId: rule.id, message: error instanceof Error ? error.message : String(error) });
       continue;

@@ -5,7 +5,21 @@
  * The alias limit guards against alias bombs, and syntax errors are kept per document so that a
  * broken document is skipped without hiding the healthy ones beside it.
  */
-import { Document, LineCounter, parseAllDocuments } from 'yaml';
+import { Document, LineCounter, parseAllDocuments, ScalarTag } from 'yaml';
+
+/**
+ * kubectl and the API server read manifests through sigs.k8s.io/yaml (go-yaml v2, YAML 1.1
+ * booleans): `yes`, `on`, `y` are true and `no`, `off`, `n` are false. Reading them as strings
+ * would miss `privileged: yes` and flag `allowPrivilegeEscalation: no`. Everything else stays the
+ * YAML 1.2 core schema (no sexagesimal numbers, no timestamps), which is what JSON conversion keeps.
+ */
+const KUBERNETES_BOOLEAN: ScalarTag = {
+  identify: (value) => typeof value === 'boolean',
+  default: true,
+  tag: 'tag:yaml.org,2002:bool',
+  test: /^(?:[yY]|yes|Yes|YES|[nN]|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
+  resolve: (source) => /^(?:[yY]|yes|Yes|YES|true|True|TRUE|on|On|ON)$/.test(source),
+};
 
 export interface SourceFile {
   readonly text: string;
@@ -23,9 +37,9 @@ export function parseSourceFile(text: string): SourceFile {
   const parsed = parseAllDocuments(text, {
     lineCounter,
     prettyErrors: false,
-    // Kubernetes reads YAML 1.2 core schema without custom tags; merge keys are still common in
-    // hand-written manifests, so keep them working.
+    // Merge keys are still common in hand-written manifests, so keep them working.
     merge: true,
+    customTags: (tags) => [KUBERNETES_BOOLEAN, ...tags.filter((tag) => (tag as ScalarTag).tag !== 'tag:yaml.org,2002:bool')],
     strict: false,
     // The parser must not print: its warnings (e.g. "Keys with collection values will be
     // stringified") go to process warnings and quote source text, which may be a secret.

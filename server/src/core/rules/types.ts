@@ -61,6 +61,10 @@ export interface RuleContext {
   readonly level: PodSecurityLevel;
   /** The Kubernetes minor version the policy is evaluated at (latest is the newest we know). */
   readonly minorVersion: number;
+  /** Every resource analyzed together with this one (the same file; the workspace in an audit). */
+  readonly related: readonly Resource[];
+  /** Whether the configuration marks this workload as sensitive (see model/sensitivity.ts). */
+  isSensitive(resource: Resource): boolean;
   report(report: Report): void;
 }
 

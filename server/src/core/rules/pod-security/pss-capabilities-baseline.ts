@@ -36,8 +36,8 @@ export default definePodSecurityRule(
       },
       references: PSS_REFERENCES,
       examples: {
-        incorrect: 'capabilities:\n  add: ["NET_ADMIN"]',
-        correct: 'capabilities:\n  add: ["NET_BIND_SERVICE"]',
+        incorrect: 'securityContext:\n  capabilities:\n    add: ["NET_ADMIN"]',
+        correct: 'securityContext:\n  capabilities:\n    add: ["NET_BIND_SERVICE"]',
       },
     },
     messages: {

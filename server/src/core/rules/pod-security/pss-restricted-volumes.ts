@@ -9,6 +9,13 @@ const ALLOWED_SOURCES = new Set([
   'configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'image', 'persistentVolumeClaim', 'projected', 'secret',
 ]);
 
+/** Every other volume source of the core API. A misspelled key is none of these: the API drops it. */
+const RESTRICTED_SOURCES = new Set([
+  'awsElasticBlockStore', 'azureDisk', 'azureFile', 'cephfs', 'cinder', 'fc', 'flexVolume', 'flocker',
+  'gcePersistentDisk', 'gitRepo', 'glusterfs', 'hostPath', 'iscsi', 'nfs', 'photonPersistentDisk',
+  'portworxVolume', 'quobyte', 'rbd', 'scaleIO', 'storageos', 'vsphereVolume',
+]);
+
 export default definePodSecurityRule(
   {
     id: 'pss-restricted-volumes',
@@ -50,11 +57,13 @@ export default definePodSecurityRule(
     const volumes = Array.isArray(template.spec.volumes) ? template.spec.volumes : [];
     volumes.forEach((volume, index) => {
       if (!isRecord(volume)) return;
-      const sources = Object.keys(volume).filter((key) => key !== 'name' && volume[key] !== null && volume[key] !== undefined);
+      const sources = Object.keys(volume).filter((key) => volume[key] !== null && volume[key] !== undefined);
       // The API server defaults a volume without any source to emptyDir before admission sees it.
-      if (sources.length === 0 || sources.some((source) => ALLOWED_SOURCES.has(source))) return;
+      if (sources.some((source) => ALLOWED_SOURCES.has(source))) return;
+      const restricted = sources.filter((source) => RESTRICTED_SOURCES.has(source));
+      if (restricted.length === 0) return;
       const name = typeof volume.name === 'string' ? volume.name : `#${index + 1}`;
-      const type = sources[0];
+      const type = restricted[0];
       context.report({
         messageId: 'restrictedVolume',
         data: { volume: name, type },

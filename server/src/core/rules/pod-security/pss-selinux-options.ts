@@ -56,8 +56,8 @@ export default definePodSecurityRule(
       },
       references: PSS_REFERENCES,
       examples: {
-        incorrect: 'seLinuxOptions:\n  type: spc_t',
-        correct: 'seLinuxOptions:\n  type: container_t',
+        incorrect: 'securityContext:\n  seLinuxOptions:\n    type: spc_t',
+        correct: 'securityContext:\n  seLinuxOptions:\n    type: container_t',
       },
     },
     messages: {
