@@ -172,8 +172,12 @@ for (const rule of RULES) {
     }
   });
 
-  test(`${rule.id}: examples.incorrect is flagged and examples.correct is not, in a minimal Pod`, () => {
-    const options: AnalysisOptions = { level: rule.pss?.level ?? 'restricted', kubernetesVersion: 'latest' };
+  test(`${rule.id}: examples.incorrect is flagged and examples.correct is not`, () => {
+    const options: AnalysisOptions = {
+      level: rule.pss?.level ?? 'restricted',
+      kubernetesVersion: 'latest',
+      rules: { [rule.id]: rule.defaultSeverity },
+    };
     assert.ok(selectRules(options).rules.some((active) => active.rule === rule), `the rule is active at ${options.level}, latest`);
     const { incorrect, correct } = rule.docs.examples;
     assert.notEqual(incorrect.trim(), correct.trim(), 'the examples differ');
@@ -208,9 +212,12 @@ const CONTAINER_FIELDS = new Set([
  * A snippet is one of: `spec:` (the Pod spec); Pod spec fields (`containers:`, `volumes:`,
  * `hostNetwork:` ...); container fields (`ports:`, `livenessProbe:` ...) which go into the one
  * container `app`; or `securityContext:`, which goes to the container, or to the Pod when it holds
- * Pod-only fields (sysctls, fsGroup ...). Anything else cannot be placed without guessing.
+ * Pod-only fields (sysctls, fsGroup ...); or a whole manifest. Anything else cannot be placed
+ * without guessing.
  */
 function wrapInPod(snippet: string): string {
+  // Whole manifests (one or more documents starting with apiVersion/kind) stand as they are.
+  if (/^apiVersion:/m.test(snippet) && /^kind:/m.test(snippet)) return snippet;
   const fragment = parse(snippet) as unknown;
   if (typeof fragment !== 'object' || fragment === null || Array.isArray(fragment)) {
     throw new Error(`example is not a YAML map: ${JSON.stringify(snippet)}`);
