@@ -24,6 +24,8 @@ export interface AnalysisOptions {
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
   /** Which workloads are sensitive, beyond the `kube-checklist.io/sensitive` marker. */
   readonly sensitive?: SensitiveSelector;
+  /** The time to judge findings at (epoch ms); the caller's clock when absent. */
+  readonly now?: number;
 }
 
 export const DEFAULT_OPTIONS: AnalysisOptions = { level: 'restricted', kubernetesVersion: 'latest' };
@@ -66,6 +68,7 @@ export interface RuleSelection {
   readonly level: PodSecurityLevel;
   readonly minorVersion: number;
   readonly sensitive?: SensitiveSelector;
+  readonly now: number;
 }
 
 const LEVEL_RANK: Record<PodSecurityLevel, number> = { baseline: 1, restricted: 2 };
@@ -81,7 +84,7 @@ export function selectRules(options: AnalysisOptions): RuleSelection {
     candidates.push({ rule, severity: setting });
   }
   const replaced = new Set(candidates.map(({ rule }) => rule.pss?.overrides).filter((id): id is string => !!id));
-  return { rules: candidates.filter(({ rule }) => !replaced.has(rule.id)), level, minorVersion, sensitive: options.sensitive };
+  return { rules: candidates.filter(({ rule }) => !replaced.has(rule.id)), level, minorVersion, sensitive: options.sensitive, now: options.now ?? Date.now() };
 }
 
 export function analyzeSource(source: SourceFile, options: AnalysisOptions | RuleSelection): AnalysisResult {
@@ -120,7 +123,7 @@ export function checkResource(
     const reports: Report[] = [];
     try {
       rule.check(
-        { level: selection.level, minorVersion: selection.minorVersion, related, isSensitive: sensitive, report: (report) => reports.push(report) },
+        { level: selection.level, minorVersion: selection.minorVersion, now: selection.now, related, isSensitive: sensitive, report: (report) => reports.push(report) },
         resource,
       );
     } catch (error) {

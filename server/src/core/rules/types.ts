@@ -63,6 +63,8 @@ export interface RuleContext {
   readonly minorVersion: number;
   /** Every resource analyzed together with this one (the same file; the workspace in an audit). */
   readonly related: readonly Resource[];
+  /** The time findings are judged at (epoch milliseconds), e.g. for certificate expiry. */
+  readonly now: number;
   /** Whether the configuration marks this workload as sensitive (see model/sensitivity.ts). */
   isSensitive(resource: Resource): boolean;
   report(report: Report): void;
