@@ -13,6 +13,8 @@ import { RULES } from '../rules/registry';
 import type { PodSecurityLevel, Report, Rule, Severity, Target } from '../rules/types';
 import { LATEST_MINOR, parseKubernetesVersion } from './kubernetes-version';
 import { locate } from './locate';
+import type { EditOp, Fix } from '../edits/types';
+import { applySuppressions, DirectiveProblem, SuppressedFinding } from '../suppress/apply-suppressions';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -44,6 +46,8 @@ export interface Finding {
   readonly exact: boolean;
   readonly documentIndex: number;
   readonly resource: ResourceIdentity;
+  /** Fixes with paths from the document root, ready for the edits module. */
+  readonly fixes: readonly Fix[];
 }
 
 export interface RuleFailure {
@@ -52,7 +56,12 @@ export interface RuleFailure {
 }
 
 export interface AnalysisResult {
+  /** Findings that no suppression covers. */
   readonly findings: Finding[];
+  /** Findings covered by a suppression with a reason: counted, never silently lost. */
+  readonly suppressed: SuppressedFinding[];
+  /** Suppression directives that do not apply (no reason, unknown rule). */
+  readonly directiveProblems: DirectiveProblem[];
   readonly skipped: SkippedDocument[];
   readonly ruleFailures: RuleFailure[];
   readonly resourceCount: number;
@@ -96,7 +105,8 @@ export function analyzeSource(source: SourceFile, options: AnalysisOptions | Rul
     findings.push(...checkResource(resource, selection, ruleFailures, resources));
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { findings, skipped, ruleFailures, resourceCount: resources.length };
+  const { kept, suppressed, problems } = applySuppressions(source, resources, findings);
+  return { findings: kept, suppressed, directiveProblems: problems, skipped, ruleFailures, resourceCount: resources.length };
 }
 
 export function checkResource(
@@ -146,8 +156,14 @@ export function checkResource(
         exact: location.exact,
         documentIndex: resource.documentIndex,
         resource: identity,
+        fixes: (report.fixes ?? []).map((fix) => rebaseFix(fix, resource.basePath)),
       });
     }
   }
   return findings;
+}
+
+function rebaseFix(fix: Fix, basePath: PropertyPath): Fix {
+  if (basePath.length === 0) return fix;
+  return { ...fix, ops: fix.ops.map((op): EditOp => ({ ...op, path: [...basePath, ...op.path] })) };
 }

@@ -7,6 +7,7 @@
 import type { Localized } from '../i18n/localized';
 import type { PropertyPath } from '../model/values';
 import type { Resource } from '../model/resource';
+import type { Fix } from '../edits/types';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
@@ -55,6 +56,8 @@ export interface Report {
   /** Path from the resource root to the offending (or missing) node. */
   readonly path: PropertyPath;
   readonly target?: Target;
+  /** Declarative fixes; their paths, like `path`, start at the resource root. */
+  readonly fixes?: readonly Fix[];
 }
 
 export interface RuleContext {

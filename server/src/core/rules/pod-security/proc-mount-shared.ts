@@ -5,6 +5,7 @@
 import type { Localized } from '../../i18n/localized';
 import type { RuleContext, RuleDocs } from '../types';
 import { containersOf, PodTemplateView, PSS_REFERENCES, securityContextOf } from './pss-common';
+import { setFix } from '../../edits/fix-builders';
 
 export function reportUnmaskedProcMounts(context: RuleContext, template: PodTemplateView): void {
   for (const view of containersOf(template)) {
@@ -15,6 +16,7 @@ export function reportUnmaskedProcMounts(context: RuleContext, template: PodTemp
       data: { container: view.name, value: String(procMount) },
       path: [...view.path, 'securityContext', 'procMount'],
       target: 'value',
+      fixes: [setFix('suggestion', [...view.path, 'securityContext', 'procMount'], 'Default')],
     });
   }
 }

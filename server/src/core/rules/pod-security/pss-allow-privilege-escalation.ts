@@ -3,6 +3,7 @@
  * allowPrivilegeEscalation to false. From v1.25 Windows Pods are exempt.
  */
 import { containersOf, definePodSecurityRule, exemptAsWindowsPod, PSS_REFERENCES, securityContextOf } from './pss-common';
+import { setFix } from '../../edits/fix-builders';
 
 export default definePodSecurityRule(
   {
@@ -55,6 +56,8 @@ export default definePodSecurityRule(
         data: { container: view.name },
         path: [...view.path, 'securityContext', 'allowPrivilegeEscalation'],
         target: 'value',
+        // Adding the missing `false` is the safe, expected fix; turning off an explicit `true` may not be.
+        fixes: [setFix(value === true ? 'suggestion' : 'fix', [...view.path, 'securityContext', 'allowPrivilegeEscalation'], false)],
       });
     }
   },

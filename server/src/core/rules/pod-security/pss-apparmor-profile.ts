@@ -3,6 +3,7 @@
  * Unconfined. PSA checks both forms at every version, because the check was never split by version.
  */
 import { containersOf, definePodSecurityRule, podSecurityContextOf, PSS_REFERENCES, securityContextOf } from './pss-common';
+import { setFix } from '../../edits/fix-builders';
 
 const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 
@@ -69,6 +70,7 @@ export default definePodSecurityRule(
         data: { value: String((podProfile as { type?: unknown }).type ?? '') },
         path: [...template.specPath, 'securityContext', 'appArmorProfile', 'type'],
         target: 'value',
+        fixes: [setFix('suggestion', [...template.specPath, 'securityContext', 'appArmorProfile', 'type'], 'RuntimeDefault')],
       });
     }
     for (const view of containersOf(template)) {
@@ -79,6 +81,7 @@ export default definePodSecurityRule(
         data: { container: view.name, value: String((profile as { type?: unknown }).type ?? '') },
         path: [...view.path, 'securityContext', 'appArmorProfile', 'type'],
         target: 'value',
+        fixes: [setFix('suggestion', [...view.path, 'securityContext', 'appArmorProfile', 'type'], 'RuntimeDefault')],
       });
     }
     const annotations = template.metadata.annotations;
@@ -90,6 +93,7 @@ export default definePodSecurityRule(
         data: { key, value: String(value) },
         path: [...template.metadataPath, 'annotations', key],
         target: 'value',
+        fixes: [setFix('suggestion', [...template.metadataPath, 'annotations', key], 'runtime/default', key)],
       });
     }
   },

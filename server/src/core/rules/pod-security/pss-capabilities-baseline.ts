@@ -3,6 +3,7 @@
  * runtime grants by default. At restricted v1.22+ `pss-capabilities-restricted` replaces it.
  */
 import { containersOf, definePodSecurityRule, PSS_REFERENCES, securityContextOf } from './pss-common';
+import { removeItemFix } from '../../edits/fix-builders';
 
 /** The default capability set of container runtimes; exact, case-sensitive, as PSA compares. */
 const ALLOWED_CAPABILITIES = new Set([
@@ -58,6 +59,7 @@ export default definePodSecurityRule(
           data: { container: view.name, capability: String(capability) },
           path: [...view.path, 'securityContext', 'capabilities', 'add', index],
           target: 'value',
+          fixes: typeof capability === 'string' ? [removeItemFix('suggestion', [...view.path, 'securityContext', 'capabilities', 'add', index], capability)] : [],
         });
       });
     }

@@ -3,6 +3,7 @@
  * back at most NET_BIND_SERVICE. From v1.25 Windows Pods are exempt. Replaces the baseline rule.
  */
 import { containersOf, definePodSecurityRule, exemptAsWindowsPod, PSS_REFERENCES, securityContextOf } from './pss-common';
+import { removeItemFix } from '../../edits/fix-builders';
 
 export default definePodSecurityRule(
   {
@@ -52,7 +53,13 @@ export default definePodSecurityRule(
       const capabilitiesPath = [...view.path, 'securityContext', 'capabilities'];
       const drop = Array.isArray(capabilities?.drop) ? capabilities.drop : [];
       if (!drop.includes('ALL')) {
-        context.report({ messageId: 'missingDropAll', data: { container: view.name }, path: [...capabilitiesPath, 'drop'], target: 'key' });
+        context.report({
+          messageId: 'missingDropAll',
+          data: { container: view.name },
+          path: [...capabilitiesPath, 'drop'],
+          target: 'key',
+          fixes: [{ tier: 'suggestion', title: { id: 'dropAll', data: { container: view.name } }, ops: [{ op: 'append', path: [...capabilitiesPath, 'drop'], value: 'ALL' }] }],
+        });
       }
       const added = Array.isArray(capabilities?.add) ? capabilities.add : [];
       added.forEach((capability, index) => {
@@ -62,6 +69,7 @@ export default definePodSecurityRule(
           data: { container: view.name, capability: String(capability) },
           path: [...capabilitiesPath, 'add', index],
           target: 'value',
+          fixes: typeof capability === 'string' ? [removeItemFix('suggestion', [...capabilitiesPath, 'add', index], capability)] : [],
         });
       });
     }

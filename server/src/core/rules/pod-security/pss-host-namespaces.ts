@@ -2,6 +2,7 @@
  * PSS baseline `hostNamespaces`: the Pod must not share the node's network, PID or IPC namespace.
  */
 import { definePodSecurityRule, PSS_REFERENCES } from './pss-common';
+import { removeFix } from '../../edits/fix-builders';
 
 const HOST_NAMESPACE_FIELDS = ['hostNetwork', 'hostPID', 'hostIPC'] as const;
 
@@ -42,7 +43,13 @@ export default definePodSecurityRule(
   (context, template) => {
     for (const field of HOST_NAMESPACE_FIELDS) {
       if (template.spec[field] === true) {
-        context.report({ messageId: 'hostNamespace', data: { field }, path: [...template.specPath, field], target: 'value' });
+        context.report({
+          messageId: 'hostNamespace',
+          data: { field },
+          path: [...template.specPath, field],
+          target: 'value',
+          fixes: [removeFix('suggestion', [...template.specPath, field])],
+        });
       }
     }
   },

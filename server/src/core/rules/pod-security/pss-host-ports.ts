@@ -3,6 +3,7 @@
  */
 import { isRecord } from '../../model/values';
 import { containersOf, definePodSecurityRule, PSS_REFERENCES } from './pss-common';
+import { removeFix } from '../../edits/fix-builders';
 
 export default definePodSecurityRule(
   {
@@ -48,6 +49,7 @@ export default definePodSecurityRule(
           data: { container: view.name, port: port.hostPort },
           path: [...view.path, 'ports', index, 'hostPort'],
           target: 'value',
+          fixes: [removeFix('suggestion', [...view.path, 'ports', index, 'hostPort'])],
         });
       });
     }

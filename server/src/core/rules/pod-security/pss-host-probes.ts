@@ -4,6 +4,7 @@
  */
 import { isRecord } from '../../model/values';
 import { containersOf, definePodSecurityRule, PSS_REFERENCES } from './pss-common';
+import { removeFix } from '../../edits/fix-builders';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const HOOKS = ['postStart', 'preStop'] as const;
@@ -64,6 +65,7 @@ export default definePodSecurityRule(
             data: { container: view.name, field, handler, value: String(action.host) },
             path: [...view.path, ...relative, handler, 'host'],
             target: 'value',
+            fixes: [removeFix('suggestion', [...view.path, ...relative, handler, 'host'])],
           });
         }
       }

@@ -2,6 +2,7 @@
  * PSS baseline `privileged`: no container (init, regular or ephemeral) may run privileged.
  */
 import { containersOf, definePodSecurityRule, PSS_REFERENCES, securityContextOf } from './pss-common';
+import { setFix } from '../../edits/fix-builders';
 
 export default definePodSecurityRule(
   {
@@ -48,6 +49,7 @@ export default definePodSecurityRule(
           data: { container: view.name },
           path: [...view.path, 'securityContext', 'privileged'],
           target: 'value',
+          fixes: [setFix('suggestion', [...view.path, 'securityContext', 'privileged'], false)],
         });
       }
     }

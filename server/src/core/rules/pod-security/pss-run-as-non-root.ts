@@ -3,6 +3,7 @@
  * and nothing may set it to false. From v1.35 Pods in a user namespace (`hostUsers: false`) are exempt.
  */
 import { containersOf, definePodSecurityRule, exemptAsUserNamespacePod, podSecurityContextOf, PSS_REFERENCES, securityContextOf } from './pss-common';
+import { setFix } from '../../edits/fix-builders';
 
 export default definePodSecurityRule(
   {
@@ -53,16 +54,23 @@ export default definePodSecurityRule(
     if (exemptAsUserNamespacePod(context, template.spec)) return;
     const podValue = podSecurityContextOf(template.spec)?.runAsNonRoot;
     if (podValue === false) {
-      context.report({ messageId: 'podFalse', path: [...template.specPath, 'securityContext', 'runAsNonRoot'], target: 'value' });
+      const path = [...template.specPath, 'securityContext', 'runAsNonRoot'];
+      context.report({ messageId: 'podFalse', path, target: 'value', fixes: [setFix('suggestion', path, true)] });
     }
     for (const view of containersOf(template)) {
       const value = securityContextOf(view.container)?.runAsNonRoot;
       const path = [...view.path, 'securityContext', 'runAsNonRoot'];
       if (value === false) {
-        context.report({ messageId: 'containerFalse', data: { container: view.name }, path, target: 'value' });
+        context.report({ messageId: 'containerFalse', data: { container: view.name }, path, target: 'value', fixes: [setFix('suggestion', path, true)] });
       } else if (value !== true && podValue !== true) {
         // Report where the fix belongs: the Pod level when it has nothing, else the container.
-        context.report({ messageId: 'missing', data: { container: view.name }, path, target: 'value' });
+        context.report({
+          messageId: 'missing',
+          data: { container: view.name },
+          path,
+          target: 'value',
+          fixes: [setFix('suggestion', podValue === false ? path : [...template.specPath, 'securityContext', 'runAsNonRoot'], true)],
+        });
       }
     }
   },

@@ -5,6 +5,7 @@
  */
 import { isRecord } from '../../model/values';
 import { containersOf, definePodSecurityRule, podSecurityContextOf, PSS_REFERENCES, securityContextOf } from './pss-common';
+import { setFix } from '../../edits/fix-builders';
 
 const POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
 const CONTAINER_ANNOTATION_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
@@ -64,12 +65,14 @@ export default definePodSecurityRule(
       const keys = [POD_ANNOTATION, ...containersOf(template).map((view) => CONTAINER_ANNOTATION_PREFIX + view.name)];
       for (const key of new Set(keys)) {
         if (annotations[key] !== 'unconfined') continue;
-        context.report({ messageId: 'annotation', data: { key }, path: [...template.metadataPath, 'annotations', key], target: 'value' });
+        const path = [...template.metadataPath, 'annotations', key];
+        context.report({ messageId: 'annotation', data: { key }, path, target: 'value', fixes: [setFix('suggestion', path, 'runtime/default', key)] });
       }
       return;
     }
     if (unconfinedType(podSecurityContextOf(template.spec)?.seccompProfile)) {
-      context.report({ messageId: 'podType', path: [...template.specPath, 'securityContext', 'seccompProfile', 'type'], target: 'value' });
+      const path = [...template.specPath, 'securityContext', 'seccompProfile', 'type'];
+      context.report({ messageId: 'podType', path, target: 'value', fixes: [setFix('suggestion', path, 'RuntimeDefault')] });
     }
     for (const view of containersOf(template)) {
       if (!unconfinedType(securityContextOf(view.container)?.seccompProfile)) continue;
@@ -78,6 +81,7 @@ export default definePodSecurityRule(
         data: { container: view.name },
         path: [...view.path, 'securityContext', 'seccompProfile', 'type'],
         target: 'value',
+        fixes: [setFix('suggestion', [...view.path, 'securityContext', 'seccompProfile', 'type'], 'RuntimeDefault')],
       });
     }
   },

@@ -5,6 +5,7 @@
  */
 import { isRecord } from '../../model/values';
 import { containersOf, definePodSecurityRule, exemptAsWindowsPod, podSecurityContextOf, PSS_REFERENCES, securityContextOf } from './pss-common';
+import { setFix } from '../../edits/fix-builders';
 
 function validType(profile: Record<string, unknown>): boolean {
   return profile.type === 'RuntimeDefault' || profile.type === 'Localhost';
@@ -61,15 +62,25 @@ export default definePodSecurityRule(
     let podSet = false;
     if (isRecord(podProfile)) {
       if (validType(podProfile)) podSet = true;
-      else context.report({ messageId: 'podType', data: { value: String(podProfile.type ?? '') }, path: [...template.specPath, 'securityContext', 'seccompProfile', 'type'], target: 'value' });
+      else {
+        const path = [...template.specPath, 'securityContext', 'seccompProfile', 'type'];
+        context.report({ messageId: 'podType', data: { value: String(podProfile.type ?? '') }, path, target: 'value', fixes: [setFix('suggestion', path, 'RuntimeDefault')] });
+      }
     }
-    for (const view of containersOf(template)) {
+    const containers = containersOf(template);
+    const noContainerProfile = containers.every((view) => !isRecord(securityContextOf(view.container)?.seccompProfile));
+    const podTypePath = [...template.specPath, 'securityContext', 'seccompProfile', 'type'];
+    for (const view of containers) {
       const profile = securityContextOf(view.container)?.seccompProfile;
       const path = [...view.path, 'securityContext', 'seccompProfile', 'type'];
       if (isRecord(profile)) {
-        if (!validType(profile)) context.report({ messageId: 'containerType', data: { container: view.name, value: String(profile.type ?? '') }, path, target: 'value' });
+        if (!validType(profile)) {
+          context.report({ messageId: 'containerType', data: { container: view.name, value: String(profile.type ?? '') }, path, target: 'value', fixes: [setFix('suggestion', path, 'RuntimeDefault')] });
+        }
       } else if (!podSet) {
-        context.report({ messageId: 'missing', data: { container: view.name }, path, target: 'value' });
+        // Pod level when no container sets a profile (one line fixes them all), else this container.
+        const fixPath = noContainerProfile && !isRecord(podProfile) ? podTypePath : path;
+        context.report({ messageId: 'missing', data: { container: view.name }, path, target: 'value', fixes: [setFix('fix', fixPath, 'RuntimeDefault')] });
       }
     }
   },

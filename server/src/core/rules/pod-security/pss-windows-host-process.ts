@@ -3,6 +3,7 @@
  */
 import { isRecord } from '../../model/values';
 import { containersOf, definePodSecurityRule, podSecurityContextOf, PSS_REFERENCES, securityContextOf } from './pss-common';
+import { setFix } from '../../edits/fix-builders';
 
 function hostProcessOn(windowsOptions: unknown): boolean {
   return isRecord(windowsOptions) && windowsOptions.hostProcess === true;
@@ -51,7 +52,8 @@ export default definePodSecurityRule(
   },
   (context, template) => {
     if (hostProcessOn(podSecurityContextOf(template.spec)?.windowsOptions)) {
-      context.report({ messageId: 'pod', path: [...template.specPath, 'securityContext', 'windowsOptions', 'hostProcess'], target: 'value' });
+      const path = [...template.specPath, 'securityContext', 'windowsOptions', 'hostProcess'];
+      context.report({ messageId: 'pod', path, target: 'value', fixes: [setFix('suggestion', path, false)] });
     }
     for (const view of containersOf(template)) {
       if (!hostProcessOn(securityContextOf(view.container)?.windowsOptions)) continue;
@@ -60,6 +62,7 @@ export default definePodSecurityRule(
         data: { container: view.name },
         path: [...view.path, 'securityContext', 'windowsOptions', 'hostProcess'],
         target: 'value',
+        fixes: [setFix('suggestion', [...view.path, 'securityContext', 'windowsOptions', 'hostProcess'], false)],
       });
     }
   },

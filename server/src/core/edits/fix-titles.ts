@@ -1,0 +1,18 @@
+/**
+ * Titles of fixes, in both languages. Rules name a title by id with data (the field, the value);
+ * the editor shows it in the lightbulb menu.
+ */
+import { formatText, Locale, Localized, localize } from '../i18n/localized';
+import type { FixTitle } from './types';
+
+export const FIX_TITLES: Readonly<Record<string, Localized>> = {
+  set: { en: 'Set {{field}} to {{value}}', 'zh-cn': '将 {{field}} 设为 {{value}}' },
+  remove: { en: 'Remove {{field}}', 'zh-cn': '删除 {{field}}' },
+  removeItem: { en: 'Remove "{{value}}" from {{field}}', 'zh-cn': '从 {{field}} 中删除 "{{value}}"' },
+  dropAll: { en: 'Drop ALL capabilities in container "{{container}}"', 'zh-cn': '在容器 "{{container}}" 中 drop 全部（ALL）capabilities' },
+};
+
+export function renderFixTitle(title: FixTitle, locale: Locale): string {
+  const template = FIX_TITLES[title.id];
+  return template ? formatText(localize(template, locale), title.data) : title.id;
+}

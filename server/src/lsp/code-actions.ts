@@ -1,0 +1,143 @@
+/**
+ * Code actions: for each kube-checklist diagnostic in the request, its fixes and suggestions, "make
+ * this workload meet restricted", ignore-for-this-resource (annotation), disable-for-this-line
+ * (comment) and show-documentation; and `source.fixAll.kubeChecklist` with the safe fixes of the
+ * whole file. Diagnostics are matched to findings of the current text by code and data, never by
+ * message, so a stale diagnostic yields no action rather than a wrong edit.
+ */
+import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, TextEdit as LspTextEdit } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  DocumentFix,
+  EditOp,
+  Finding,
+  fixEdit,
+  IGNORE_ANNOTATION,
+  IGNORE_REASON_ANNOTATION,
+  Locale,
+  PropertyPath,
+  renderFixTitle,
+  ruleById,
+} from '../core';
+import type { DocumentAnalysis } from './analysis-cache';
+import { DIAGNOSTIC_SOURCE, DiagnosticData } from './diagnostics';
+import { lspMessage } from './lsp-messages';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kubeChecklist`;
+export const SHOW_DOCS_COMMAND = 'kube-checklist.showRuleDocs';
+export const APPLY_FIX_ALL_COMMAND = 'kube-checklist.applyFixAll';
+
+export function codeActionsFor(params: CodeActionParams, document: TextDocument, analysis: DocumentAnalysis, locale: Locale): CodeAction[] {
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+  const actions: CodeAction[] = [];
+  if (wants(FIX_ALL_KIND)) {
+    const fixAll = fixAllAction(document, analysis, locale);
+    if (fixAll) actions.push(fixAll);
+  }
+  if (!wants(CodeActionKind.QuickFix)) return actions;
+  for (const diagnostic of params.context.diagnostics) {
+    const finding = findingFor(diagnostic, analysis);
+    if (finding) actions.push(...quickFixes(diagnostic, finding, document, analysis, locale));
+  }
+  return actions;
+}
+
+function findingFor(diagnostic: Diagnostic, analysis: DocumentAnalysis): Finding | undefined {
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
+  const data = diagnostic.data as DiagnosticData | undefined;
+  if (!data || data.ruleId !== diagnostic.code) return undefined;
+  const path = JSON.stringify(data.path);
+  return analysis.result.findings.find(
+    (finding) => finding.ruleId === data.ruleId && finding.messageId === data.messageId && JSON.stringify(finding.path) === path,
+  );
+}
+
+function editAction(title: string, kind: string, document: TextDocument, text: string, fixes: DocumentFix[], diagnostic?: Diagnostic): CodeAction | undefined {
+  const edit = fixEdit(text, fixes);
+  if (!edit) return undefined;
+  const textEdit = LspTextEdit.replace({ start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, edit.newText);
+  return { title, kind, diagnostics: diagnostic ? [diagnostic] : undefined, edit: { changes: { [document.uri]: [textEdit] } } };
+}
+
+function quickFixes(diagnostic: Diagnostic, finding: Finding, document: TextDocument, analysis: DocumentAnalysis, locale: Locale): CodeAction[] {
+  const text = analysis.source.text;
+  const actions: CodeAction[] = [];
+  for (const fix of finding.fixes) {
+    const action = editAction(renderFixTitle(fix.title, locale), CodeActionKind.QuickFix, document, text, [{ documentIndex: finding.documentIndex, fix }], diagnostic);
+    if (!action) continue;
+    if (fix.tier === 'fix') action.isPreferred = true;
+    actions.push(action);
+  }
+  const restricted = meetRestrictedAction(diagnostic, finding, document, analysis, locale);
+  if (restricted) actions.push(restricted);
+  const ignore = ignoreResourceAction(diagnostic, finding, document, analysis, locale);
+  if (ignore) actions.push(ignore);
+  actions.push(disableLineAction(diagnostic, finding, document, text, locale));
+  actions.push({
+    title: lspMessage('showDocs', locale, { ruleId: finding.ruleId }),
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    command: { title: lspMessage('showDocs', locale, { ruleId: finding.ruleId }), command: SHOW_DOCS_COMMAND, arguments: [finding.ruleId] },
+  });
+  return actions;
+}
+
+/** The resource's root path inside its document: [] or ['items', i] for List items. */
+function resourceBase(path: PropertyPath): PropertyPath {
+  return path[0] === 'items' && typeof path[1] === 'number' ? path.slice(0, 2) : [];
+}
+
+function sameResource(a: Finding, b: Finding): boolean {
+  return a.documentIndex === b.documentIndex && JSON.stringify(resourceBase(a.path)) === JSON.stringify(resourceBase(b.path));
+}
+
+/** Every Pod Security fix of the resource in one edit (the first fix of each finding). */
+function meetRestrictedAction(diagnostic: Diagnostic, finding: Finding, document: TextDocument, analysis: DocumentAnalysis, locale: Locale): CodeAction | undefined {
+  if (!ruleById(finding.ruleId)?.pss) return undefined;
+  const fixes: DocumentFix[] = analysis.result.findings
+    .filter((other) => sameResource(other, finding) && ruleById(other.ruleId)?.pss && other.fixes.length)
+    .map((other) => ({ documentIndex: other.documentIndex, fix: other.fixes[0] }));
+  if (fixes.length < 2) return undefined;
+  const name = finding.resource.name ?? finding.resource.kind;
+  return editAction(lspMessage('meetRestricted', locale, { name }), CodeActionKind.QuickFix, document, analysis.source.text, fixes, diagnostic);
+}
+
+function ignoreResourceAction(diagnostic: Diagnostic, finding: Finding, document: TextDocument, analysis: DocumentAnalysis, locale: Locale): CodeAction | undefined {
+  const base = resourceBase(finding.path);
+  let value: unknown = analysis.source.documents[finding.documentIndex]?.toJS({ maxAliasCount: 1000 });
+  for (const segment of base) value = (value as Record<string | number, unknown> | undefined)?.[segment];
+  const annotations = ((value as { metadata?: { annotations?: Record<string, unknown> } } | undefined)?.metadata?.annotations ?? {}) as Record<string, unknown>;
+  const existing = typeof annotations[IGNORE_ANNOTATION] === 'string' ? (annotations[IGNORE_ANNOTATION] as string).split(/[\s,]+/).filter(Boolean) : [];
+  const ops: EditOp[] = [{ op: 'set', path: [...base, 'metadata', 'annotations', IGNORE_ANNOTATION], value: [...new Set([...existing, finding.ruleId])].join(',') }];
+  if (typeof annotations[IGNORE_REASON_ANNOTATION] !== 'string') {
+    ops.push({ op: 'set', path: [...base, 'metadata', 'annotations', IGNORE_REASON_ANNOTATION], value: lspMessage('reasonPlaceholder', locale) });
+  }
+  const fix = { tier: 'suggestion' as const, title: { id: 'ignore' }, ops };
+  return editAction(lspMessage('ignoreResource', locale, { ruleId: finding.ruleId }), CodeActionKind.QuickFix, document, analysis.source.text, [{ documentIndex: finding.documentIndex, fix }], diagnostic);
+}
+
+function disableLineAction(diagnostic: Diagnostic, finding: Finding, document: TextDocument, text: string, locale: Locale): CodeAction {
+  const line = document.positionAt(finding.start).line;
+  const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const comment = `${indent}# kube-checklist-disable-next-line ${finding.ruleId} -- ${lspMessage('reasonPlaceholder', locale)}${eol}`;
+  return {
+    title: lspMessage('disableLine', locale, { ruleId: finding.ruleId }),
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: { changes: { [document.uri]: [LspTextEdit.insert({ line, character: 0 }, comment)] } },
+  };
+}
+
+/** Every safe fix of the file in one edit; undefined when there is none. */
+export function fixAllAction(document: TextDocument, analysis: DocumentAnalysis, locale: Locale): CodeAction | undefined {
+  const fixes: DocumentFix[] = [];
+  for (const finding of analysis.result.findings) {
+    const fix = finding.fixes.find((candidate) => candidate.tier === 'fix');
+    if (fix) fixes.push({ documentIndex: finding.documentIndex, fix });
+  }
+  if (!fixes.length) return undefined;
+  return editAction(lspMessage('fixAll', locale), FIX_ALL_KIND, document, analysis.source.text, fixes);
+}

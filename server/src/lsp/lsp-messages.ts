@@ -1,0 +1,20 @@
+/**
+ * Words the server adds around findings: code action titles and notices, in both languages.
+ */
+import { formatText, Locale, Localized, localize } from '../core';
+
+const MESSAGES = {
+  ignoreResource: { en: 'Ignore {{ruleId}} for this resource (annotation)', 'zh-cn': '对该资源忽略 {{ruleId}}（注解）' },
+  disableLine: { en: 'Disable {{ruleId}} for this line (comment)', 'zh-cn': '对这一行禁用 {{ruleId}}（注释）' },
+  showDocs: { en: 'Show documentation for {{ruleId}}', 'zh-cn': '查看 {{ruleId}} 的文档' },
+  fixAll: { en: 'Fix all safe kube-checklist problems', 'zh-cn': '修复所有可安全修复的 kube-checklist 问题' },
+  meetRestricted: { en: 'Make "{{name}}" meet the restricted Pod Security Standard', 'zh-cn': '让 "{{name}}" 满足 restricted 级别的 Pod 安全标准' },
+  reasonPlaceholder: { en: 'TODO: say why this is acceptable', 'zh-cn': 'TODO：说明为什么可以接受' },
+  nothingToFix: { en: 'kube-checklist: nothing to fix safely in this file.', 'zh-cn': 'kube-checklist：该文件中没有可以安全自动修复的问题。' },
+} satisfies Record<string, Localized>;
+
+export type LspMessageId = keyof typeof MESSAGES;
+
+export function lspMessage(id: LspMessageId, locale: Locale, data: Record<string, string> = {}): string {
+  return formatText(localize(MESSAGES[id], locale), data);
+}
