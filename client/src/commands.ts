@@ -10,7 +10,11 @@ import type { ServerController } from './server-controller';
 export const Commands = {
   restartServer: 'kubeChecklist.restartServer',
   showOutput: 'kubeChecklist.showOutput',
+  fixAll: 'kubeChecklist.fixAll',
 } as const;
+
+/** The server command that applies every safe fix of a file (see server/src/lsp/code-actions.ts). */
+const SERVER_FIX_ALL = 'kube-checklist.applyFixAll';
 
 /** Registers every contributed command; dispose the result to unregister them. */
 export function registerCommands(controller: ServerController, outputChannel: vscode.LogOutputChannel): vscode.Disposable[] {
@@ -24,5 +28,14 @@ export function registerCommands(controller: ServerController, outputChannel: vs
       }
     }),
     vscode.commands.registerCommand(Commands.showOutput, () => outputChannel.show()),
+    vscode.commands.registerCommand(Commands.fixAll, async () => {
+      const document = vscode.window.activeTextEditor?.document;
+      if (!document) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a Kubernetes manifest to fix it.'));
+        return;
+      }
+      const done = await controller.executeServerCommand(SERVER_FIX_ALL, [document.uri.toString()]);
+      if (!done) void vscode.window.showWarningMessage(vscode.l10n.t('The Kubernetes Checklist server is not running.'));
+    }),
   ];
 }

@@ -50,6 +50,13 @@ export class ServerController implements vscode.Disposable {
     });
   }
 
+  /** Runs a command of the server (workspace/executeCommand); false when no server is running. */
+  async executeServerCommand(command: string, args: unknown[]): Promise<boolean> {
+    if (!this.client || this.currentStatus !== 'running') return false;
+    await this.client.sendRequest('workspace/executeCommand', { command, arguments: args });
+    return true;
+  }
+
   /** Stops the server; used when the extension is deactivated. */
   stop(): Promise<void> {
     return this.enqueue(async () => {
