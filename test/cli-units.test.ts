@@ -70,6 +70,7 @@ describe('summaryLine', () => {
     files,
     filesWithFindings: withFindings,
     resources,
+    suppressed: 0,
   });
 
   test('English, with singulars and plurals, info and hints only when present', () => {

@@ -455,3 +455,17 @@ describe('real-world corpus', () => {
     assert.deepEqual(problems.slice(0, 20), []);
   });
 });
+
+test('suppressions: comments and annotations with a reason hide findings, which are counted and listed on request', () => {
+  const quiet = cli(['audit', 'suppressed', '--no-color']);
+  assert.equal(quiet.status, 0, 'only a warning is left');
+  assert.ok(!quiet.stdout.includes('pss-privileged'));
+  assert.ok(!quiet.stdout.includes('pss-host-namespaces'));
+  assert.match(quiet.stdout, /^2 suppressed by comments or annotations/m);
+  assert.match(quiet.stderr, /suppressed\/pod\.yaml:19:9: warning: This suppression has no reason/);
+  const listed = cli(['audit', 'suppressed', '--no-color', '--show-suppressed']);
+  assert.match(listed.stdout, /suppressed\/pod\.yaml:18:21: suppressed pss-privileged .* -- needs the host's devices for the drill/);
+  assert.match(listed.stdout, /suppressed\/pod\.yaml:9:12: suppressed pss-host-namespaces .* -- node debugging Pod, deleted after use/);
+  const { report } = auditJson(['suppressed']);
+  assert.deepEqual(report.findings.map((finding) => finding.ruleId), ['pss-proc-mount-restricted']);
+});

@@ -30,6 +30,7 @@ const OPTIONS: OptionSpecs = {
   'fail-on': { type: 'string' },
   lang: { type: 'string' },
   'no-color': { type: 'boolean' },
+  'show-suppressed': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -41,6 +42,7 @@ export interface AuditOptions {
   readonly failOn: FailOn;
   readonly locale: Locale;
   readonly noColor: boolean;
+  readonly showSuppressed: boolean;
 }
 
 export function parseAuditOptions(argv: readonly string[], envLocale: Locale): AuditOptions | 'help' {
@@ -64,6 +66,7 @@ export function parseAuditOptions(argv: readonly string[], envLocale: Locale): A
     failOn: oneOf(String(values['fail-on'] ?? 'error'), FAIL_ON, '--fail-on', locale),
     locale,
     noColor: values['no-color'] === true,
+    showSuppressed: values['show-suppressed'] === true,
   };
 }
 
@@ -81,7 +84,7 @@ export function runAudit(argv: readonly string[], host: Host, envLocale: Locale)
   const read = (input: InputFile): SourceText => (input.stdin ? readStdin(host) : readSourceFile(input.absolute));
   const report = auditInputs(inputs, selection, read, warn, locale);
   const formatter = AUDIT_FORMATTERS[options.format]!;
-  host.stdout.write(formatter(report, { locale, colors: palette(useColor(host.stdout, host.env, options.noColor)) }));
+  host.stdout.write(formatter(report, { locale, colors: palette(useColor(host.stdout, host.env, options.noColor)), showSuppressed: options.showSuppressed }));
   return exitStatus(report, options.failOn);
 }
 

@@ -5,6 +5,7 @@
  * `AuditReport` that every output format renders; formats never parse or read files.
  */
 import {
+  renderDirectiveProblem,
   analyzeSource,
   Finding,
   parseSourceFile,
@@ -41,12 +42,19 @@ export interface ReportedFinding {
   readonly range: Range;
 }
 
+export interface SuppressedReport extends ReportedFinding {
+  readonly reason: string;
+  readonly by: 'comment' | 'annotation';
+}
+
 export interface FileReport {
   /** Relative to the working directory, forward slashes. */
   readonly path: string;
   readonly resourceCount: number;
   /** By position. */
   readonly findings: readonly ReportedFinding[];
+  /** Findings a suppression with a reason covers: counted and shown on request, never lost. */
+  readonly suppressed: readonly SuppressedReport[];
 }
 
 export interface AuditTotals {
@@ -56,6 +64,7 @@ export interface AuditTotals {
   readonly files: number;
   readonly filesWithFindings: number;
   readonly resources: number;
+  readonly suppressed: number;
 }
 
 export interface AuditReport {
@@ -109,7 +118,17 @@ export function auditText(display: string, text: string, selection: RuleSelectio
     if (rule) findings.push({ finding, rule, range: rangeOf(source, finding) });
   }
   findings.sort(compareFindings);
-  return { path: display, resourceCount: result.resourceCount, findings };
+  for (const problem of result.directiveProblems) {
+    const { line, character } = positionOf(source, problem.start);
+    warn(renderDirectiveProblem(problem, locale), { file: display, line: line + 1, column: character + 1 });
+  }
+  const suppressed: SuppressedReport[] = [];
+  for (const { finding, reason, by } of result.suppressed) {
+    const rule = ruleById(finding.ruleId);
+    if (rule) suppressed.push({ finding, rule, range: rangeOf(source, finding), reason, by });
+  }
+  suppressed.sort(compareFindings);
+  return { path: display, resourceCount: result.resourceCount, findings, suppressed };
 }
 
 function rangeOf(source: SourceFile, finding: Finding): Range {
@@ -139,7 +158,7 @@ function totalsOf(files: readonly FileReport[]): AuditTotals {
       bySeverity[finding.severity]++;
     }
   }
-  return { findings, bySeverity, files: files.length, filesWithFindings, resources };
+  return { findings, bySeverity, files: files.length, filesWithFindings, resources, suppressed: files.reduce((sum, file) => sum + file.suppressed.length, 0) };
 }
 
 /** The rank of a severity, highest first: error 4, warning 3, info 2, hint 1. */

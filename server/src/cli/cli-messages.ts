@@ -36,6 +36,11 @@ const MESSAGES = {
     'zh-cn': '规则 {{rule}} 在此文件上出错，未报告任何结果：{{message}}',
   },
   noFiles: { en: 'no YAML or JSON files found', 'zh-cn': '没有找到 YAML 或 JSON 文件' },
+  suppressedTag: { en: 'suppressed', 'zh-cn': '已抑制' },
+  suppressedSummary: {
+    en: '{{count}} suppressed by comments or annotations (--show-suppressed lists them).',
+    'zh-cn': '另有 {{count}} 个问题被注释或注解抑制（使用 --show-suppressed 列出）。',
+  },
   summaryNone: {
     en: 'No findings; {{resources}} checked in {{files}}.',
     'zh-cn': '没有发现问题；共检查了 {{files}}中的 {{resources}}。',

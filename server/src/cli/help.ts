@@ -21,6 +21,8 @@ const AUDIT_OPTIONS = {
                          LC_ALL, LC_MESSAGES or LANG)
   --no-color             no colors (also when NO_COLOR is set or the output is
                          not a terminal)
+  --show-suppressed      also list findings hidden by a kube-checklist-disable
+                         comment or a kube-checklist.io/ignore annotation
   -h, --help             show this help`,
   'zh-cn': `  --format FORMAT        输出格式：text（默认）或 json
   --level LEVEL          Pod 安全标准级别：restricted（默认）或 baseline
@@ -31,6 +33,8 @@ const AUDIT_OPTIONS = {
   --lang LANG            消息语言：en 或 zh-cn（默认取自 LC_ALL、
                          LC_MESSAGES 或 LANG）
   --no-color             不使用颜色（设置了 NO_COLOR 或输出不是终端时也不用）
+  --show-suppressed      同时列出被 kube-checklist-disable 注释或
+                         kube-checklist.io/ignore 注解抑制的问题
   -h, --help             显示本帮助`,
 };
 

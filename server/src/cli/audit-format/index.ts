@@ -17,6 +17,8 @@ export interface AuditFormatContext {
   readonly locale: Locale;
   /** Colors for terminals; formats meant for machines ignore it. */
   readonly colors: Palette;
+  /** List suppressed findings too (they are always counted). */
+  readonly showSuppressed?: boolean;
 }
 
 export type AuditFormatter = (report: AuditReport, context: AuditFormatContext) => string;

@@ -9,7 +9,7 @@ import { count, listSeparator, t } from '../cli-messages';
 import type { AuditFormatContext } from './index';
 import type { Locale, Severity } from '../../core';
 
-export function formatText(report: AuditReport, { locale, colors }: AuditFormatContext): string {
+export function formatText(report: AuditReport, { locale, colors, showSuppressed }: AuditFormatContext): string {
   const lines: string[] = [];
   for (const file of report.files) {
     for (const { finding, range } of file.findings) {
@@ -17,9 +17,15 @@ export function formatText(report: AuditReport, { locale, colors }: AuditFormatC
       const severity = colors.severity(finding.severity, finding.severity);
       lines.push(`${where} ${severity} ${colors.dim(finding.ruleId)} ${renderMessage(finding, locale)}`);
     }
+    if (!showSuppressed) continue;
+    for (const { finding, range, reason } of file.suppressed) {
+      const where = `${colors.bold(file.path)}:${range.start.line + 1}:${range.start.character + 1}:`;
+      lines.push(colors.dim(`${where} ${t(locale, 'suppressedTag')} ${finding.ruleId} ${renderMessage(finding, locale)} -- ${reason}`));
+    }
   }
   if (lines.length > 0) lines.push('');
   lines.push(colors.bold(summaryLine(report.totals, locale)));
+  if (report.totals.suppressed > 0) lines.push(t(locale, 'suppressedSummary', { count: String(report.totals.suppressed) }));
   return lines.join('\n') + '\n';
 }
 
