@@ -23,8 +23,9 @@ import {
   SEVERITIES,
   SUPPORTED_LOCALES,
 } from '../server/src/core';
-import type { AnalysisOptions, Localized, Rule } from '../server/src/core';
+import type { PodSecurityLevel, AnalysisOptions, Localized, Rule } from '../server/src/core';
 import { loadableFixtures, runFixture } from './support/expectations';
+import { expectedWorkspaceFindings } from './support/workspace-fixtures';
 import { repoPath } from './support/paths';
 
 const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -66,7 +67,8 @@ function ruleFiles(): RuleFile[] {
     for (const file of fs.readdirSync(path.join(RULES_SOURCE, folder)).filter((f) => f.endsWith('.ts')).sort()) {
       const name = file.replace(/\.ts$/, '');
       const exported = (require(path.join(RULES_COMPILED, folder, `${name}.js`)) as { default?: unknown }).default;
-      if (typeof exported === 'object' && exported !== null && typeof (exported as Rule).check === 'function') {
+      const candidate = exported as { check?: unknown; checkWorkspace?: unknown } | undefined;
+      if (typeof candidate === 'object' && candidate !== null && (typeof candidate.check === 'function' || typeof candidate.checkWorkspace === 'function')) {
         files.push({ folder, name, rule: exported as Rule });
       }
     }
@@ -105,11 +107,11 @@ const fixtureRuns = loadableFixtures()
   .filter((fixture) => fixture.kind === 'fire')
   .map(runFixture);
 
-/** Findings of fire fixtures that an expectation asked for. */
+/** Findings of fire fixtures (and fire workspace fixtures) that an expectation asked for. */
 const expectedFindings = fixtureRuns.flatMap((run) => {
   const expected = new Set(run.fixture.expectations.map((e) => `${e.line}/${e.ruleId}`));
   return run.findings.filter((f) => expected.has(`${positionOf(run.source, f.start).line}/${f.ruleId}`));
-});
+}).concat(expectedWorkspaceFindings());
 
 const checklistIds = new Set(CHECKLIST_ITEMS.map((item) => item.id));
 const checkIds = RULES.map((rule) => rule.pss?.checkId).filter((id) => id !== undefined);
@@ -152,10 +154,14 @@ for (const rule of RULES) {
 
   test(`${rule.id}: every message is produced by a fire fixture and renders completely`, () => {
     const produced = expectedFindings.filter((finding) => finding.ruleId === rule.id);
-    const ids = new Set(produced.map((finding) => finding.messageId));
+    // Messages of related locations (relatedInformation) count as produced with their finding.
+    const relatedMessages = produced.flatMap((finding) =>
+      (finding.related ?? []).filter((location) => location.messageId !== undefined).map((location) => ({ ruleId: finding.ruleId, messageId: location.messageId!, data: location.data ?? finding.data })),
+    );
+    const ids = new Set([...produced, ...relatedMessages].map((finding) => finding.messageId));
     assert.deepEqual(Object.keys(rule.messages).filter((id) => !ids.has(id)), [], 'message ids no fire fixture produces');
     const problems: string[] = [];
-    for (const finding of produced) {
+    for (const finding of [...produced, ...relatedMessages]) {
       if (!(finding.messageId in rule.messages)) problems.push(`unknown message id ${finding.messageId}`);
       for (const locale of SUPPORTED_LOCALES) {
         const text = renderMessage(finding, locale);
@@ -173,24 +179,25 @@ for (const rule of RULES) {
   });
 
   test(`${rule.id}: examples.incorrect is flagged and examples.correct is not`, () => {
-    const options: AnalysisOptions = {
-      level: rule.pss?.level ?? 'restricted',
-      kubernetesVersion: 'latest',
-      rules: { [rule.id]: rule.defaultSeverity },
-    };
-    assert.ok(selectRules(options).rules.some((active) => active.rule === rule), `the rule is active at ${options.level}, latest`);
+    // PSS rules at their own level; other rules at either level (some stay quiet at restricted,
+    // where a PSS rule already reports the same gap): incorrect fires at one, correct at none.
+    const levels: PodSecurityLevel[] = rule.pss ? [rule.pss.level] : ['restricted', 'baseline'];
     const { incorrect, correct } = rule.docs.examples;
     assert.notEqual(incorrect.trim(), correct.trim(), 'the examples differ');
-    const findingsOf = (snippet: string) => {
+    const findingsOf = (snippet: string, level: PodSecurityLevel) => {
+      const options: AnalysisOptions = { level, kubernetesVersion: 'latest', rules: { [rule.id]: rule.defaultSeverity } };
+      assert.ok(selectRules(options).rules.some((active) => active.rule === rule), `the rule is active at ${level}, latest`);
       const text = wrapInPod(snippet);
       const result = analyzeSource(parseSourceFile(text), options);
       assert.deepEqual(result.skipped, [], `the wrapped example parses:\n${text}`);
       return { text, findings: result.findings.filter((finding) => finding.ruleId === rule.id) };
     };
-    const bad = findingsOf(incorrect);
-    assert.ok(bad.findings.length > 0, `examples.incorrect produces no ${rule.id} finding:\n${bad.text}`);
-    const good = findingsOf(correct);
-    assert.deepEqual(good.findings.map((f) => f.messageId), [], `examples.correct produces ${rule.id} findings:\n${good.text}`);
+    const bad = levels.map((level) => findingsOf(incorrect, level));
+    assert.ok(bad.some((run) => run.findings.length > 0), `examples.incorrect produces no ${rule.id} finding:\n${bad[0].text}`);
+    for (const level of levels) {
+      const good = findingsOf(correct, level);
+      assert.deepEqual(good.findings.map((f) => f.messageId), [], `examples.correct produces ${rule.id} findings at ${level}:\n${good.text}`);
+    }
   });
 }
 

@@ -5,7 +5,7 @@
  */
 import { Locale, parseKubernetesVersion, PodSecurityLevel, selectRules, Severity } from '../core';
 import { oneOf, OptionSpecs, parseCommandArgs } from './args';
-import { auditInputs, AuditReport, severityRank } from './audit-report';
+import { auditInputs, AuditReport, recordWarnings, severityRank } from './audit-report';
 import { AUDIT_FORMATS, AUDIT_FORMATTERS, AuditFormat } from './audit-format';
 import { t } from './cli-messages';
 import { collectFiles, InputFile } from './collect-files';
@@ -77,14 +77,23 @@ export function runAudit(argv: readonly string[], host: Host, envLocale: Locale)
     return EXIT_OK;
   }
   const { locale } = options;
-  const warn = warningsTo(host.stderr, palette(useColor(host.stderr, host.env, options.noColor)));
+  const { warn, notifications } = recordWarnings(warningsTo(host.stderr, palette(useColor(host.stderr, host.env, options.noColor))));
   const inputs = collectFiles(options.paths, host.cwd, locale, warn);
   if (inputs.length === 0) warn(t(locale, 'noFiles'));
   const selection = selectRules({ level: options.level, kubernetesVersion: options.kubernetesVersion });
   const read = (input: InputFile): SourceText => (input.stdin ? readStdin(host) : readSourceFile(input.absolute));
-  const report = auditInputs(inputs, selection, read, warn, locale);
+  const report = auditInputs(inputs, selection, read, warn, locale, notifications);
   const formatter = AUDIT_FORMATTERS[options.format]!;
-  host.stdout.write(formatter(report, { locale, colors: palette(useColor(host.stdout, host.env, options.noColor)), showSuppressed: options.showSuppressed }));
+  host.stdout.write(
+    formatter(report, {
+      locale,
+      colors: palette(useColor(host.stdout, host.env, options.noColor)),
+      showSuppressed: options.showSuppressed,
+      paths: options.paths,
+      cwd: host.cwd,
+      kubernetesVersion: options.kubernetesVersion,
+    }),
+  );
   return exitStatus(report, options.failOn);
 }
 

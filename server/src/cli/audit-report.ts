@@ -7,6 +7,7 @@
 import {
   renderDirectiveProblem,
   analyzeSource,
+  extractResources,
   Finding,
   parseSourceFile,
   positionOf,
@@ -21,8 +22,8 @@ import {
 import { t } from './cli-messages';
 import type { InputFile } from './collect-files';
 import { MAX_FILE_LABEL, SourceText } from './read-source';
-import { computeScorecard, ScorecardEntry } from './scorecard';
-import { sanitizeParserDetail, Warn } from './warnings';
+import { carriesControlPlane, computeScorecard, ScorecardEntry } from './scorecard';
+import { sanitizeParserDetail, Warn, WarningLocation } from './warnings';
 
 export interface Position {
   /** 0-based line. */
@@ -51,6 +52,10 @@ export interface FileReport {
   /** Relative to the working directory, forward slashes. */
   readonly path: string;
   readonly resourceCount: number;
+  /** The kinds of the resources checked in the file, sorted, each once. */
+  readonly kinds: readonly string[];
+  /** The kinds of those that run or configure a control-plane component (static Pods, kubeadm ...). */
+  readonly controlPlaneKinds: readonly string[];
   /** By position. */
   readonly findings: readonly ReportedFinding[];
   /** Findings a suppression with a reason covers: counted and shown on request, never lost. */
@@ -67,17 +72,49 @@ export interface AuditTotals {
   readonly suppressed: number;
 }
 
+/** A warning of the run (what could not be checked), as it went to standard error. */
+export interface AuditNotification extends WarningLocation {
+  /** Localized, without source text (see warnings.ts). */
+  readonly text: string;
+}
+
 export interface AuditReport {
   /** Every file checked, in path order. */
   readonly files: readonly FileReport[];
   readonly selection: RuleSelection;
   readonly scorecard: readonly ScorecardEntry[];
   readonly totals: AuditTotals;
+  /** The warnings of the run, in the order they were given (see `recordWarnings`). */
+  readonly notifications: readonly AuditNotification[];
 }
 
 export type InputReader = (input: InputFile) => SourceText;
 
-export function auditInputs(inputs: readonly InputFile[], selection: RuleSelection, read: InputReader, warn: Warn, locale: Locale): AuditReport {
+/**
+ * A `Warn` that keeps a copy of every warning before passing it on, so that the formats that carry
+ * them (SARIF notifications, the Markdown scorecard) can list what was not checked.
+ */
+export function recordWarnings(inner: Warn): { readonly warn: Warn; readonly notifications: AuditNotification[] } {
+  const notifications: AuditNotification[] = [];
+  const warn: Warn = (text, location = {}) => {
+    notifications.push({ text, ...location });
+    inner(text, location);
+  };
+  return { warn, notifications };
+}
+
+/**
+ * Reads, parses and analyzes every input. `notifications` is the list that `warn` records into (from
+ * `recordWarnings`), so that warnings given before the audit (while collecting files) are kept too.
+ */
+export function auditInputs(
+  inputs: readonly InputFile[],
+  selection: RuleSelection,
+  read: InputReader,
+  warn: Warn,
+  locale: Locale,
+  notifications: readonly AuditNotification[] = [],
+): AuditReport {
   const files: FileReport[] = [];
   for (const input of inputs) {
     const source = read(input);
@@ -88,7 +125,9 @@ export function auditInputs(inputs: readonly InputFile[], selection: RuleSelecti
     files.push(auditText(input.display, source.text, selection, warn, locale));
   }
   const all = files.flatMap((file) => file.findings.map(({ finding }) => finding));
-  return { files, selection, scorecard: computeScorecard(all, selection), totals: totalsOf(files) };
+  const suppressed = files.flatMap((file) => file.suppressed.map(({ finding }) => finding));
+  const checked = { kinds: files.flatMap((file) => file.kinds), controlPlaneKinds: files.flatMap((file) => file.controlPlaneKinds) };
+  return { files, selection, scorecard: computeScorecard(all, selection, checked, suppressed), totals: totalsOf(files), notifications };
 }
 
 function readProblem(source: Exclude<SourceText, { kind: 'text' }>, locale: Locale): string {
@@ -128,7 +167,21 @@ export function auditText(display: string, text: string, selection: RuleSelectio
     if (rule) suppressed.push({ finding, rule, range: rangeOf(source, finding), reason, by });
   }
   suppressed.sort(compareFindings);
-  return { path: display, resourceCount: result.resourceCount, findings, suppressed };
+  return { path: display, resourceCount: result.resourceCount, ...kindsOf(source), findings, suppressed };
+}
+
+/**
+ * The kinds of the resources of a file, for the scorecard's `not-applicable`. The engine does not
+ * return its resources, so they are extracted once more (a few per cent of an audit's time, parsing
+ * being most of it); the same function, so the same documents count as resources.
+ */
+function kindsOf(source: SourceFile): { kinds: string[]; controlPlaneKinds: string[] } {
+  const { resources } = extractResources(source);
+  const sortedSet = (kinds: string[]): string[] => [...new Set(kinds)].sort();
+  return {
+    kinds: sortedSet(resources.map((resource) => resource.kind)),
+    controlPlaneKinds: sortedSet(resources.filter(carriesControlPlane).map((resource) => resource.kind)),
+  };
 }
 
 function rangeOf(source: SourceFile, finding: Finding): Range {

@@ -10,7 +10,8 @@ export type HelpTopic = 'main' | 'audit' | 'rules';
 export const HELP_TOPICS: readonly HelpTopic[] = ['main', 'audit', 'rules'];
 
 const AUDIT_OPTIONS = {
-  en: `  --format FORMAT        text (default) or json
+  en: `  --format FORMAT        text (default), json, sarif (SARIF 2.1.0, for code
+                         scanning) or markdown (the checklist scorecard)
   --level LEVEL          Pod Security Standards level: restricted (default) or
                          baseline
   --k8s-version VERSION  Kubernetes version of the policy: latest (default),
@@ -24,7 +25,8 @@ const AUDIT_OPTIONS = {
   --show-suppressed      also list findings hidden by a kube-checklist-disable
                          comment or a kube-checklist.io/ignore annotation
   -h, --help             show this help`,
-  'zh-cn': `  --format FORMAT        输出格式：text（默认）或 json
+  'zh-cn': `  --format FORMAT        输出格式：text（默认）、json、sarif（SARIF 2.1.0，
+                         供代码扫描使用）或 markdown（检查清单评分卡）
   --level LEVEL          Pod 安全标准级别：restricted（默认）或 baseline
   --k8s-version VERSION  按哪个 Kubernetes 版本的策略检查：latest（默认）、
                          1.NN 或 v1.NN
@@ -103,13 +105,16 @@ node_modules）；命令行上直接给出的文件不论扩展名都会检查�
 ${AUDIT_OPTIONS['zh-cn']}
 
 json 格式：{"version": 1, "findings": [...], "scorecard": [...]}，位置从 0
-开始计数，列按 UTF-16 代码单元计算（与 LSP 相同）。
+开始计数，列按 UTF-16 代码单元计算（与 LSP 相同）。sarif 格式中的路径相对于
+当前目录（%SRCROOT%），行和列从 1 开始计数，被抑制的问题带有 suppressions。
+markdown 格式按检查清单逐项列出结果，并说明需要人工核查的内容。
 
 ${EXIT_STATUS['zh-cn']}
 
 示例：
   kube-checklist audit k8s/
   kube-checklist audit . --format json > report.json
+  kube-checklist audit . --format sarif > report.sarif
   helm template ./chart | kube-checklist audit - --level baseline
 `;
   }
@@ -129,13 +134,17 @@ Options:
 ${AUDIT_OPTIONS.en}
 
 The json format is {"version": 1, "findings": [...], "scorecard": [...]}, with
-0-based positions and columns in UTF-16 code units, as in LSP.
+0-based positions and columns in UTF-16 code units, as in LSP. In the sarif
+format, paths are relative to the working directory (%SRCROOT%), lines and
+columns 1-based, and suppressed findings carry their suppression. The markdown
+format is the checklist, item by item, with what a person must verify.
 
 ${EXIT_STATUS.en}
 
 Examples:
   kube-checklist audit k8s/
   kube-checklist audit . --format json > report.json
+  kube-checklist audit . --format sarif > report.sarif
   helm template ./chart | kube-checklist audit - --level baseline
 `;
 }

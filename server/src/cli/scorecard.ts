@@ -1,27 +1,127 @@
 /**
- * The checklist scorecard of an audit, one entry per item of the Kubernetes Security Checklist in
- * the page's order: `fail` with the number of findings of the rules that cover the item, `pass`
- * when an active rule covers it and found nothing, `manual` when no active rule covers it. This is
- * the first cut; `not-applicable` (no resource a covering rule looks at) comes with the scorecard
- * proper. Pure: it reads findings and the rule selection only.
+ * The checklist scorecard of an audit: one entry per item of the Kubernetes Security Checklist, in
+ * the page's order, with one of four statuses:
+ *
+ * - `manual`: the item is a process or a property no file shows (`check: manual` in items.yaml),
+ *   or no active rule covers it in this run (none written yet, or all of them turned off);
+ * - `fail`: an active rule covering the item reported something (suppressed findings do not count);
+ * - `pass`: active rules cover the item, none reported anything, and at least one resource those
+ *   rules look at was checked (a resource of one of the kinds of a rule's scope, or of the
+ *   `inputKinds` of a workspace rule; for the control-plane flag rules, a resource that runs or
+ *   configures a control-plane component, see `looksAtAny`);
+ * - `not-applicable`: active rules cover the item but nothing they look at was in the audited
+ *   files (no RBAC object at all, no control-plane manifest ...): a pass would claim too much.
+ *
+ * `findings` counts the findings of the covering rules. The JSON format prints `item`, `status` and
+ * `findings` only; the other fields serve the Markdown scorecard. Pure: it reads findings, resource
+ * kinds and the rule selection only (the audit collects the kinds, with `carriesControlPlane`).
  */
-import { CHECKLIST_ITEMS, RuleSelection } from '../core';
+import { CHECKLIST_ITEMS, Resource, Rule, RuleSelection } from '../core';
+import { CONTROL_PLANE_KINDS, controlPlaneComponents } from '../core/model/control-plane';
 
 export type ScorecardStatus = 'pass' | 'fail' | 'manual' | 'not-applicable';
 
 export interface ScorecardEntry {
   readonly item: string;
   readonly status: ScorecardStatus;
+  /** Findings of the active rules covering the item, suppressed ones excepted. */
   readonly findings: number;
+  /** The active rules covering the item, by id. */
+  readonly rules: readonly string[];
+  /** Findings of those rules hidden by a suppression with a reason. */
+  readonly suppressed: number;
 }
 
-export function computeScorecard(findings: Iterable<{ readonly ruleId: string }>, selection: RuleSelection): ScorecardEntry[] {
-  const findingsByRule = new Map<string, number>();
-  for (const { ruleId } of findings) findingsByRule.set(ruleId, (findingsByRule.get(ruleId) ?? 0) + 1);
-  return CHECKLIST_ITEMS.map(({ id }) => {
-    const covering = selection.rules.filter(({ rule }) => rule.checklist.includes(id));
-    const count = covering.reduce((sum, { rule }) => sum + (findingsByRule.get(rule.id) ?? 0), 0);
-    const status: ScorecardStatus = count > 0 ? 'fail' : covering.length > 0 ? 'pass' : 'manual';
-    return { item: id, status, findings: count };
+/** What the audit looked at, by kind. */
+export interface CheckedResources {
+  /** The kinds of every resource checked. */
+  readonly kinds: Iterable<string>;
+  /** The kinds of the resources that run or configure a control-plane component (none when absent). */
+  readonly controlPlaneKinds?: Iterable<string>;
+}
+
+interface CheckedSets {
+  readonly kinds: ReadonlySet<string>;
+  readonly controlPlaneKinds: ReadonlySet<string>;
+}
+
+export function computeScorecard(
+  findings: Iterable<{ readonly ruleId: string }>,
+  selection: RuleSelection,
+  checked: CheckedResources,
+  suppressed: Iterable<{ readonly ruleId: string }> = [],
+): ScorecardEntry[] {
+  const findingsByRule = countByRule(findings);
+  const suppressedByRule = countByRule(suppressed);
+  const kinds: CheckedSets = { kinds: new Set(checked.kinds), controlPlaneKinds: new Set(checked.controlPlaneKinds ?? []) };
+  return CHECKLIST_ITEMS.map(({ id, check }) => {
+    const covering = check === 'manual' ? [] : selection.rules.filter(({ rule }) => rule.checklist.includes(id)).map(({ rule }) => rule);
+    const count = sum(covering, findingsByRule);
+    const status: ScorecardStatus =
+      covering.length === 0 ? 'manual' : count > 0 ? 'fail' : covering.some((rule) => looksAtAny(rule, kinds)) ? 'pass' : 'not-applicable';
+    return { item: id, status, findings: count, rules: covering.map((rule) => rule.id), suppressed: sum(covering, suppressedByRule) };
   });
+}
+
+/**
+ * What a rule looks at: resources of `kinds`, and for the control-plane flag rules (those whose
+ * scope holds kubeadm's configuration kinds) resources of `carriers` (Pods, Deployments, kubeadm
+ * configurations ...) only when they run or configure kube-apiserver, etcd, the kubelet ...: an
+ * application's Deployment does not make "kube-controller-manager runs with
+ * --use-service-account-credentials" pass. `undefined`: any resource (a workspace rule without
+ * `inputKinds`).
+ */
+export interface RuleInputs {
+  readonly kinds: readonly string[];
+  readonly carriers: readonly string[];
+}
+
+export function ruleInputs(rule: Rule): RuleInputs | undefined {
+  const looksAt = inputKindsOf(rule);
+  if (looksAt === undefined) return undefined;
+  if (!looksAt.some((kind) => KUBEADM_KINDS.includes(kind))) return { kinds: looksAt, carriers: [] };
+  return { kinds: looksAt.filter((kind) => !CONTROL_PLANE_CARRIERS.has(kind)), carriers: looksAt.filter((kind) => CONTROL_PLANE_CARRIERS.has(kind)) };
+}
+
+/** Whether a rule had something to look at (see `ruleInputs`). */
+export function looksAtAny(rule: Rule, checked: CheckedSets): boolean {
+  const inputs = ruleInputs(rule);
+  if (inputs === undefined) return checked.kinds.size > 0;
+  return inputs.kinds.some((kind) => checked.kinds.has(kind)) || inputs.carriers.some((kind) => checked.controlPlaneKinds.has(kind));
+}
+
+const CONTROL_PLANE_CARRIERS: ReadonlySet<string> = new Set(CONTROL_PLANE_KINDS);
+
+/** ClusterConfiguration, InitConfiguration, JoinConfiguration: only control-plane rules read them. */
+const KUBEADM_KINDS: readonly string[] = CONTROL_PLANE_KINDS.filter((kind) => kind.endsWith('Configuration'));
+
+/** Whether a resource counts for the control-plane flag rules: it runs or configures a component. */
+export function carriesControlPlane(resource: Resource): boolean {
+  return CONTROL_PLANE_CARRIERS.has(resource.kind) && controlPlaneComponents(resource).length > 0;
+}
+
+/**
+ * The kinds a rule looks at: its scope's kinds, or for a workspace rule the `inputKinds` it
+ * declares; `undefined` for a workspace rule that declares none (any resource will do).
+ */
+export function inputKindsOf(rule: Rule): readonly string[] | undefined {
+  if (rule.scope !== 'workspace') return rule.scope.kinds;
+  return (rule as { readonly inputKinds?: readonly string[] }).inputKinds;
+}
+
+/** How many items have each status. */
+export function statusCounts(scorecard: readonly ScorecardEntry[]): Record<ScorecardStatus, number> {
+  const counts: Record<ScorecardStatus, number> = { fail: 0, pass: 0, 'not-applicable': 0, manual: 0 };
+  for (const entry of scorecard) counts[entry.status]++;
+  return counts;
+}
+
+function countByRule(findings: Iterable<{ readonly ruleId: string }>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { ruleId } of findings) counts.set(ruleId, (counts.get(ruleId) ?? 0) + 1);
+  return counts;
+}
+
+function sum(rules: readonly Rule[], counts: ReadonlyMap<string, number>): number {
+  return rules.reduce((total, rule) => total + (counts.get(rule.id) ?? 0), 0);
 }

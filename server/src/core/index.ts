@@ -25,3 +25,6 @@ export * from './suppress/messages';
 export * from './engine/path-at';
 export * from './explain/field-docs';
 export * from './explain/hover-markdown';
+export * from './workspace/label-selector';
+export * from './workspace/workspace-index';
+export * from './workspace/analyze-workspace';

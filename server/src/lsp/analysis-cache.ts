@@ -11,16 +11,27 @@ export interface DocumentAnalysis {
   readonly source: SourceFile;
   readonly result: AnalysisResult;
   readonly options: AnalysisOptions;
+  /** The workspace state the result was computed in (see WorkspaceContext), if any. */
+  readonly workspaceKey?: string;
+}
+
+/** An analysis of the document within its workspace: the parse the index uses, and the analysis. */
+export interface WorkspaceContext {
+  /** Changes whenever the workspace index (or a setting that shapes the result) changes. */
+  readonly key: string;
+  readonly source: SourceFile;
+  analyze(): AnalysisResult;
 }
 
 export class AnalysisCache {
   private readonly entries = new Map<string, DocumentAnalysis>();
 
-  analyze(document: TextDocument, options: AnalysisOptions): DocumentAnalysis {
+  analyze(document: TextDocument, options: AnalysisOptions, workspace?: WorkspaceContext): DocumentAnalysis {
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version && cached.options === options) return cached;
-    const source = parseSourceFile(document.getText());
-    const analysis = { version: document.version, source, result: analyzeSource(source, options), options };
+    if (cached && cached.version === document.version && cached.options === options && cached.workspaceKey === workspace?.key) return cached;
+    const source = workspace ? workspace.source : parseSourceFile(document.getText());
+    const result = workspace ? workspace.analyze() : analyzeSource(source, options);
+    const analysis: DocumentAnalysis = { version: document.version, source, result, options, workspaceKey: workspace?.key };
     this.entries.set(document.uri, analysis);
     return analysis;
   }

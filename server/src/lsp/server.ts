@@ -2,29 +2,44 @@
  * The language server: keeps the open documents, reads settings per document, and publishes
  * diagnostics on open, on change and when settings change. Work for a document is coalesced so a
  * burst of keystrokes analyzes only the newest text, and results for a stale version are dropped.
+ * With workspace folders it also keeps the workspace index (workspace-service.ts): open documents
+ * are checked within their workspace (related resources from other files, and the workspace rules
+ * unless `workspaceRules.liveInEditor` is off), and the audit request (audit.ts) checks every file.
  */
 import {
   CodeActionKind,
   Connection,
-  DiagnosticSeverity,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   InitializeParams,
   InitializeResult,
   TextDocuments,
   TextDocumentSyncKind,
+  WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DIRECTIVE_PROBLEM_CODE, Locale, pickLocale, renderDirectiveProblem, ruleDocsUrl } from '../core';
-import { AnalysisCache, DocumentAnalysis } from './analysis-cache';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyzeSource, AnalysisResult, analyzeWorkspace, isWorkspaceRule, Locale, parseSourceFile, pickLocale, ruleById, ruleDocsUrl, SourceFile } from '../core';
+import { AnalysisCache, DocumentAnalysis, WorkspaceContext } from './analysis-cache';
+import { AuditRunner } from './audit';
+import { exportAudit } from './audit-export';
+import { AUDIT_WORKSPACE_METHOD, AuditWorkspaceParams, EXPORT_AUDIT_METHOD, ExportAuditParams } from './audit-protocol';
 import { APPLY_FIX_ALL_COMMAND, codeActionsFor, fixAllAction, FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './code-actions';
-import { DIAGNOSTIC_SOURCE, toDiagnostic } from './diagnostics';
 import { hoverAt } from './hover';
 import { lspMessage } from './lsp-messages';
 import { DEFAULT_SETTINGS, readSettings, ServerSettings, SETTINGS_SECTION } from './settings';
+import { Positioner, resultDiagnostics, sourcePositioner } from './workspace-diagnostics';
+import { WorkspaceService } from './workspace-service';
 
 /** Documents larger than this are not analyzed while typing; the CLI audit still covers them. */
 const MAX_DOCUMENT_LENGTH = 5 * 1024 * 1024;
 const ANALYZED_LANGUAGES = new Set(['yaml', 'json', 'jsonc']);
+/** Open documents of a folder are checked again this long after another one changed. */
+const NEIGHBOUR_DELAY_MS = 300;
+/** Files the server asks the client to watch (dynamic registration) for the workspace index. */
+const WATCHED_GLOBS = ['**/*.{yaml,yml,json}', '**/.gitignore'];
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -36,17 +51,46 @@ export function startServer(connection: Connection): void {
   let locale: Locale = 'en';
   let pullConfiguration = false;
   let pushedSettings: ServerSettings = DEFAULT_SETTINGS;
+  let initialFolders: WorkspaceFolder[] = [];
+  let watchFilesDynamically = false;
+  let folderNotifications = false;
+  const neighbourTimers = new Map<string, NodeJS.Timeout>();
+
+  const workspace = new WorkspaceService(
+    connection,
+    () => documents.all(),
+    () => locale,
+    (folderUri) => (pullConfiguration ? connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'files' }) : Promise.resolve(undefined)),
+  );
+  const audit = new AuditRunner({
+    connection,
+    workspace,
+    settingsFor: (uri) => settingsFor(uri),
+    locale: () => locale,
+    openVersion: (uri) => documents.get(uri)?.version,
+    revalidate: (uri) => {
+      const document = documents.get(uri);
+      if (document) schedule(document);
+    },
+  });
+  // The index changed (first indexing done, files changed on disk): open documents may see it.
+  workspace.onDidChange(() => documents.all().forEach(schedule));
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as { locale?: string };
     locale = pickLocale(options.locale ?? params.locale);
     pullConfiguration = params.capabilities.workspace?.configuration === true;
+    watchFilesDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    folderNotifications = params.capabilities.workspace?.workspaceFolders === true;
+    initialFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: folderName(params.rootUri) }] : []);
+    workspace.setFolders(initialFolders);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         executeCommandProvider: { commands: [SHOW_DOCS_COMMAND, APPLY_FIX_ALL_COMMAND] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'kube-checklist', version: SERVER_VERSION },
     };
@@ -56,7 +100,27 @@ export function startServer(connection: Connection): void {
     if (pullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
     }
+    if (watchFilesDynamically) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+    }
+    if (folderNotifications) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((folder) => folder.uri));
+        const folders = [...workspace.folders.values()].filter((folder) => !removed.has(folder.uri)).map((folder) => ({ uri: folder.uri, name: folder.name }));
+        workspace.setFolders([...folders, ...event.added]);
+        void indexWorkspace();
+      });
+    }
+    void indexWorkspace();
   });
+
+  async function indexWorkspace(): Promise<void> {
+    try {
+      await workspace.indexAll();
+    } catch (error) {
+      connection.console.error(`workspace indexing failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
 
   connection.onDidChangeConfiguration((change) => {
     settingsCache.clear();
@@ -64,14 +128,28 @@ export function startServer(connection: Connection): void {
     const pushed = (change.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION];
     if (pushed !== undefined) pushedSettings = readSettings(pushed);
     documents.all().forEach(schedule);
+    // `files.exclude` may have changed: refresh the index (only changed files are read).
+    if (workspace.folders.size > 0) void indexWorkspace();
   });
 
-  // The client watches configuration files; any change may alter what every open document shows.
-  connection.onDidChangeWatchedFiles(() => {
-    settingsCache.clear();
-    analyses.clear();
-    documents.all().forEach(schedule);
+  // Configuration files change what every open document shows; manifests change the index.
+  connection.onDidChangeWatchedFiles(async (params) => {
+    const configuration = params.changes.some((change) => change.uri.endsWith('/.kube-checklist.yaml'));
+    if (configuration) {
+      settingsCache.clear();
+      analyses.clear();
+      documents.all().forEach(schedule);
+    }
+    for (const change of params.changes) {
+      if (change.type === FileChangeType.Deleted && audit.forget(change.uri) && !documents.get(change.uri)) {
+        void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+      }
+    }
+    await workspace.filesChanged(params.changes);
   });
+
+  connection.onRequest(AUDIT_WORKSPACE_METHOD, (params: AuditWorkspaceParams, token) => audit.run(params, token));
+  connection.onRequest(EXPORT_AUDIT_METHOD, (params: ExportAuditParams) => exportAudit(audit.last, params, locale));
 
   function settingsFor(uri: string): Promise<ServerSettings> {
     if (!pullConfiguration) return Promise.resolve(pushedSettings);
@@ -117,23 +195,69 @@ export function startServer(connection: Connection): void {
       void connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return;
     }
-    const { result } = analyses.analyze(current, settings.options);
+    const { result } = analyzeOpen(current, settings);
     for (const failure of result.ruleFailures) {
       if (reportedFailures.has(failure.ruleId)) continue;
       reportedFailures.add(failure.ruleId);
       connection.console.error(`rule ${failure.ruleId} failed and was skipped: ${failure.message}`);
     }
-    const diagnostics = result.findings.map((finding) => toDiagnostic(current, finding, locale));
-    for (const problem of result.directiveProblems) {
-      diagnostics.push({
-        range: { start: current.positionAt(problem.start), end: current.positionAt(problem.end) },
-        severity: DiagnosticSeverity.Warning,
-        code: DIRECTIVE_PROBLEM_CODE,
-        source: DIAGNOSTIC_SOURCE,
-        message: renderDirectiveProblem(problem, locale),
+    const diagnostics = resultDiagnostics(current, result, locale, positionerOf);
+    void connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  /**
+   * The analysis of an open document: within its workspace folder once the folder is indexed (the
+   * index holds this very text), else alone. Without `workspaceRules.liveInEditor` the workspace
+   * rules stay out of it (their findings come with the audit).
+   */
+  function analyzeOpen(document: TextDocument, settings: ServerSettings): DocumentAnalysis {
+    const folder = workspace.folderOf(document.uri);
+    const folderIndex = folder ? workspace.indexFor(folder) : undefined;
+    const entry = folderIndex ? workspace.sourceOf(document) : undefined;
+    if (folderIndex && entry?.source) {
+      const source = entry.source;
+      return analyses.analyze(document, settings.options, {
+        key: `${folderIndex.key}|${settings.workspaceRulesLive}`,
+        source,
+        analyze: () =>
+          analyzeWorkspace(folderIndex.index, settings.options, { files: new Set([document.uri]), workspaceRules: settings.workspaceRulesLive }).files[0] ??
+          analyzeSource(source, settings.options),
       });
     }
-    void connection.sendDiagnostics({ uri, version, diagnostics });
+    if (settings.workspaceRulesLive) return analyses.analyze(document, settings.options);
+    let parsed: SourceFile | undefined;
+    const alone: WorkspaceContext = {
+      key: 'alone, without workspace rules',
+      get source() {
+        return (parsed ??= parseSourceFile(document.getText()));
+      },
+      analyze: () => withoutWorkspaceRules(analyzeSource(alone.source, settings.options)),
+    };
+    return analyses.analyze(document, settings.options, alone);
+  }
+
+  /** Positions in another file of a related place: the indexed text of that file. */
+  function positionerOf(uri: string): Positioner | undefined {
+    const folder = workspace.folderOf(uri);
+    const file = folder ? workspace.indexFor(folder)?.index.file(uri) : undefined;
+    return file ? sourcePositioner(uri, file.source) : undefined;
+  }
+
+  /** After an edit, the other open documents of the folder may show other workspace findings. */
+  function scheduleNeighbours(changed: TextDocument): void {
+    const folder = workspace.folderOf(changed.uri);
+    if (!folder) return;
+    const previous = neighbourTimers.get(folder.uri);
+    if (previous) clearTimeout(previous);
+    neighbourTimers.set(
+      folder.uri,
+      setTimeout(() => {
+        neighbourTimers.delete(folder.uri);
+        for (const document of documents.all()) {
+          if (document.uri !== changed.uri && workspace.folderOf(document.uri) === folder) schedule(document);
+        }
+      }, NEIGHBOUR_DELAY_MS),
+    );
   }
 
   /** The analysis of the document's current text (computed now if the last one is stale). */
@@ -144,7 +268,7 @@ export function startServer(connection: Connection): void {
     if (!settings.enable) return undefined;
     const latest = documents.get(uri);
     if (!latest || latest.version !== document.version) return undefined;
-    return { document, analysis: analyses.current(document) ?? analyses.analyze(document, settings.options) };
+    return { document, analysis: analyses.current(document) ?? analyzeOpen(document, settings) };
   }
 
   connection.onHover(async (params) => {
@@ -176,19 +300,59 @@ export function startServer(connection: Connection): void {
   });
 
   documents.onDidOpen((event) => schedule(event.document));
-  documents.onDidChangeContent((event) => schedule(event.document));
-  documents.onDidClose((event) => {
-    const previous = pending.get(event.document.uri);
-    if (previous) clearImmediate(previous);
-    pending.delete(event.document.uri);
-    settingsCache.delete(event.document.uri);
-    analyses.delete(event.document.uri);
-    oversizeNoticeSent.delete(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  documents.onDidChangeContent((event) => {
+    schedule(event.document);
+    if (event.document.version > 1) scheduleNeighbours(event.document);
   });
+  documents.onDidClose((event) => {
+    const { uri } = event.document;
+    const previous = pending.get(uri);
+    if (previous) clearImmediate(previous);
+    pending.delete(uri);
+    settingsCache.delete(uri);
+    analyses.delete(uri);
+    oversizeNoticeSent.delete(uri);
+    workspace.closed(uri);
+    // After an audit, a closed file keeps showing its findings (of its text on disk).
+    if (audit.diagnosticsFor(uri)) void publishClosed(uri);
+    else void connection.sendDiagnostics({ uri, diagnostics: [] });
+    scheduleNeighbours(event.document);
+  });
+
+  /** The diagnostics of a file that is not open, from its indexed (disk) text. */
+  async function publishClosed(uri: string): Promise<void> {
+    const folder = workspace.folderOf(uri);
+    const folderIndex = folder ? workspace.indexFor(folder) : undefined;
+    const settings = folder ? await settingsFor(folder.uri) : DEFAULT_SETTINGS;
+    if (documents.get(uri)) return;
+    const file = folderIndex?.index.file(uri);
+    if (!folderIndex || !file || !settings.enable) {
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    const result = analyzeWorkspace(folderIndex.index, settings.options, { files: new Set([uri]) }).files[0];
+    void connection.sendDiagnostics({ uri, diagnostics: result ? resultDiagnostics(sourcePositioner(uri, file.source), result, locale, positionerOf) : [] });
+  }
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** The result without the findings of workspace rules (live checks with `workspaceRules.liveInEditor` off). */
+function withoutWorkspaceRules(result: AnalysisResult): AnalysisResult {
+  const keep = (ruleId: string) => {
+    const rule = ruleById(ruleId);
+    return !rule || !isWorkspaceRule(rule);
+  };
+  return { ...result, findings: result.findings.filter((finding) => keep(finding.ruleId)), suppressed: result.suppressed.filter(({ finding }) => keep(finding.ruleId)) };
+}
+
+function folderName(uri: string): string {
+  try {
+    return path.basename(fileURLToPath(uri));
+  } catch {
+    return uri;
+  }
 }
 
 function isManifestCandidate(document: TextDocument): boolean {

@@ -11,11 +11,14 @@ export const SETTINGS_SECTION = 'kubeChecklist';
 export interface ServerSettings {
   readonly enable: boolean;
   readonly options: AnalysisOptions;
+  /** `workspaceRules.liveInEditor`: workspace findings in open files while editing (else only in the audit). */
+  readonly workspaceRulesLive: boolean;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
   enable: true,
   options: { level: 'restricted', kubernetesVersion: 'latest', rules: {} },
+  workspaceRulesLive: true,
 };
 
 export function readSettings(raw: unknown): ServerSettings {
@@ -32,5 +35,10 @@ export function readSettings(raw: unknown): ServerSettings {
       if (value === 'off' || (SEVERITIES as readonly unknown[]).includes(value)) rules[id] = value as SeveritySetting;
     }
   }
-  return { enable: section.enable !== false, options: { level, kubernetesVersion: version, rules } };
+  const workspaceRules = (section.workspaceRules ?? {}) as Record<string, unknown>;
+  return {
+    enable: section.enable !== false,
+    options: { level, kubernetesVersion: version, rules },
+    workspaceRulesLive: workspaceRules.liveInEditor !== false,
+  };
 }

@@ -9,6 +9,7 @@ export const FIX_TITLES: Readonly<Record<string, Localized>> = {
   set: { en: 'Set {{field}} to {{value}}', 'zh-cn': '将 {{field}} 设为 {{value}}' },
   remove: { en: 'Remove {{field}}', 'zh-cn': '删除 {{field}}' },
   removeItem: { en: 'Remove "{{value}}" from {{field}}', 'zh-cn': '从 {{field}} 中删除 "{{value}}"' },
+  append: { en: 'Add "{{value}}" to {{field}}', 'zh-cn': '在 {{field}} 中加入 "{{value}}"' },
   dropAll: { en: 'Drop ALL capabilities in container "{{container}}"', 'zh-cn': '在容器 "{{container}}" 中 drop 全部（ALL）capabilities' },
 };
 

@@ -10,11 +10,14 @@ import { isSensitive, SensitiveSelector } from '../model/sensitivity';
 import type { PropertyPath } from '../model/values';
 import type { SourceFile } from '../parse/source-file';
 import { RULES } from '../rules/registry';
-import type { PodSecurityLevel, Report, Rule, Severity, Target } from '../rules/types';
+import { isWorkspaceRule } from '../rules/types';
+import type { PodSecurityLevel, RelatedReport, Report, Rule, Severity, Target } from '../rules/types';
 import { LATEST_MINOR, parseKubernetesVersion } from './kubernetes-version';
 import { locate } from './locate';
 import type { EditOp, Fix } from '../edits/types';
 import { applySuppressions, DirectiveProblem, SuppressedFinding } from '../suppress/apply-suppressions';
+import { WorkspaceIndex } from '../workspace/workspace-index';
+import { runWorkspaceRules } from '../workspace/analyze-workspace';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -48,6 +51,27 @@ export interface Finding {
   readonly resource: ResourceIdentity;
   /** Fixes with paths from the document root, ready for the edits module. */
   readonly fixes: readonly Fix[];
+  /** The file the finding is in, in workspace analyses (absent when a file is analyzed alone). */
+  readonly file?: string;
+  /** Other places the finding involves (LSP relatedInformation). */
+  readonly related?: readonly FindingLocation[];
+}
+
+/** A related place of a finding, located like the finding itself. */
+export interface FindingLocation {
+  /** Its file in workspace analyses; absent for the finding's own file when a file is analyzed alone. */
+  readonly file?: string;
+  /** Path from the document root. */
+  readonly path: PropertyPath;
+  readonly target: Target;
+  readonly start: number;
+  readonly end: number;
+  readonly exact: boolean;
+  readonly documentIndex: number;
+  readonly resource: ResourceIdentity;
+  /** A message of the finding's rule that says what this place is. */
+  readonly messageId?: string;
+  readonly data?: Readonly<Record<string, string | number>>;
 }
 
 export interface RuleFailure {
@@ -104,6 +128,10 @@ export function analyzeSource(source: SourceFile, options: AnalysisOptions | Rul
   for (const resource of resources) {
     findings.push(...checkResource(resource, selection, ruleFailures, resources));
   }
+  // The workspace rules see this one file as the workspace.
+  if (resources.length > 0 && selection.rules.some(({ rule }) => isWorkspaceRule(rule))) {
+    findings.push(...runWorkspaceRules(WorkspaceIndex.single(source, resources, skipped), selection, ruleFailures));
+  }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   const { kept, suppressed, problems } = applySuppressions(source, resources, findings);
   return { findings: kept, suppressed, directiveProblems: problems, skipped, ruleFailures, resourceCount: resources.length };
@@ -114,6 +142,7 @@ export function checkResource(
   selection: RuleSelection,
   ruleFailures: RuleFailure[],
   related: readonly Resource[] = [resource],
+  index?: WorkspaceIndex,
 ): Finding[] {
   const sensitiveCache = new Map<Resource, boolean>();
   const sensitive = (candidate: Resource): boolean => {
@@ -122,14 +151,8 @@ export function checkResource(
     return value;
   };
   const findings: Finding[] = [];
-  const identity: ResourceIdentity = {
-    apiVersion: resource.apiVersion,
-    kind: resource.kind,
-    name: resource.name,
-    namespace: resource.namespace,
-  };
   for (const { rule, severity } of selection.rules) {
-    if (rule.scope !== 'workspace' && !rule.scope.kinds.includes(resource.kind)) continue;
+    if (isWorkspaceRule(rule) || !rule.scope.kinds.includes(resource.kind)) continue;
     const reports: Report[] = [];
     try {
       rule.check(
@@ -140,27 +163,58 @@ export function checkResource(
       ruleFailures.push({ ruleId: rule.id, message: error instanceof Error ? error.message : String(error) });
       continue;
     }
-    for (const report of reports) {
-      const path = [...resource.basePath, ...report.path];
-      const target = report.target ?? 'value';
-      const location = locate(resource.document.contents, path, target);
-      findings.push({
-        ruleId: rule.id,
-        messageId: report.messageId,
-        data: report.data ?? {},
-        severity,
-        path,
-        target,
-        start: location.start,
-        end: location.end,
-        exact: location.exact,
-        documentIndex: resource.documentIndex,
-        resource: identity,
-        fixes: (report.fixes ?? []).map((fix) => rebaseFix(fix, resource.basePath)),
-      });
-    }
+    for (const report of reports) findings.push(toFinding(rule.id, severity, resource, report, index));
   }
   return findings;
+}
+
+export function identityOf(resource: Resource): ResourceIdentity {
+  return { apiVersion: resource.apiVersion, kind: resource.kind, name: resource.name, namespace: resource.namespace };
+}
+
+/** A rule's report (paths from the resource root) as a finding (paths from the document root, offsets). */
+export function toFinding(ruleId: string, severity: Severity, resource: Resource, report: Report, index?: WorkspaceIndex): Finding {
+  const path = [...resource.basePath, ...report.path];
+  const target = report.target ?? 'value';
+  const location = locate(resource.document.contents, path, target);
+  const file = index ? index.fileOf(resource).uri || undefined : undefined;
+  const finding: Finding = {
+    ruleId,
+    messageId: report.messageId,
+    data: report.data ?? {},
+    severity,
+    path,
+    target,
+    start: location.start,
+    end: location.end,
+    exact: location.exact,
+    documentIndex: resource.documentIndex,
+    resource: identityOf(resource),
+    fixes: (report.fixes ?? []).map((fix) => rebaseFix(fix, resource.basePath)),
+    ...(file !== undefined ? { file } : {}),
+  };
+  if (!report.related?.length) return finding;
+  return { ...finding, related: report.related.map((related) => toLocation(related, index)) };
+}
+
+function toLocation(related: RelatedReport, index?: WorkspaceIndex): FindingLocation {
+  const { resource } = related;
+  const path = [...resource.basePath, ...related.path];
+  const target = related.target ?? 'value';
+  const location = locate(resource.document.contents, path, target);
+  const file = index ? index.fileOf(resource).uri || undefined : undefined;
+  return {
+    ...(file !== undefined ? { file } : {}),
+    path,
+    target,
+    start: location.start,
+    end: location.end,
+    exact: location.exact,
+    documentIndex: resource.documentIndex,
+    resource: identityOf(resource),
+    ...(related.messageId !== undefined ? { messageId: related.messageId } : {}),
+    ...(related.data !== undefined ? { data: related.data } : {}),
+  };
 }
 
 function rebaseFix(fix: Fix, basePath: PropertyPath): Fix {

@@ -2,6 +2,14 @@
  * The Images section's rules, listed explicitly and sorted by id.
  */
 import type { Rule } from '../types';
+import imageLatestTag from './image-latest-tag';
+import imagePullPolicyMutableTag from './image-pull-policy-mutable-tag';
+import imageWithoutDigest from './image-without-digest';
+import runAsRootUser from './run-as-root-user';
 
 export const IMAGES_RULES: readonly Rule[] = [
+  imageLatestTag,
+  imagePullPolicyMutableTag,
+  imageWithoutDigest,
+  runAsRootUser,
 ];

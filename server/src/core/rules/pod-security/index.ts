@@ -2,6 +2,15 @@
  * The Pod security section's rules, listed explicitly and sorted by id.
  */
 import type { Rule } from '../types';
+import apparmorSelinuxUnset from './apparmor-selinux-unset';
+import containerMemoryLimit from './container-memory-limit';
+import kubeletSeccompDefault from './kubelet-seccomp-default';
+import namespacePssAuditWarnWeaker from './namespace-pss-audit-warn-weaker';
+import namespacePssEnforce from './namespace-pss-enforce';
+import namespacePssInvalidLabels from './namespace-pss-invalid-labels';
+import namespacePssVersionPinned from './namespace-pss-version-pinned';
+import psaNamespaceEnforceViolation from './psa-namespace-enforce-violation';
+import psaNamespaceWarnViolation from './psa-namespace-warn-violation';
 import pssAllowPrivilegeEscalation from './pss-allow-privilege-escalation';
 import pssApparmorProfile from './pss-apparmor-profile';
 import pssCapabilitiesBaseline from './pss-capabilities-baseline';
@@ -21,8 +30,20 @@ import pssSeccompRestricted from './pss-seccomp-restricted';
 import pssSelinuxOptions from './pss-selinux-options';
 import pssSysctls from './pss-sysctls';
 import pssWindowsHostProcess from './pss-windows-host-process';
+import seccompProfileUnset from './seccomp-profile-unset';
+import sensitiveCpuLimit from './sensitive-cpu-limit';
+import workloadWriteRbac from './workload-write-rbac';
 
 export const POD_SECURITY_RULES: readonly Rule[] = [
+  apparmorSelinuxUnset,
+  containerMemoryLimit,
+  kubeletSeccompDefault,
+  namespacePssAuditWarnWeaker,
+  namespacePssEnforce,
+  namespacePssInvalidLabels,
+  namespacePssVersionPinned,
+  psaNamespaceEnforceViolation,
+  psaNamespaceWarnViolation,
   pssAllowPrivilegeEscalation,
   pssApparmorProfile,
   pssCapabilitiesBaseline,
@@ -42,4 +63,7 @@ export const POD_SECURITY_RULES: readonly Rule[] = [
   pssSelinuxOptions,
   pssSysctls,
   pssWindowsHostProcess,
+  seccompProfileUnset,
+  sensitiveCpuLimit,
+  workloadWriteRbac,
 ];

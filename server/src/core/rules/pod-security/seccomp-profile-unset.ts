@@ -64,7 +64,9 @@ export default defineWorkloadRule(
   },
   (context, template) => {
     if (enforcedByRestricted(context, 19) || isWindowsPod(template.spec)) return;
-    const kubeletDefault = context.related.some((other) => other.kind === 'KubeletConfiguration' && other.value.seccompDefault === true);
+    const kubeletDefault = context.related.some(
+      (other) => other.kind === 'KubeletConfiguration' && other.apiVersion.startsWith('kubelet.config.k8s.io/') && other.value.seccompDefault === true,
+    );
     if (kubeletDefault) return;
     const annotations = isRecord(template.metadata.annotations) ? template.metadata.annotations : {};
     const annotationsWork = context.minorVersion < 27;

@@ -10,6 +10,7 @@
  */
 import type { PodSpec } from 'kubernetes-types/core/v1';
 import { containersOf, ContainerView, POD_TEMPLATE_KINDS, podTemplateOf, PodTemplateView } from '../../model/pod-spec';
+import { ImageReference, parseImageReference } from '../../model/image-reference';
 import type { Resource } from '../../model/resource';
 import { arrayAt, isRecord, PropertyPath, recordAt } from '../../model/values';
 import type { Rule, RuleContext, RuleMeta } from '../types';
@@ -128,6 +129,28 @@ export function hasDedicatedTolerations(spec: PodSpec): boolean {
 
 function nonEmptyRecord(value: unknown): boolean {
   return isRecord(value) && Object.keys(value).length > 0;
+}
+
+export interface ContainerImage {
+  readonly view: ContainerView;
+  readonly text: string;
+  readonly reference: ImageReference;
+  readonly path: PropertyPath;
+}
+
+/**
+ * The image of every container (init, regular, ephemeral) that parses as a reference. Missing
+ * images, substitutions (`${IMAGE}`, `$(IMAGE)`) and text that is no reference are skipped quietly:
+ * a tool fills them in, or the API server rejects them, before any image is pulled.
+ */
+export function containerImagesOf(template: PodTemplateView): ContainerImage[] {
+  const images: ContainerImage[] = [];
+  for (const view of containersOf(template)) {
+    const text = view.container.image;
+    const reference = parseImageReference(text);
+    if (typeof text === 'string' && reference) images.push({ view, text: text.trim(), reference, path: [...view.path, 'image'] });
+  }
+  return images;
 }
 
 export { containersOf };

@@ -2,6 +2,26 @@
  * The Secrets section's rules, listed explicitly and sorted by id.
  */
 import type { Rule } from '../types';
+import apiserverEncryptionProviderConfig from './apiserver-encryption-provider-config';
+import configmapCredentials from './configmap-credentials';
+import encryptionConfigSecretsUnencrypted from './encryption-config-secrets-unencrypted';
+import encryptionConfigWeakProvider from './encryption-config-weak-provider';
+import envLiteralCredentials from './env-literal-credentials';
+import projectedTokenLongExpiration from './projected-token-long-expiration';
+import secretInEnv from './secret-in-env';
+import secretLiteralData from './secret-literal-data';
+import secretServiceAccountToken from './secret-service-account-token';
+import serviceAccountTokenAutomount from './service-account-token-automount';
 
 export const SECRETS_RULES: readonly Rule[] = [
+  apiserverEncryptionProviderConfig,
+  configmapCredentials,
+  encryptionConfigSecretsUnencrypted,
+  encryptionConfigWeakProvider,
+  envLiteralCredentials,
+  projectedTokenLongExpiration,
+  secretInEnv,
+  secretLiteralData,
+  secretServiceAccountToken,
+  serviceAccountTokenAutomount,
 ];

@@ -1,0 +1,89 @@
+/**
+ * Credentials written literally into container environment variables (`env[].value`) of every Pod
+ * template: a variable whose name names a credential with a literal value, a value shaped like a
+ * private key, a known token or a URL with a password, or a credential field inside a small
+ * embedded config (`SPRING_APPLICATION_JSON`). Names are shown, values never.
+ */
+import { findCredentials } from '../../model/credentials';
+import { containersOf, POD_TEMPLATE_KINDS, podTemplateOf } from '../../model/pod-spec';
+import { isRecord } from '../../model/values';
+import type { Rule } from '../types';
+
+const rule: Rule = {
+  id: 'env-literal-credentials',
+  checklist: ['secrets/no-configmap-secrets'],
+  scope: { kinds: POD_TEMPLATE_KINDS },
+  defaultSeverity: 'warning',
+  enabledByDefault: true,
+  pss: null,
+  docs: {
+    title: { en: 'Credential written into an environment variable', 'zh-cn': '凭据直接写在环境变量中' },
+    summary: {
+      en: 'Container env entries should not carry literal passwords, tokens or keys in `value`; reference a Secret instead.',
+      'zh-cn': '容器的 env 条目不应在 `value` 中直接写入密码、令牌或密钥；应改为引用 Secret。',
+    },
+    why: {
+      en: 'A literal in the Pod template is stored in the workload object itself: everyone who can read Deployments, Pods or ReplicaSets, every GitOps repository and every `kubectl get -o yaml` sees it, and it is not protected like a Secret. The same detection as for ConfigMaps applies: credential-like names with literal values, private keys, known token formats and URLs with a password; placeholders and `$(VAR)` references are not reported.',
+      'zh-cn': 'Pod 模板中的字面量保存在工作负载对象本身中：任何能读取 Deployment、Pod 或 ReplicaSet 的人、每个 GitOps 仓库、每次 `kubectl get -o yaml` 都能看到它，它也得不到 Secret 那样的保护。检测方式与 ConfigMap 相同：名称像凭据且值为字面量、私钥、已知令牌格式以及带密码的 URL；占位符和 `$(VAR)` 引用不会被报告。',
+    },
+    remediation: {
+      en: 'Put the value into a Secret and use `valueFrom.secretKeyRef` (or better, mount the Secret as a file); rotate the credential, since it has been exposed.',
+      'zh-cn': '把该值放入 Secret，并使用 `valueFrom.secretKeyRef`（更好的做法是把 Secret 作为文件挂载）；由于凭据已经暴露，应当轮换它。',
+    },
+    fixSafety: {
+      en: 'Safe once the Secret exists with the same value; the variable keeps its name.',
+      'zh-cn': '只要先创建含相同值的 Secret 就是安全的；变量名保持不变。',
+    },
+    references: [
+      'https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-environment-variables',
+      'https://kubernetes.io/docs/concepts/security/secrets-good-practices/',
+    ],
+    examples: {
+      incorrect: 'env:\n  - name: DB_PASSWORD\n    value: hunter2',
+      correct: 'env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef:\n        name: db\n        key: password',
+    },
+  },
+  messages: {
+    credential: {
+      en: 'Container "{{container}}" sets env "{{env}}" to a literal credential (value redacted)',
+      'zh-cn': '容器 "{{container}}" 把环境变量 "{{env}}" 设为字面量凭据（值已隐去）',
+    },
+    embedded: {
+      en: 'Container "{{container}}" env "{{env}}" holds a credential in "{{field}}" (value redacted)',
+      'zh-cn': '容器 "{{container}}" 的环境变量 "{{env}}" 在 "{{field}}" 中含有凭据（值已隐去）',
+    },
+    privateKey: {
+      en: 'Container "{{container}}" env "{{env}}" holds a private key (value redacted)',
+      'zh-cn': '容器 "{{container}}" 的环境变量 "{{env}}" 含有私钥（值已隐去）',
+    },
+    urlPassword: {
+      en: 'Container "{{container}}" env "{{env}}" holds a URL with a password (value redacted)',
+      'zh-cn': '容器 "{{container}}" 的环境变量 "{{env}}" 含有带密码的 URL（值已隐去）',
+    },
+    token: {
+      en: 'Container "{{container}}" env "{{env}}" holds a credential in {{format}} format (value redacted)',
+      'zh-cn': '容器 "{{container}}" 的环境变量 "{{env}}" 含有 {{format}} 格式的凭据（值已隐去）',
+    },
+  },
+  check(context, resource) {
+    const template = podTemplateOf(resource);
+    if (!template) return;
+    for (const view of containersOf(template)) {
+      const env = Array.isArray(view.container.env) ? (view.container.env as unknown[]) : [];
+      env.forEach((entry, index) => {
+        if (!isRecord(entry) || typeof entry.name !== 'string' || typeof entry.value !== 'string') return;
+        const path = [...view.path, 'env', index, 'value'];
+        const data = { container: view.name, env: entry.name };
+        for (const hit of findCredentials(entry.name, entry.value)) {
+          if (hit.kind === 'key' && hit.field !== undefined) context.report({ messageId: 'embedded', data: { ...data, field: hit.field }, path, target: 'key' });
+          else if (hit.kind === 'token') context.report({ messageId: 'token', data: { ...data, format: hit.format ?? '' }, path, target: 'key' });
+          else if (hit.kind === 'private-key') context.report({ messageId: 'privateKey', data, path, target: 'key' });
+          else if (hit.kind === 'url-password') context.report({ messageId: 'urlPassword', data, path, target: 'key' });
+          else context.report({ messageId: 'credential', data, path, target: 'key' });
+        }
+      });
+    }
+  },
+};
+
+export default rule;

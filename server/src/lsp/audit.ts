@@ -1,0 +1,310 @@
+/**
+ * The workspace audit (kubeChecklist/auditWorkspace, see audit-protocol.ts): brings the index of
+ * each folder up to date (only changed files are read), runs the workspace rules once per folder
+ * and the resource rules file by file, with work-done progress and cancellation between files, then
+ * publishes diagnostics for every file with findings (open or not; those of the previous audit
+ * that have none now are cleared) and answers with the findings and the checklist scorecard for the
+ * report view. The settings of each folder apply to all its files.
+ */
+import {
+  CancellationToken,
+  Connection,
+  Diagnostic,
+  LSPErrorCodes,
+  ResponseError,
+} from 'vscode-languageserver/node';
+import {
+  CHECKLIST_ITEMS,
+  CHECKLIST_SECTIONS,
+  checklistItemUrl,
+  Finding,
+  finishFile,
+  groupByFile,
+  Locale,
+  localize,
+  renderMessage,
+  resourceFindings,
+  ruleById,
+  ruleDocsUrl,
+  RuleFailure,
+  RuleSelection,
+  runWorkspaceRules,
+  selectRules,
+  SEVERITIES,
+  Severity,
+} from '../core';
+import type { FileAnalysis, WorkspaceIndex } from '../core';
+import { CHECKLIST_GUIDANCE } from '../core/checklist/guidance';
+import { carriesControlPlane, computeScorecard, ScorecardEntry } from '../cli/scorecard';
+import { AUDIT_FORMATTERS } from '../cli/audit-format';
+import {
+  AUDIT_RESULT_VERSION,
+  AuditFinding,
+  AuditResult,
+  AuditSection,
+  AuditWorkspaceParams,
+} from './audit-protocol';
+import type { ServerSettings } from './settings';
+import { Positioner, resultDiagnostics, sourcePositioner } from './workspace-diagnostics';
+import { workspaceMessage } from './workspace-messages';
+import type { FolderState, WorkspaceService } from './workspace-service';
+
+export interface AuditDependencies {
+  readonly connection: Connection;
+  readonly workspace: WorkspaceService;
+  settingsFor(uri: string): Promise<ServerSettings>;
+  locale(): Locale;
+  /** The version of an open document, or undefined when it is not open. */
+  openVersion(uri: string): number | undefined;
+  /** Re-runs the live check of an open document (its diagnostics replace the audit's). */
+  revalidate(uri: string): void;
+}
+
+/** One analyzed file of the last audit. */
+export interface AuditedFile {
+  readonly folder: FolderState;
+  readonly index: WorkspaceIndex;
+  readonly analysis: FileAnalysis;
+}
+
+export interface LastAudit {
+  readonly files: readonly AuditedFile[];
+  readonly selection: RuleSelection;
+  readonly scorecard: readonly ScorecardEntry[];
+  readonly result: AuditResult;
+  readonly kubernetesVersion: string;
+}
+
+const REPORT_EVERY_MS = 100;
+const YIELD_EVERY_MS = 15;
+
+export class AuditRunner {
+  private published = new Map<string, Diagnostic[]>();
+  private running: Promise<unknown> = Promise.resolve();
+  last: LastAudit | undefined;
+
+  constructor(private readonly deps: AuditDependencies) {}
+
+  /** The diagnostics the last audit published for a file, if any. */
+  diagnosticsFor(uri: string): Diagnostic[] | undefined {
+    return this.published.get(uri);
+  }
+
+  /** Forgets a file the last audit reported (deleted from disk); returns whether it had any. */
+  forget(uri: string): boolean {
+    return this.published.delete(uri);
+  }
+
+  /** Audits run one after the other. */
+  run(params: AuditWorkspaceParams, token: CancellationToken): Promise<AuditResult> {
+    const next = this.running.then(() => this.audit(params ?? {}, token));
+    this.running = next.catch(() => undefined);
+    return next;
+  }
+
+  private async audit(params: AuditWorkspaceParams, token: CancellationToken): Promise<AuditResult> {
+    const { connection, workspace } = this.deps;
+    const locale = this.deps.locale();
+    const started = Date.now();
+    const reporter = connection.window.attachWorkDoneProgress(params.workDoneToken);
+    const cancelled = () => token.isCancellationRequested;
+    const stopIfCancelled = () => {
+      if (cancelled()) throw new ResponseError(LSPErrorCodes.RequestCancelled, workspaceMessage('auditCancelled', locale));
+    };
+    reporter.begin(workspaceMessage('auditTitle', locale), 0, workspaceMessage('auditReading', locale, { done: 0, total: '?' }), true);
+    try {
+      const wanted = params.folders ? new Set(params.folders) : undefined;
+      const folders = [...workspace.folders.values()].filter((folder) => !wanted || wanted.has(folder.uri));
+
+      // 1. Files: only those changed since they were indexed are read.
+      let lastReport = 0;
+      let read = 0;
+      for (const folder of folders) {
+        read += await workspace.refresh(folder, cancelled, (done, total) => {
+          const now = Date.now();
+          if (now - lastReport < REPORT_EVERY_MS) return;
+          lastReport = now;
+          reporter.report(Math.round((done / Math.max(total, 1)) * 20), workspaceMessage('auditReading', locale, { done, total }));
+        });
+        stopIfCancelled();
+        folder.ready = true;
+      }
+
+      // 2. Rules: the workspace rules once per folder, the resource rules file by file.
+      const plans: { folder: FolderState; index: WorkspaceIndex; settings: ServerSettings; selection: RuleSelection }[] = [];
+      for (const folder of folders) {
+        const settings = await this.deps.settingsFor(folder.uri);
+        const index = workspace.indexFor(folder, true)!.index;
+        plans.push({ folder, index, settings, selection: selectRules(settings.options) });
+      }
+      stopIfCancelled();
+      const total = plans.reduce((sum, plan) => sum + (plan.settings.enable ? plan.index.files.length : 0), 0);
+      const audited: AuditedFile[] = [];
+      const failures: RuleFailure[] = [];
+      let done = 0;
+      let resources = 0;
+      let findingCount = 0;
+      let lastYield = Date.now();
+      reporter.report(20, workspaceMessage('auditWorkspaceRules', locale));
+      for (const plan of plans) {
+        if (!plan.settings.enable) continue;
+        const byFile = groupByFile(runWorkspaceRules(plan.index, plan.selection, failures));
+        for (const file of plan.index.files) {
+          const fileFailures: RuleFailure[] = [];
+          const findings = [...resourceFindings(plan.index, file, plan.selection, fileFailures), ...(byFile.get(file.uri) ?? [])];
+          const analysis = finishFile(file, findings, fileFailures);
+          failures.push(...fileFailures);
+          audited.push({ folder: plan.folder, index: plan.index, analysis });
+          done++;
+          resources += file.resources.length;
+          findingCount += analysis.findings.length;
+          const now = Date.now();
+          if (now - lastReport >= REPORT_EVERY_MS) {
+            lastReport = now;
+            reporter.report(20 + Math.round((done / Math.max(total, 1)) * 75), workspaceMessage('auditChecking', locale, { done, total, resources, findings: findingCount }));
+          }
+          if (now - lastYield >= YIELD_EVERY_MS) {
+            await new Promise((resolve) => setImmediate(resolve));
+            lastYield = Date.now();
+            stopIfCancelled();
+          }
+        }
+      }
+      stopIfCancelled();
+
+      // 3. Diagnostics for every file with findings; the previous audit's are cleared.
+      reporter.report(95, workspaceMessage('auditPublishing', locale, { findings: findingCount }));
+      const published = new Map<string, Diagnostic[]>();
+      const findings: AuditFinding[] = [];
+      const multiRoot = folders.length > 1;
+      for (const { folder, index, analysis } of audited) {
+        const own = sourcePositioner(analysis.file.uri, analysis.file.source);
+        const resolve = (uri: string): Positioner | undefined => {
+          const other = index.file(uri);
+          return other ? sourcePositioner(uri, other.source) : undefined;
+        };
+        const diagnostics = resultDiagnostics(own, analysis, locale, resolve);
+        if (diagnostics.length > 0) published.set(analysis.file.uri, diagnostics);
+        const display = multiRoot ? `${folder.name}/${analysis.file.path}` : analysis.file.path;
+        analysis.findings.forEach((finding, i) => findings.push(auditFinding(findings.length, display, own, finding, diagnostics[i], locale)));
+      }
+      for (const [uri, diagnostics] of published) {
+        void connection.sendDiagnostics({ uri, version: this.deps.openVersion(uri), diagnostics });
+      }
+      for (const uri of this.published.keys()) {
+        if (published.has(uri)) continue;
+        if (this.deps.openVersion(uri) !== undefined) this.deps.revalidate(uri);
+        else void connection.sendDiagnostics({ uri, diagnostics: [] });
+      }
+      this.published = published;
+
+      // 4. The answer: findings, the checklist scorecard, what was skipped.
+      const first = plans[0];
+      const selection = first?.selection ?? selectRules({ level: 'restricted', kubernetesVersion: 'latest' });
+      const allResources = audited.flatMap(({ analysis }) => analysis.file.resources);
+      const scorecard = computeScorecard(
+        audited.flatMap(({ analysis }) => analysis.findings),
+        selection,
+        { kinds: allResources.map((resource) => resource.kind), controlPlaneKinds: allResources.filter(carriesControlPlane).map((resource) => resource.kind) },
+        audited.flatMap(({ analysis }) => analysis.suppressed.map(({ finding }) => finding)),
+      );
+      const bySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
+      for (const finding of findings) bySeverity[finding.severity]++;
+      const counts = folders.map((folder) => workspace.counts(folder));
+      const sum = (key: keyof ReturnType<WorkspaceService['counts']>) => counts.reduce((total, count) => total + count[key], 0);
+      const skippedFiles = folders.flatMap((folder) =>
+        [...folder.entries.values()]
+          .filter((entry) => entry.status === 'too-large' || entry.status === 'binary' || entry.status === 'unreadable')
+          .map((entry) => ({ uri: entry.uri, path: multiRoot ? `${folder.name}/${entry.relativePath}` : entry.relativePath, reason: entry.status as 'too-large' | 'binary' | 'unreadable' })),
+      );
+      const result: AuditResult = {
+        version: AUDIT_RESULT_VERSION,
+        locale,
+        folders: folders.map((folder) => ({ uri: folder.uri, name: folder.name })),
+        level: selection.level,
+        kubernetesVersion: first?.settings.options.kubernetesVersion ?? 'latest',
+        stats: {
+          files: counts.reduce((total, count) => total + Object.values(count).reduce((a, b) => a + b, 0), 0),
+          manifests: audited.length,
+          resources,
+          findings: findings.length,
+          suppressed: audited.reduce((total, { analysis }) => total + analysis.suppressed.length, 0),
+          bySeverity,
+          read,
+          skipped: { tooLarge: sum('too-large'), binary: sum('binary'), unreadable: sum('unreadable') },
+          durationMs: Date.now() - started,
+        },
+        findings,
+        checklist: checklistSections(scorecard, findings, locale),
+        skippedFiles,
+        ruleFailures: dedupeFailures(failures),
+        exportFormats: (['json', 'sarif', 'markdown'] as const).filter((format) => AUDIT_FORMATTERS[format] !== undefined),
+      };
+      this.last = { files: audited, selection, scorecard, result, kubernetesVersion: result.kubernetesVersion };
+      connection.console.info(
+        `Audit: ${result.stats.manifests} manifest files, ${resources} resources, ${findings.length} findings, ${read} files read, ${result.stats.durationMs} ms.`,
+      );
+      return result;
+    } finally {
+      reporter.done();
+    }
+  }
+}
+
+function auditFinding(id: number, path: string, own: Positioner, finding: Finding, diagnostic: Diagnostic | undefined, locale: Locale): AuditFinding {
+  const rule = ruleById(finding.ruleId);
+  return {
+    id,
+    uri: own.uri,
+    path,
+    range: { start: own.positionAt(finding.start), end: own.positionAt(finding.end) },
+    severity: finding.severity,
+    ruleId: finding.ruleId,
+    message: renderMessage(finding, locale),
+    checklist: [...(rule?.checklist ?? [])],
+    docsUrl: ruleDocsUrl(finding.ruleId),
+    resource: {
+      apiVersion: finding.resource.apiVersion,
+      kind: finding.resource.kind,
+      name: finding.resource.name ?? null,
+      namespace: finding.resource.namespace ?? null,
+    },
+    related: (diagnostic?.relatedInformation ?? []).map((information) => ({ uri: information.location.uri, range: information.location.range, message: information.message })),
+  };
+}
+
+function checklistSections(scorecard: readonly ScorecardEntry[], findings: readonly AuditFinding[], locale: Locale): AuditSection[] {
+  const entries = new Map(scorecard.map((entry) => [entry.item, entry]));
+  return CHECKLIST_SECTIONS.map((section) => ({
+    id: section.id,
+    title: localize(section.title, locale),
+    url: checklistItemUrl(`${section.id}/`, locale),
+    items: CHECKLIST_ITEMS.filter((item) => item.section === section.id).map((item) => {
+      const entry = entries.get(item.id);
+      const guidance = CHECKLIST_GUIDANCE[item.id];
+      const rules = entry?.rules ?? [];
+      return {
+        id: item.id,
+        summary: localize(item.summary, locale),
+        check: item.check,
+        status: entry?.status ?? 'manual',
+        findings: entry?.findings ?? 0,
+        suppressed: entry?.suppressed ?? 0,
+        rules: [...rules],
+        findingIds: findings.filter((finding) => rules.includes(finding.ruleId)).map((finding) => finding.id),
+        guidance: guidance ? localize(guidance, locale) : null,
+        url: checklistItemUrl(item.id, locale),
+      };
+    }),
+  }));
+}
+
+function dedupeFailures(failures: readonly RuleFailure[]): RuleFailure[] {
+  const seen = new Set<string>();
+  return failures.filter((failure) => {
+    const key = `${failure.ruleId}\u0000${failure.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

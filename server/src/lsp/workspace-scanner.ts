@@ -1,0 +1,125 @@
+/**
+ * The file system side of the workspace index: walks a workspace folder for *.yaml, *.yml and
+ * *.json files, leaving out `.git`, `node_modules`, what `files.exclude` and the root `.gitignore`
+ * exclude (see workspace-glob.ts), and symbolic links to directories (no loops); and reads one file
+ * into a parsed entry, skipping files over 5 MiB and binary files (with a reason the caller logs).
+ * Files without `apiVersion` and `kind` in their text are not parsed and keep no text. Only this
+ * module and the service reading `.gitignore` touch the disk.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { extractResources, parseSourceFile, Resource, SkippedDocument, SourceFile } from '../core';
+import { decodeSource, MAX_FILE_BYTES } from '../cli/read-source';
+import { ExcludePattern, filesExcluded, gitignored, PathRule } from './workspace-glob';
+
+const MANIFEST_FILE = /\.(ya?ml|json)$/i;
+const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
+
+export interface FolderFilters {
+  readonly filesExclude: readonly ExcludePattern[];
+  readonly gitignore: readonly PathRule[];
+}
+
+export interface FoundFile {
+  readonly uri: string;
+  readonly fsPath: string;
+  /** Relative to the folder, forward slashes. */
+  readonly relativePath: string;
+  readonly mtimeMs: number;
+  readonly size: number;
+}
+
+export type EntryStatus = 'manifest' | 'not-manifest' | 'too-large' | 'binary' | 'unreadable';
+
+export interface FileEntry extends FoundFile {
+  readonly status: EntryStatus;
+  /** Kept for files that hold resources only. */
+  readonly source?: SourceFile;
+  readonly resources: readonly Resource[];
+  readonly skipped: readonly SkippedDocument[];
+  readonly reason?: string;
+}
+
+export function fileUri(fsPath: string): string {
+  return pathToFileURL(fsPath).href;
+}
+
+export function isManifestPath(name: string): boolean {
+  return MANIFEST_FILE.test(name);
+}
+
+/**
+ * Every candidate file of the folder, in path order. `shouldStop` is polled between directories
+ * (cancellation); the walk yields to the event loop now and then so that requests keep flowing.
+ */
+export async function walkFolder(root: string, filters: FolderFilters, shouldStop: () => boolean = () => false): Promise<FoundFile[]> {
+  const found: FoundFile[] = [];
+  const pending: string[] = [''];
+  let lastYield = Date.now();
+  while (pending.length > 0) {
+    if (shouldStop()) break;
+    if (Date.now() - lastYield > 15) {
+      await new Promise((resolve) => setImmediate(resolve));
+      lastYield = Date.now();
+    }
+    const relativeDirectory = pending.shift()!;
+    const directory = path.join(root, relativeDirectory);
+    let entries: fs.Dirent[];
+    try {
+      entries = await fs.promises.readdir(directory, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    const names = new Set(entries.map((entry) => entry.name));
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const subdirectories: string[] = [];
+    for (const entry of entries) {
+      const relativePath = relativeDirectory ? `${relativeDirectory}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (ALWAYS_SKIPPED.has(entry.name) || excluded(filters, relativePath, true, names)) continue;
+        subdirectories.push(relativePath);
+        continue;
+      }
+      if (!isManifestPath(entry.name) || excluded(filters, relativePath, false, names)) continue;
+      const fsPath = path.join(directory, entry.name);
+      try {
+        const stat = await fs.promises.stat(fsPath);
+        if (!stat.isFile()) continue;
+        found.push({ uri: fileUri(fsPath), fsPath, relativePath, mtimeMs: stat.mtimeMs, size: stat.size });
+      } catch {
+        // a broken link or a file that went away
+      }
+    }
+    pending.unshift(...subdirectories);
+  }
+  return found;
+}
+
+function excluded(filters: FolderFilters, relativePath: string, isDirectory: boolean, siblings: ReadonlySet<string>): boolean {
+  return gitignored(filters.gitignore, relativePath, isDirectory) || filesExcluded(filters.filesExclude, relativePath, (name) => siblings.has(name));
+}
+
+/** Reads and parses one file; never throws. */
+export async function readEntry(file: FoundFile): Promise<FileEntry> {
+  if (file.size > MAX_FILE_BYTES) return { ...file, status: 'too-large', resources: [], skipped: [] };
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.promises.readFile(file.fsPath);
+  } catch (error) {
+    return { ...file, status: 'unreadable', resources: [], skipped: [], reason: error instanceof Error ? error.message : String(error) };
+  }
+  const decoded = decodeSource(bytes);
+  if (decoded.kind !== 'text') return { ...file, status: decoded.kind === 'unreadable' ? 'unreadable' : decoded.kind, resources: [], skipped: [] };
+  return entryFromText(file, decoded.text);
+}
+
+/** An entry for a text (from disk or from an open document). */
+export function entryFromText(file: FoundFile, text: string): FileEntry {
+  // Cheap test first: no resource without both words.
+  if (!text.includes('apiVersion') || !text.includes('kind')) return { ...file, status: 'not-manifest', resources: [], skipped: [] };
+  const source = parseSourceFile(text);
+  const { resources, skipped } = extractResources(source);
+  if (resources.length === 0 && skipped.length === 0) return { ...file, status: 'not-manifest', resources: [], skipped: [] };
+  return { ...file, status: 'manifest', source, resources, skipped };
+}
