@@ -1,7 +1,8 @@
 /**
  * A real LSP client for tests: spawns the bundled server (dist/server.js --stdio), speaks JSON-RPC
  * through vscode-languageserver-protocol, answers workspace/configuration from a settings object the
- * test can change, and lets a test wait for the next diagnostics of a document.
+ * test can change (and the `files` section from `filesSettings`), records work-done progress and
+ * capability registrations, and lets a test wait for the next diagnostics of a document.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import {
@@ -19,15 +20,34 @@ import {
   PublishDiagnosticsParams,
   ConfigurationRequest,
   Range,
+  RegistrationParams,
   ShutdownRequest,
+  WorkDoneProgressBegin,
+  WorkDoneProgressEnd,
+  WorkDoneProgressReport,
+  WorkspaceFolder,
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import { repoPath } from './paths';
 
+export type ProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
+
+export interface InitializeOptions {
+  readonly workspaceFolders?: WorkspaceFolder[];
+}
+
 export class TestLspClient {
   readonly connection: ProtocolConnection;
   settings: Record<string, unknown> = {};
+  /** What workspace/configuration answers for the `files` section. */
+  filesSettings: Record<string, unknown> = {};
+  /** Work-done progress tokens the server created (window/workDoneProgress/create). */
+  readonly createdProgress: (string | number)[] = [];
+  /** Every $/progress value, by token, in arrival order. */
+  readonly progress = new Map<string | number, ProgressValue[]>();
+  readonly registrations: RegistrationParams[] = [];
+  private readonly progressWaiters: { token: string | number; kind: string; resolve: (value: ProgressValue) => void }[] = [];
   private readonly process: ChildProcess;
   private readonly waiters = new Map<string, ((params: PublishDiagnosticsParams) => void)[]>();
   readonly latest = new Map<string, PublishDiagnosticsParams>();
@@ -37,7 +57,26 @@ export class TestLspClient {
     this.process = spawn(process.execPath, [repoPath('dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk) => (this.stderr += String(chunk)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
-    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
+    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'files' ? this.filesSettings : this.settings)));
+    this.connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
+      this.createdProgress.push(params.token);
+      return null;
+    });
+    this.connection.onNotification('$/progress', (params: { token: string | number; value: ProgressValue }) => {
+      const list = this.progress.get(params.token) ?? [];
+      list.push(params.value);
+      this.progress.set(params.token, list);
+      for (const waiter of [...this.progressWaiters]) {
+        if (waiter.token === params.token && waiter.kind === params.value.kind) {
+          this.progressWaiters.splice(this.progressWaiters.indexOf(waiter), 1);
+          waiter.resolve(params.value);
+        }
+      }
+    });
+    this.connection.onRequest('client/registerCapability', (params: RegistrationParams) => {
+      this.registrations.push(params);
+      return null;
+    });
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.latest.set(params.uri, params);
       const queue = this.waiters.get(params.uri);
@@ -47,16 +86,31 @@ export class TestLspClient {
     this.connection.listen();
   }
 
-  async initialize(locale = 'en'): Promise<void> {
+  async initialize(locale = 'en', options: InitializeOptions = {}): Promise<void> {
+    const folders = options.workspaceFolders;
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
       locale,
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
-      workspaceFolders: null,
+      capabilities: folders
+        ? {
+            workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+            window: { workDoneProgress: true },
+          }
+        : { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
+      workspaceFolders: folders ?? null,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
-    this.connection.onRequest('client/registerCapability', () => null);
+  }
+
+  /** Resolves with the next $/progress value of that kind for the token (or one already received). */
+  nextProgress(token: string | number, kind: ProgressValue['kind'], timeoutMs = 30000): Promise<ProgressValue> {
+    const seen = this.progress.get(token)?.find((value) => value.kind === kind);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${kind} progress for ${token} within ${timeoutMs} ms`)), timeoutMs);
+      this.progressWaiters.push({ token, kind, resolve: (value) => { clearTimeout(timer); resolve(value); } });
+    });
   }
 
   /** Resolves with the next diagnostics published for the uri (rejects after a generous bound). */

@@ -3,6 +3,7 @@
  * AWS IPv6): a rule with no destination list, or an ipBlock whose range holds the address without
  * an `except` for it, on ports that include TCP 80. The semantics live in metadata-egress.ts.
  */
+import type { Fix } from '../../edits/types';
 import type { Rule } from '../types';
 import { ciliumMetadataHits, networkPolicyMetadataHits } from './metadata-egress';
 
@@ -74,7 +75,13 @@ const rule: Rule = {
       if (hit.kind === 'all') {
         context.report({ messageId: 'allDestinations', data: base, path: hit.path, target: 'key' });
       } else if (hit.kind === 'cidr') {
-        context.report({ messageId: 'cidr', data: { ...base, cidr: hit.cidr }, path: hit.path });
+        // Excepting the single address keeps the rule's intent (reach the rest of the range).
+        const except = `${hit.address}${hit.address.includes(':') ? '/128' : '/32'}`;
+        const fixes: Fix[] =
+          resource.kind === 'NetworkPolicy' && hit.path[hit.path.length - 1] === 'cidr'
+            ? [{ tier: 'suggestion', title: { id: 'append', data: { field: 'ipBlock.except', value: except } }, ops: [{ op: 'append', path: [...hit.path.slice(0, -1), 'except'], value: except }] }]
+            : [];
+        context.report({ messageId: 'cidr', data: { ...base, cidr: hit.cidr }, path: hit.path, fixes });
       } else {
         context.report({ messageId: 'entity', data: { ...base, entity: hit.entity }, path: hit.path });
       }
