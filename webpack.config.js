@@ -30,7 +30,7 @@ function bundle(production, name, entry, configFile, extra = {}) {
         {
           test: /\.ts$/,
           exclude: /node_modules/,
-          use: [{ loader: 'ts-loader', options: { configFile, transpileOnly: true, compilerOptions: { composite: false, declaration: false, sourceMap: true } } }],
+          use: [{ loader: 'ts-loader', options: { configFile, transpileOnly: true, compilerOptions: { composite: false, declaration: false, sourceMap: true, rootDir: __dirname } } }],
         },
       ],
     },

@@ -136,9 +136,9 @@ describe('audit: text format', () => {
       output.includes('insecure/deployment.yaml:22:25: error pss-privileged privileged: container "web" must not set securityContext.privileged=true'),
       run.stdout,
     );
-    assert.equal(output.at(-1), '7 findings (2 errors, 5 warnings) in 1 file; 1 resource checked in 1 file.');
+    assert.equal(output.at(-1), '12 findings (2 errors, 6 warnings, 4 info) in 1 file; 1 resource checked in 1 file.');
     const findingLines = output.slice(0, -1);
-    assert.equal(findingLines.length, 7);
+    assert.equal(findingLines.length, 12);
     for (const line of findingLines) assert.match(line, /^insecure\/deployment\.yaml:\d+:\d+: (error|warning|info|hint) [a-z0-9-]+ \S/);
     assert.equal(run.stderr, '');
   });
@@ -166,9 +166,9 @@ describe('audit: text format', () => {
   test('messages and summary follow LANG, and --lang wins over it', () => {
     const chinese = cli(['audit', 'insecure'], { env: { LANG: 'zh_CN.UTF-8' } });
     assert.match(chinese.stdout, /pss-privileged privileged（特权）：容器 "web" 不得设置/);
-    assert.equal(lines(chinese.stdout).at(-1), '发现 7 个问题（2 个错误，5 个警告），位于 1 个文件中；共检查了 1 个文件中的 1 个资源。');
+    assert.equal(lines(chinese.stdout).at(-1), '发现 12 个问题（2 个错误，6 个警告，4 个提示），位于 1 个文件中；共检查了 1 个文件中的 1 个资源。');
     const english = cli(['audit', 'insecure', '--lang', 'en'], { env: { LC_ALL: 'zh_CN.UTF-8' } });
-    assert.equal(lines(english.stdout).at(-1), '7 findings (2 errors, 5 warnings) in 1 file; 1 resource checked in 1 file.');
+    assert.equal(lines(english.stdout).at(-1), '12 findings (2 errors, 6 warnings, 4 info) in 1 file; 1 resource checked in 1 file.');
     const forced = cli(['audit', 'clean', '--lang', 'zh-cn']);
     assert.equal(forced.stdout, '没有发现问题；共检查了 1 个文件中的 1 个资源。\n');
   });
@@ -193,14 +193,14 @@ describe('audit: JSON format', () => {
     assert.equal(run.status, 1);
     assert.deepEqual(Object.keys(report), ['version', 'findings', 'scorecard']);
     assert.equal(report.version, 1);
-    assert.equal(report.findings.length, 7);
+    assert.equal(report.findings.length, 12);
     for (const finding of report.findings) {
       assert.deepEqual(Object.keys(finding), ['ruleId', 'checklist', 'severity', 'message', 'file', 'range', 'resource', 'pss']);
     }
     assert.equal(report.scorecard.length, 35);
     const byItem = new Map(report.scorecard.map((entry) => [entry.item, entry]));
     assert.deepEqual(byItem.get('pod-security/pss-enforced'), { item: 'pod-security/pss-enforced', status: 'fail', findings: 7 });
-    assert.deepEqual(byItem.get('pod-security/apparmor-selinux'), { item: 'pod-security/apparmor-selinux', status: 'pass', findings: 0 });
+    assert.deepEqual(byItem.get('pod-placement/by-sensitivity'), { item: 'pod-placement/by-sensitivity', status: 'pass', findings: 0 });
     assert.deepEqual(byItem.get('images/scanning'), { item: 'images/scanning', status: 'manual', findings: 0 });
     assert.equal(report.scorecard[0].item, 'authn-authz/system-masters');
   });
@@ -466,5 +466,5 @@ test('suppressions: comments and annotations with a reason hide findings, which 
   assert.match(listed.stdout, /suppressed\/pod\.yaml:18:21: suppressed pss-privileged .* -- needs the host's devices for the drill/);
   assert.match(listed.stdout, /suppressed\/pod\.yaml:9:12: suppressed pss-host-namespaces .* -- node debugging Pod, deleted after use/);
   const { report } = auditJson(['suppressed']);
-  assert.deepEqual(report.findings.map((finding) => finding.ruleId), ['pss-proc-mount-restricted']);
+  assert.deepEqual(report.findings.filter((finding) => finding.pss).map((finding) => finding.ruleId), ['pss-proc-mount-restricted']);
 });

@@ -185,3 +185,22 @@ test('a suppression in the file a workspace finding sits in hides it', () => {
   assert.ok(!ns.findings.some((finding) => finding.ruleId === 'network-policy-default-deny'));
   assert.deepEqual(ns.suppressed.map((entry) => entry.finding.ruleId), ['network-policy-default-deny']);
 });
+
+test('index lookups: by kind and name, by namespace, workloads by label selector', () => {
+  const index = indexOf({
+    'a.yaml': [
+      'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: web, namespace: shop}',
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop, labels: {app: web, tier: front}}\nspec: {containers: [{name: a, image: x}]}',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: shop}\nspec: {template: {metadata: {labels: {app: api}}, spec: {containers: [{name: a, image: x}]}}}',
+      'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: viewer}',
+    ].join('\n---\n'),
+  });
+  assert.equal(index.find('ServiceAccount', 'web', 'shop')?.kind, 'ServiceAccount');
+  assert.equal(index.find('ServiceAccount', 'web', 'billing'), undefined);
+  assert.equal(index.find('ClusterRole', 'viewer')?.name, 'viewer');
+  assert.deepEqual(index.inNamespace('shop').map((resource) => resource.kind), ['ServiceAccount', 'Pod', 'Deployment']);
+  const selected = (selector: unknown) => index.workloadsSelectedBy('shop', parseLabelSelector(selector)).map((workload) => workload.resource.name);
+  assert.deepEqual(selected({}), ['web', 'api']);
+  assert.deepEqual(selected({ matchExpressions: [{ key: 'tier', operator: 'DoesNotExist' }] }), ['api']);
+  assert.deepEqual(index.namespaces(), ['shop']);
+});

@@ -4,6 +4,8 @@
  * here talks to the language server directly.
  */
 import * as vscode from 'vscode';
+import { auditWorkspace, exportAuditReport, openAuditFinding } from './audit-command';
+import type { AuditReportView } from './report-view';
 import type { ServerController } from './server-controller';
 
 /** Command ids, as contributed in package.json. */
@@ -11,13 +13,18 @@ export const Commands = {
   restartServer: 'kubeChecklist.restartServer',
   showOutput: 'kubeChecklist.showOutput',
   fixAll: 'kubeChecklist.fixAll',
+  auditWorkspace: 'kubeChecklist.auditWorkspace',
+  showAuditReport: 'kubeChecklist.showAuditReport',
+  exportAuditReport: 'kubeChecklist.exportAuditReport',
+  /** Internal: the report's links to findings (hidden from the command palette). */
+  openAuditFinding: 'kubeChecklist.openAuditFinding',
 } as const;
 
 /** The server command that applies every safe fix of a file (see server/src/lsp/code-actions.ts). */
 const SERVER_FIX_ALL = 'kube-checklist.applyFixAll';
 
 /** Registers every contributed command; dispose the result to unregister them. */
-export function registerCommands(controller: ServerController, outputChannel: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerCommands(controller: ServerController, outputChannel: vscode.LogOutputChannel, reportView: AuditReportView): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(Commands.restartServer, async () => {
       try {
@@ -37,5 +44,19 @@ export function registerCommands(controller: ServerController, outputChannel: vs
       const done = await controller.executeServerCommand(SERVER_FIX_ALL, [document.uri.toString()]);
       if (!done) void vscode.window.showWarningMessage(vscode.l10n.t('The Kubernetes Checklist server is not running.'));
     }),
+    vscode.commands.registerCommand(Commands.auditWorkspace, async () => auditWorkspace(await runningClient(controller), reportView, outputChannel)),
+    vscode.commands.registerCommand(Commands.showAuditReport, async () => {
+      const last = reportView.lastResult;
+      if (last) reportView.show(last);
+      else await auditWorkspace(await runningClient(controller), reportView, outputChannel);
+    }),
+    vscode.commands.registerCommand(Commands.exportAuditReport, (format?: unknown) => exportAuditReport(controller.languageClient, reportView, format)),
+    vscode.commands.registerCommand(Commands.openAuditFinding, (uri?: unknown, range?: unknown) => openAuditFinding(uri, range)),
   ];
+}
+
+/** The language client once the server runs (a command right after activation waits for the start). */
+async function runningClient(controller: ServerController) {
+  if (!controller.languageClient) await controller.start().catch(() => undefined);
+  return controller.languageClient;
 }

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { LanguageStatus } from './language-status';
+import { AuditReportView } from './report-view';
 import { ServerController } from './server-controller';
 
 let controller: ServerController | undefined;
@@ -14,11 +15,13 @@ let controller: ServerController | undefined;
 export function activate(context: vscode.ExtensionContext): void {
   const outputChannel = vscode.window.createOutputChannel(vscode.l10n.t('Kubernetes Checklist'), { log: true });
   controller = new ServerController(context, outputChannel);
+  const reportView = new AuditReportView();
   context.subscriptions.push(
     outputChannel,
     controller,
+    reportView,
     new LanguageStatus(controller, context.extension.id),
-    ...registerCommands(controller, outputChannel),
+    ...registerCommands(controller, outputChannel, reportView),
   );
   void controller.start();
 }

@@ -50,6 +50,11 @@ export class ServerController implements vscode.Disposable {
     });
   }
 
+  /** The running language client, for requests of its own (the audit); undefined when none runs. */
+  get languageClient(): LanguageClient | undefined {
+    return this.client && this.currentStatus === 'running' ? this.client : undefined;
+  }
+
   /** Runs a command of the server (workspace/executeCommand); false when no server is running. */
   async executeServerCommand(command: string, args: unknown[]): Promise<boolean> {
     if (!this.client || this.currentStatus !== 'running') return false;

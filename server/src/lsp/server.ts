@@ -25,7 +25,7 @@ import { analyzeSource, AnalysisResult, analyzeWorkspace, isWorkspaceRule, Local
 import { AnalysisCache, DocumentAnalysis, WorkspaceContext } from './analysis-cache';
 import { AuditRunner } from './audit';
 import { exportAudit } from './audit-export';
-import { AUDIT_WORKSPACE_METHOD, AuditWorkspaceParams, EXPORT_AUDIT_METHOD, ExportAuditParams } from './audit-protocol';
+import { AuditWorkspaceRequest, ExportAuditRequest } from './audit-protocol';
 import { APPLY_FIX_ALL_COMMAND, codeActionsFor, fixAllAction, FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './code-actions';
 import { hoverAt } from './hover';
 import { lspMessage } from './lsp-messages';
@@ -98,7 +98,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (pullConfiguration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+      // `files` too: its `exclude` decides what the workspace index holds.
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: [SETTINGS_SECTION, 'files'] });
     }
     if (watchFilesDynamically) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
@@ -148,8 +149,8 @@ export function startServer(connection: Connection): void {
     await workspace.filesChanged(params.changes);
   });
 
-  connection.onRequest(AUDIT_WORKSPACE_METHOD, (params: AuditWorkspaceParams, token) => audit.run(params, token));
-  connection.onRequest(EXPORT_AUDIT_METHOD, (params: ExportAuditParams) => exportAudit(audit.last, params, locale));
+  connection.onRequest(AuditWorkspaceRequest, (params, token) => audit.run(params, token));
+  connection.onRequest(ExportAuditRequest, (params) => exportAudit(audit.last, params, locale));
 
   function settingsFor(uri: string): Promise<ServerSettings> {
     if (!pullConfiguration) return Promise.resolve(pushedSettings);

@@ -81,8 +81,13 @@ export function runWorkspaceRules(index: WorkspaceIndex, selection: RuleSelectio
       ruleFailures.push({ ruleId: rule.id, message: error instanceof Error ? error.message : String(error) });
       continue;
     }
-    for (const report of reports) {
-      if (wants(report.resource)) findings.push(toFinding(rule.id, severity, report.resource, report, index));
+    try {
+      for (const report of reports) {
+        if (wants(report.resource)) findings.push(toFinding(rule.id, severity, report.resource, report, index));
+      }
+    } catch (error) {
+      // A report on a resource outside the index: a bug of the rule, contained like a throw.
+      ruleFailures.push({ ruleId: rule.id, message: error instanceof Error ? error.message : String(error) });
     }
   }
   return findings;

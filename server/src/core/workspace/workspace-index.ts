@@ -18,7 +18,7 @@ import type { Resource, SkippedDocument } from '../model/resource';
 import { extractResources } from '../model/resource';
 import type { PropertyPath } from '../model/values';
 import type { SourceFile } from '../parse/source-file';
-import { Labels, labelsOf } from './label-selector';
+import { LabelSelector, Labels, labelsOf, selectorMatches } from './label-selector';
 
 export const DEFAULT_NAMESPACE = 'default';
 
@@ -169,6 +169,21 @@ export class WorkspaceIndex {
   ofKind(kind: string, group?: string): readonly Resource[] {
     const all = this.byKind.get(kind) ?? [];
     return group === undefined ? all : all.filter((resource) => apiGroupOf(resource) === group);
+  }
+
+  /**
+   * A resource by kind and name: in `namespace` for namespaced kinds (undefined: the unplaced
+   * ones), ignoring it for cluster-scoped kinds.
+   */
+  find(kind: string, name: string, namespace?: string): Resource | undefined {
+    return this.ofKind(kind).find(
+      (resource) => resource.name === name && (this.isClusterScoped(resource) || this.namespaceOf(resource) === namespace),
+    );
+  }
+
+  /** The workloads of a namespace whose Pod labels a label selector (as in a NetworkPolicy) matches. */
+  workloadsSelectedBy(namespace: string, selector: LabelSelector): Workload[] {
+    return this.workloads().filter((workload) => workload.namespace === namespace && selectorMatches(selector, workload.podLabels));
   }
 
   /** The Namespace object of that name (core v1), if the workspace holds one. */

@@ -49,6 +49,10 @@ export default defineWorkloadRule(
         en: 'A service account token is mounted: neither the Pod spec nor ServiceAccount "{{serviceAccount}}" sets automountServiceAccountToken',
         'zh-cn': '会挂载服务账号令牌：Pod 规约和 ServiceAccount "{{serviceAccount}}" 都没有设置 automountServiceAccountToken',
       },
+      serviceAccountHere: {
+        en: 'ServiceAccount "{{serviceAccount}}" does not set automountServiceAccountToken',
+        'zh-cn': 'ServiceAccount "{{serviceAccount}}" 没有设置 automountServiceAccountToken',
+      },
       serviceAccountUnknown: {
         en: 'A service account token is mounted unless ServiceAccount "{{serviceAccount}}" (not among the analyzed files) sets automountServiceAccountToken: false; the Pod spec does not set it',
         'zh-cn': '除非 ServiceAccount "{{serviceAccount}}"（不在所分析的文件中）设置了 automountServiceAccountToken: false，否则会挂载服务账号令牌；Pod 规约没有设置该字段',
@@ -69,6 +73,8 @@ export default defineWorkloadRule(
       path,
       target: 'key',
       fixes: [setFix('suggestion', path, false)],
+      // In a workspace the ServiceAccount may sit in another file: point at it.
+      related: account ? [{ resource: account, path: ['metadata', 'name'], messageId: 'serviceAccountHere', data: { serviceAccount } }] : undefined,
     });
   },
 );

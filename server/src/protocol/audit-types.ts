@@ -1,0 +1,115 @@
+/**
+ * The shapes of the workspace-audit requests (`kubeChecklist/auditWorkspace`,
+ * `kubeChecklist/exportAuditReport`): plain data and method names with no imports, so the server,
+ * the VS Code client and any other LSP client share one definition. server/src/lsp/audit-protocol.ts
+ * documents the behaviour and builds the typed requests of the server side.
+ */
+export const AUDIT_WORKSPACE_METHOD = 'kubeChecklist/auditWorkspace';
+export const EXPORT_AUDIT_METHOD = 'kubeChecklist/exportAuditReport';
+
+export const AUDIT_RESULT_VERSION = 1;
+
+export interface AuditWorkspaceParams {
+  readonly workDoneToken?: number | string;
+  /** Workspace folder URIs to audit; all folders when absent. */
+  readonly folders?: readonly string[];
+}
+
+export interface AuditPosition {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface AuditRange {
+  readonly start: AuditPosition;
+  readonly end: AuditPosition;
+}
+
+export interface AuditRelated {
+  readonly uri: string;
+  readonly range: AuditRange;
+  readonly message: string;
+}
+
+export interface AuditFinding {
+  /** Index in `findings`; checklist items refer to findings by it. */
+  readonly id: number;
+  readonly uri: string;
+  /** Folder-relative path with forward slashes (prefixed by the folder name when there are several). */
+  readonly path: string;
+  /** 0-based, UTF-16, as LSP counts. */
+  readonly range: AuditRange;
+  readonly severity: 'error' | 'warning' | 'info' | 'hint';
+  readonly ruleId: string;
+  readonly message: string;
+  readonly checklist: readonly string[];
+  readonly docsUrl: string;
+  readonly resource: { readonly apiVersion: string; readonly kind: string; readonly name: string | null; readonly namespace: string | null };
+  readonly related: readonly AuditRelated[];
+}
+
+export type AuditItemStatus = 'pass' | 'fail' | 'manual' | 'not-applicable';
+
+export interface AuditItem {
+  readonly id: string;
+  readonly summary: string;
+  /** How far files can verify it (items.yaml `check`). */
+  readonly check: string;
+  readonly status: AuditItemStatus;
+  readonly findings: number;
+  readonly suppressed: number;
+  /** Active rules covering the item. */
+  readonly rules: readonly string[];
+  readonly findingIds: readonly number[];
+  /** What a person must verify (every item has some; the view shows it where files cannot settle it). */
+  readonly guidance: string | null;
+  readonly url: string;
+}
+
+export interface AuditSection {
+  readonly id: string;
+  readonly title: string;
+  readonly url: string;
+  readonly items: readonly AuditItem[];
+}
+
+export interface AuditStats {
+  /** YAML and JSON files found (after exclusions). */
+  readonly files: number;
+  /** Files holding Kubernetes resources. */
+  readonly manifests: number;
+  readonly resources: number;
+  readonly findings: number;
+  readonly suppressed: number;
+  readonly bySeverity: Readonly<Record<'error' | 'warning' | 'info' | 'hint', number>>;
+  /** Files read from disk by this audit (the others were indexed and unchanged). */
+  readonly read: number;
+  readonly skipped: { readonly tooLarge: number; readonly binary: number; readonly unreadable: number };
+  readonly durationMs: number;
+}
+
+export interface AuditResult {
+  readonly version: typeof AUDIT_RESULT_VERSION;
+  readonly locale: string;
+  readonly folders: readonly { readonly uri: string; readonly name: string }[];
+  readonly level: string;
+  readonly kubernetesVersion: string;
+  readonly stats: AuditStats;
+  readonly findings: readonly AuditFinding[];
+  readonly checklist: readonly AuditSection[];
+  readonly skippedFiles: readonly { readonly uri: string; readonly path: string; readonly reason: 'too-large' | 'binary' | 'unreadable' }[];
+  readonly ruleFailures: readonly { readonly ruleId: string; readonly message: string }[];
+  /** Formats `kubeChecklist/exportAuditReport` accepts. */
+  readonly exportFormats: readonly string[];
+}
+
+export interface ExportAuditParams {
+  readonly format: string;
+}
+
+export interface ExportAuditResult {
+  readonly format: string;
+  /** A file name to suggest, e.g. `kube-checklist-audit.sarif`. */
+  readonly fileName: string;
+  readonly content: string;
+}
