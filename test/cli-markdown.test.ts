@@ -6,24 +6,19 @@
  * in English and Simplified Chinese. `node dist/cli.js` in a child process on test/fixtures/cli.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { before, describe, test } from 'node:test';
 import { CHECKLIST_ITEMS, CHECKLIST_SECTIONS, RULES, selectRules } from '../server/src/core';
 import { CHECKLIST_GUIDANCE } from '../server/src/core/checklist/guidance';
 import { computeScorecard } from '../server/src/cli/scorecard';
 import { repoPath } from './support/paths';
+import { CLI, CliRun, runCli } from './support/run-cli';
 
-const CLI = repoPath('dist', 'cli.js');
 const FIXTURES = repoPath('test', 'fixtures', 'cli');
 
 const MARKS: Record<string, string> = { fail: '❌', pass: '✅', 'not-applicable': '➖', manual: '✋' };
 
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+type Run = CliRun;
 
 interface ScorecardEntry {
   item: string;
@@ -32,11 +27,7 @@ interface ScorecardEntry {
 }
 
 function cli(args: string[], options: { cwd?: string; input?: string } = {}): Run {
-  const env = { ...process.env };
-  for (const name of ['LANG', 'LC_ALL', 'LC_MESSAGES', 'NO_COLOR', 'FORCE_COLOR']) delete env[name];
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? FIXTURES, env, input: options.input ?? '', encoding: 'utf8' });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(args, { ...options, cwd: options.cwd ?? FIXTURES });
 }
 
 function scorecardOf(args: string[]): Map<string, ScorecardEntry> {

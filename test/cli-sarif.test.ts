@@ -7,7 +7,6 @@
  * fingerprints survive lines inserted above a finding; suppressed findings carry their suppression.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -18,8 +17,8 @@ import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
 import { RULES, ruleDocsUrl } from '../server/src/core';
 import { repoPath, sharedPath } from './support/paths';
+import { CLI, CliRun, runCli } from './support/run-cli';
 
-const CLI = repoPath('dist', 'cli.js');
 const FIXTURES = repoPath('test', 'fixtures', 'cli');
 const FINGERPRINT = 'kubeChecklist/v1';
 
@@ -67,24 +66,10 @@ interface SarifLog {
   }[];
 }
 
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+type Run = CliRun;
 
 function cli(args: string[], options: { cwd?: string; input?: string } = {}): Run {
-  const env = { ...process.env };
-  for (const name of ['LANG', 'LC_ALL', 'LC_MESSAGES', 'NO_COLOR', 'FORCE_COLOR']) delete env[name];
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: options.cwd ?? FIXTURES,
-    env,
-    input: options.input ?? '',
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(args, { ...options, cwd: options.cwd ?? FIXTURES });
 }
 
 function sarif(args: string[], options: { cwd?: string; input?: string } = {}): { run: Run; log: SarifLog } {

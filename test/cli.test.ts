@@ -12,15 +12,11 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { RULES } from '../server/src/core';
 import { repoPath, sharedPath } from './support/paths';
+import { CLI, CliRun, cleanEnv, runCli } from './support/run-cli';
 
-const CLI = repoPath('dist', 'cli.js');
 const FIXTURES = repoPath('test', 'fixtures', 'cli');
 
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+type Run = CliRun;
 
 interface JsonFinding {
   ruleId: string;
@@ -31,6 +27,7 @@ interface JsonFinding {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
   resource: { apiVersion: string; kind: string; name: string | null; namespace: string | null };
   pss: { level: string } | null;
+  related: { file: string; range: JsonFinding['range']; message: string }[];
 }
 
 interface JsonReport {
@@ -39,23 +36,8 @@ interface JsonReport {
   scorecard: { item: string; status: string; findings: number }[];
 }
 
-/** The environment of every run: no locale, no color settings from the developer's shell. */
-function baseEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const name of ['LANG', 'LC_ALL', 'LC_MESSAGES', 'NO_COLOR', 'FORCE_COLOR']) delete env[name];
-  return env;
-}
-
 function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: options.cwd ?? FIXTURES,
-    env: { ...baseEnv(), ...options.env },
-    input: options.input ?? '',
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(args, { ...options, cwd: options.cwd ?? FIXTURES });
 }
 
 function auditJson(args: string[], options: { cwd?: string; input?: string } = {}): { run: Run; report: JsonReport } {
@@ -195,7 +177,8 @@ describe('audit: JSON format', () => {
     assert.equal(report.version, 1);
     assert.equal(report.findings.length, 12);
     for (const finding of report.findings) {
-      assert.deepEqual(Object.keys(finding), ['ruleId', 'checklist', 'severity', 'message', 'file', 'range', 'resource', 'pss']);
+      // The DESIGN.md contract, in order; `related` (cross-resource places) was added at the end.
+      assert.deepEqual(Object.keys(finding), ['ruleId', 'checklist', 'severity', 'message', 'file', 'range', 'resource', 'pss', 'related']);
     }
     assert.equal(report.scorecard.length, 35);
     const byItem = new Map(report.scorecard.map((entry) => [entry.item, entry]));
@@ -217,6 +200,7 @@ describe('audit: JSON format', () => {
       range: { start: { line: 21, character: 24 }, end: { line: 21, character: 28 } },
       resource: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'insecure-web', namespace: 'shop' },
       pss: { level: 'baseline' },
+      related: [],
     });
   });
 

@@ -1,28 +1,29 @@
 /**
- * The audit itself, between reading and formatting: each input is decoded, parsed and analyzed with
- * the core, its findings get 0-based UTF-16 line/character ranges (as LSP counts them; formats that
- * want 1-based add one), and what could not be checked becomes a warning. The result is an
+ * The audit itself, between reading and formatting: the inputs are decoded, parsed and analyzed
+ * together as one workspace with the core, findings get 0-based UTF-16 line/character ranges (as LSP
+ * counts them; formats that want 1-based add one), and what could not be checked becomes a warning. The result is an
  * `AuditReport` that every output format renders; formats never parse or read files.
  */
 import {
-  renderDirectiveProblem,
-  analyzeSource,
-  extractResources,
+  analyzeWorkspace,
+  FileAnalysis,
   Finding,
+  Locale,
   parseSourceFile,
   positionOf,
+  renderDirectiveProblem,
   Rule,
-  ruleById,
   RuleSelection,
   Severity,
   SEVERITIES,
-  SourceFile,
-  Locale,
+  WorkspaceFileInput,
+  WorkspaceIndex,
 } from '../core';
 import { t } from './cli-messages';
 import type { InputFile } from './collect-files';
 import { MAX_FILE_LABEL, SourceText } from './read-source';
-import { carriesControlPlane, computeScorecard, ScorecardEntry } from './scorecard';
+import { fileReportOf, FileLookup } from './file-report';
+import { computeScorecard, ScorecardEntry } from './scorecard';
 import { sanitizeParserDetail, Warn, WarningLocation } from './warnings';
 
 export interface Position {
@@ -37,10 +38,19 @@ export interface Range {
   readonly end: Position;
 }
 
+/** Another place a finding involves (the Namespace of a workload, the Role of a binding ...). */
+export interface RelatedReport {
+  /** Display path of the file holding it. */
+  readonly path: string;
+  readonly range: Range;
+  readonly message: string;
+}
+
 export interface ReportedFinding {
   readonly finding: Finding;
   readonly rule: Rule;
   readonly range: Range;
+  readonly related: readonly RelatedReport[];
 }
 
 export interface SuppressedReport extends ReportedFinding {
@@ -104,7 +114,9 @@ export function recordWarnings(inner: Warn): { readonly warn: Warn; readonly not
 }
 
 /**
- * Reads, parses and analyzes every input. `notifications` is the list that `warn` records into (from
+ * Reads and parses every input, indexes them as one workspace (so that cross-file rules see a
+ * workload and the Namespace, NetworkPolicies or ServiceAccount of another file), runs the engine
+ * over it and reports file by file. `notifications` is the list that `warn` records into (from
  * `recordWarnings`), so that warnings given before the audit (while collecting files) are kept too.
  */
 export function auditInputs(
@@ -115,14 +127,24 @@ export function auditInputs(
   locale: Locale,
   notifications: readonly AuditNotification[] = [],
 ): AuditReport {
-  const files: FileReport[] = [];
+  const parsed: WorkspaceFileInput[] = [];
   for (const input of inputs) {
     const source = read(input);
     if (source.kind !== 'text') {
       warn(readProblem(source, locale), { file: input.display });
       continue;
     }
-    files.push(auditText(input.display, source.text, selection, warn, locale));
+    parsed.push({ uri: input.display, path: input.display, source: parseSourceFile(source.text) });
+  }
+  const index = new WorkspaceIndex(parsed);
+  const analysis = analyzeWorkspace(index, selection);
+  const lookup: FileLookup = (uri) => index.file(uri);
+  const files = analysis.files.map((fileAnalysis) => {
+    warnAbout(fileAnalysis, warn, locale);
+    return fileReportOf(fileAnalysis.file.path, fileAnalysis, lookup, locale);
+  });
+  for (const failure of analysis.ruleFailures) {
+    warn(t(locale, 'workspaceRuleFailed', { rule: failure.ruleId, message: sanitizeParserDetail(failure.message) }));
   }
   const all = files.flatMap((file) => file.findings.map(({ finding }) => finding));
   const suppressed = files.flatMap((file) => file.suppressed.map(({ finding }) => finding));
@@ -141,61 +163,20 @@ function readProblem(source: Exclude<SourceText, { kind: 'text' }>, locale: Loca
   }
 }
 
-export function auditText(display: string, text: string, selection: RuleSelection, warn: Warn, locale: Locale): FileReport {
-  const source = parseSourceFile(text);
-  const result = analyzeSource(source, selection);
-  for (const skipped of result.skipped) {
+/** What could not be checked in a file: skipped documents, rules that failed, bad directives. */
+function warnAbout(analysis: FileAnalysis, warn: Warn, locale: Locale): void {
+  const { path: file, source } = analysis.file;
+  for (const skipped of analysis.skipped) {
     const { line, character } = positionOf(source, skipped.offset);
-    warn(t(locale, 'skippedDocument', { detail: sanitizeParserDetail(skipped.detail) }), { file: display, line: line + 1, column: character + 1 });
+    warn(t(locale, 'skippedDocument', { detail: sanitizeParserDetail(skipped.detail) }), { file, line: line + 1, column: character + 1 });
   }
-  for (const failure of result.ruleFailures) {
-    warn(t(locale, 'ruleFailed', { rule: failure.ruleId, message: sanitizeParserDetail(failure.message) }), { file: display });
+  for (const failure of analysis.ruleFailures) {
+    warn(t(locale, 'ruleFailed', { rule: failure.ruleId, message: sanitizeParserDetail(failure.message) }), { file });
   }
-  const findings: ReportedFinding[] = [];
-  for (const finding of result.findings) {
-    const rule = ruleById(finding.ruleId);
-    if (rule) findings.push({ finding, rule, range: rangeOf(source, finding) });
-  }
-  findings.sort(compareFindings);
-  for (const problem of result.directiveProblems) {
+  for (const problem of analysis.directiveProblems) {
     const { line, character } = positionOf(source, problem.start);
-    warn(renderDirectiveProblem(problem, locale), { file: display, line: line + 1, column: character + 1 });
+    warn(renderDirectiveProblem(problem, locale), { file, line: line + 1, column: character + 1 });
   }
-  const suppressed: SuppressedReport[] = [];
-  for (const { finding, reason, by } of result.suppressed) {
-    const rule = ruleById(finding.ruleId);
-    if (rule) suppressed.push({ finding, rule, range: rangeOf(source, finding), reason, by });
-  }
-  suppressed.sort(compareFindings);
-  return { path: display, resourceCount: result.resourceCount, ...kindsOf(source), findings, suppressed };
-}
-
-/**
- * The kinds of the resources of a file, for the scorecard's `not-applicable`. The engine does not
- * return its resources, so they are extracted once more (a few per cent of an audit's time, parsing
- * being most of it); the same function, so the same documents count as resources.
- */
-function kindsOf(source: SourceFile): { kinds: string[]; controlPlaneKinds: string[] } {
-  const { resources } = extractResources(source);
-  const sortedSet = (kinds: string[]): string[] => [...new Set(kinds)].sort();
-  return {
-    kinds: sortedSet(resources.map((resource) => resource.kind)),
-    controlPlaneKinds: sortedSet(resources.filter(carriesControlPlane).map((resource) => resource.kind)),
-  };
-}
-
-function rangeOf(source: SourceFile, finding: Finding): Range {
-  return { start: positionOf(source, finding.start), end: positionOf(source, finding.end) };
-}
-
-function compareFindings(a: ReportedFinding, b: ReportedFinding): number {
-  return (
-    a.range.start.line - b.range.start.line ||
-    a.range.start.character - b.range.start.character ||
-    a.range.end.line - b.range.end.line ||
-    a.range.end.character - b.range.end.character ||
-    (a.finding.ruleId < b.finding.ruleId ? -1 : a.finding.ruleId > b.finding.ruleId ? 1 : 0)
-  );
 }
 
 function totalsOf(files: readonly FileReport[]): AuditTotals {

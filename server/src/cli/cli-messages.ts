@@ -31,6 +31,11 @@ const MESSAGES = {
   unreadableFile: { en: 'cannot read file: {{reason}}', 'zh-cn': '无法读取文件：{{reason}}' },
   unreadableDirectory: { en: 'cannot read directory: {{reason}}', 'zh-cn': '无法读取目录：{{reason}}' },
   brokenLink: { en: 'skipped symbolic link: {{reason}}', 'zh-cn': '已跳过符号链接：{{reason}}' },
+  relatedPlace: { en: 'related place', 'zh-cn': '相关位置' },
+  workspaceRuleFailed: {
+    en: 'rule {{rule}} failed on the audited files and reported nothing: {{message}}',
+    'zh-cn': '规则 {{rule}} 在检查的文件上出错，未报告任何结果：{{message}}',
+  },
   ruleFailed: {
     en: 'rule {{rule}} failed on this file and reported nothing: {{message}}',
     'zh-cn': '规则 {{rule}} 在此文件上出错，未报告任何结果：{{message}}',

@@ -6,12 +6,11 @@
  * %SRCROOT% is the first folder.
  */
 import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
-import { Locale, positionOf, ruleById, SEVERITIES, Severity } from '../core';
-import type { Finding, SourceFile } from '../core';
+import { Locale, SEVERITIES, Severity } from '../core';
 import { AUDIT_FORMATTERS, AuditFormat } from '../cli/audit-format';
-import type { AuditNotification, AuditReport, FileReport, Range, ReportedFinding, SuppressedReport } from '../cli/audit-report';
+import type { AuditNotification, AuditReport, FileReport } from '../cli/audit-report';
+import { fileReportOf } from '../cli/file-report';
 import { palette } from '../cli/color';
-import { carriesControlPlane } from '../cli/scorecard';
 import type { LastAudit } from './audit';
 import type { ExportAuditParams, ExportAuditResult } from './audit-protocol';
 import { workspaceMessage } from './workspace-messages';
@@ -38,26 +37,9 @@ export function exportAudit(last: LastAudit | undefined, params: ExportAuditPara
 
 export function toCliReport(last: LastAudit, locale: Locale): AuditReport {
   const multiRoot = last.result.folders.length > 1;
-  const files: FileReport[] = last.files.map(({ folder, analysis }) => {
-    const { source, resources } = analysis.file;
-    const reported = (finding: Finding): ReportedFinding | undefined => {
-      const rule = ruleById(finding.ruleId);
-      return rule ? { finding, rule, range: rangeOf(source, finding) } : undefined;
-    };
-    return {
-      path: multiRoot ? `${folder.name}/${analysis.file.path}` : analysis.file.path,
-      resourceCount: resources.length,
-      kinds: [...new Set(resources.map((resource) => resource.kind))].sort(),
-      controlPlaneKinds: [...new Set(resources.filter(carriesControlPlane).map((resource) => resource.kind))].sort(),
-      findings: analysis.findings.map(reported).filter((entry): entry is ReportedFinding => entry !== undefined),
-      suppressed: analysis.suppressed
-        .map(({ finding, reason, by }): SuppressedReport | undefined => {
-          const entry = reported(finding);
-          return entry ? { ...entry, reason, by } : undefined;
-        })
-        .filter((entry): entry is SuppressedReport => entry !== undefined),
-    };
-  });
+  const displayPath = (file: LastAudit['files'][number]): string => (multiRoot ? `${file.folder.name}/${file.analysis.file.path}` : file.analysis.file.path);
+  const byUri = new Map(last.files.map((file) => [file.analysis.file.uri, { path: displayPath(file), source: file.analysis.file.source }]));
+  const files: FileReport[] = last.files.map((file) => fileReportOf(displayPath(file), file.analysis, (uri) => byUri.get(uri), locale));
   const bySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
   for (const file of files) for (const { finding } of file.findings) bySeverity[finding.severity]++;
   const notifications: AuditNotification[] = last.result.skippedFiles.map((skipped) => ({
@@ -78,8 +60,4 @@ export function toCliReport(last: LastAudit, locale: Locale): AuditReport {
     },
     notifications,
   };
-}
-
-function rangeOf(source: SourceFile, finding: Finding): Range {
-  return { start: positionOf(source, finding.start), end: positionOf(source, finding.end) };
 }

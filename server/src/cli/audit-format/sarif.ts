@@ -107,7 +107,7 @@ export function formatSarif(report: AuditReport, context: AuditFormatContext): s
 }
 
 function resultOf(
-  { finding, rule, range }: ReportedFinding,
+  { finding, rule, range, related }: ReportedFinding,
   suppression: SuppressedReport | undefined,
   file: FileReport,
   ruleIndex: number,
@@ -138,6 +138,13 @@ function resultOf(
     },
     properties: { checklist: [...rule.checklist] },
   };
+  if (related.length > 0) {
+    result.relatedLocations = related.map((place, id) => ({
+      id,
+      physicalLocation: { artifactLocation: artifactLocationOf(place.path, locale), region: regionOf(place.range) },
+      message: { text: place.message },
+    }));
+  }
   if (suppression) result.suppressions = [{ kind: 'inSource', status: 'accepted', justification: suppression.reason }];
   return result;
 }

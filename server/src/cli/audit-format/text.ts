@@ -1,7 +1,8 @@
 /**
  * The text format, for people and for problem matchers: one line per finding,
  * `path:line:col: severity rule-id message` with a 1-based line and a 1-based UTF-16 column, in
- * path order then position, then a localized summary line. Colors only when the context has them.
+ * path order then position (the related places of a cross-resource finding indented below it), then a
+ * localized summary line. Colors only when the context has them.
  */
 import { renderMessage } from '../../core';
 import type { AuditReport, AuditTotals } from '../audit-report';
@@ -12,10 +13,12 @@ import type { Locale, Severity } from '../../core';
 export function formatText(report: AuditReport, { locale, colors, showSuppressed }: AuditFormatContext): string {
   const lines: string[] = [];
   for (const file of report.files) {
-    for (const { finding, range } of file.findings) {
+    for (const { finding, range, related } of file.findings) {
       const where = `${colors.bold(file.path)}:${range.start.line + 1}:${range.start.character + 1}:`;
       const severity = colors.severity(finding.severity, finding.severity);
       lines.push(`${where} ${severity} ${colors.dim(finding.ruleId)} ${renderMessage(finding, locale)}`);
+      // Indented, so problem matchers that read `path:line:col: severity` lines skip them.
+      for (const place of related) lines.push(colors.dim(`    ${place.path}:${place.range.start.line + 1}:${place.range.start.character + 1}: ${place.message}`));
     }
     if (!showSuppressed) continue;
     for (const { finding, range, reason } of file.suppressed) {
