@@ -15,6 +15,12 @@ import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
   CancellationTokenSource,
+  CodeAction,
+  CodeActionKind,
+  CodeActionRequest,
+  CreateFile,
+  TextDocumentEdit,
+  TextEdit,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   LSPErrorCodes,
@@ -252,6 +258,37 @@ test('a file created on disk (didChangeWatchedFiles) updates the index and the o
   const second = await audit('audit-2');
   assert.equal(second.stats.read, 0, 'the watcher already read the new file; nothing else changed');
   assert.equal(second.stats.manifests, 3 + BULK_FILES);
+});
+
+test('a namespace without default deny offers a new NetworkPolicy file beside its manifest, never overwriting one', async () => {
+  const uri = uriOf('ns.yaml');
+  const diagnostics = await client.open(uri, NAMESPACE);
+  const missing = diagnostics.find((diagnostic) => diagnostic.code === 'network-policy-default-deny');
+  assert.ok(missing, diagnostics.map((diagnostic) => diagnostic.code).join(', '));
+  const createAction = async (): Promise<{ title: string; uri: string; text: string }> => {
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: missing.range,
+      context: { diagnostics: [missing], only: [CodeActionKind.QuickFix] },
+    })) as CodeAction[];
+    const action = actions.find((candidate) => candidate.edit?.documentChanges?.some((change) => 'kind' in change && change.kind === 'create'));
+    assert.ok(action, actions.map((candidate) => candidate.title).join(' | '));
+    const [create, write] = action.edit!.documentChanges! as [CreateFile, TextDocumentEdit];
+    assert.equal(create.options?.overwrite, false);
+    assert.equal(write.textDocument.uri, create.uri);
+    return { title: action.title, uri: create.uri, text: (write.edits[0] as TextEdit).newText };
+  };
+  const first = await createAction();
+  assert.equal(first.uri, uriOf('shop-default-deny.yaml'));
+  assert.match(first.title, /default-deny NetworkPolicy for namespace "shop".*shop-default-deny\.yaml/);
+  assert.equal(first.text, 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny\n  namespace: shop\nspec:\n  podSelector: {}\n  policyTypes:\n    - Ingress\n    - Egress\n');
+  write('shop-default-deny.yaml', '# taken\n');
+  try {
+    assert.equal((await createAction()).uri, uriOf('shop-default-deny-2.yaml'), 'an existing file is never overwritten');
+  } finally {
+    fs.rmSync(path.join(root, 'shop-default-deny.yaml'));
+  }
+  await client.close(uri);
 });
 
 test('a file changed without an event is read by the next audit (mtime and size), the others are not', async () => {

@@ -94,7 +94,13 @@ export class TestLspClient {
       locale,
       capabilities: folders
         ? {
-            workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+            workspace: {
+              configuration: true,
+              didChangeConfiguration: { dynamicRegistration: true },
+              didChangeWatchedFiles: { dynamicRegistration: true },
+              workspaceFolders: true,
+              workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
+            },
             window: { workDoneProgress: true },
           }
         : { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },

@@ -22,12 +22,24 @@ import {
 import type { DocumentAnalysis } from './analysis-cache';
 import { DIAGNOSTIC_SOURCE, DiagnosticData } from './diagnostics';
 import { lspMessage } from './lsp-messages';
+import { newFileAction } from './new-file-action';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kubeChecklist`;
 export const SHOW_DOCS_COMMAND = 'kube-checklist.showRuleDocs';
 export const APPLY_FIX_ALL_COMMAND = 'kube-checklist.applyFixAll';
 
-export function codeActionsFor(params: CodeActionParams, document: TextDocument, analysis: DocumentAnalysis, locale: Locale): CodeAction[] {
+export interface CodeActionOptions {
+  /** The client applies WorkspaceEdits that create files (fixes that add a new manifest). */
+  readonly createFiles: boolean;
+}
+
+export function codeActionsFor(
+  params: CodeActionParams,
+  document: TextDocument,
+  analysis: DocumentAnalysis,
+  locale: Locale,
+  options: CodeActionOptions = { createFiles: false },
+): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
   const actions: CodeAction[] = [];
@@ -38,7 +50,7 @@ export function codeActionsFor(params: CodeActionParams, document: TextDocument,
   if (!wants(CodeActionKind.QuickFix)) return actions;
   for (const diagnostic of params.context.diagnostics) {
     const finding = findingFor(diagnostic, analysis);
-    if (finding) actions.push(...quickFixes(diagnostic, finding, document, analysis, locale));
+    if (finding) actions.push(...quickFixes(diagnostic, finding, document, analysis, locale, options));
   }
   return actions;
 }
@@ -60,10 +72,15 @@ function editAction(title: string, kind: string, document: TextDocument, text: s
   return { title, kind, diagnostics: diagnostic ? [diagnostic] : undefined, edit: { changes: { [document.uri]: [textEdit] } } };
 }
 
-function quickFixes(diagnostic: Diagnostic, finding: Finding, document: TextDocument, analysis: DocumentAnalysis, locale: Locale): CodeAction[] {
+function quickFixes(diagnostic: Diagnostic, finding: Finding, document: TextDocument, analysis: DocumentAnalysis, locale: Locale, options: CodeActionOptions): CodeAction[] {
   const text = analysis.source.text;
   const actions: CodeAction[] = [];
   for (const fix of finding.fixes) {
+    if (fix.newFile) {
+      const created = options.createFiles ? newFileAction(diagnostic, fix, document, text, locale) : undefined;
+      if (created) actions.push(created);
+      continue;
+    }
     const action = editAction(renderFixTitle(fix.title, locale), CodeActionKind.QuickFix, document, text, [{ documentIndex: finding.documentIndex, fix }], diagnostic);
     if (!action) continue;
     if (fix.tier === 'fix') action.isPreferred = true;

@@ -54,6 +54,7 @@ export function startServer(connection: Connection): void {
   let initialFolders: WorkspaceFolder[] = [];
   let watchFilesDynamically = false;
   let folderNotifications = false;
+  let createFiles = false;
   const neighbourTimers = new Map<string, NodeJS.Timeout>();
 
   const workspace = new WorkspaceService(
@@ -82,6 +83,7 @@ export function startServer(connection: Connection): void {
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     watchFilesDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderNotifications = params.capabilities.workspace?.workspaceFolders === true;
+    createFiles = params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
     initialFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: folderName(params.rootUri) }] : []);
     workspace.setFolders(initialFolders);
     return {
@@ -281,7 +283,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(async (params) => {
     const target = await analysisOf(params.textDocument.uri);
     if (!target) return [];
-    return codeActionsFor(params, target.document, target.analysis, locale);
+    return codeActionsFor(params, target.document, target.analysis, locale, { createFiles });
   });
 
   connection.onExecuteCommand(async (params) => {

@@ -10,6 +10,14 @@ export const FIX_TITLES: Readonly<Record<string, Localized>> = {
   remove: { en: 'Remove {{field}}', 'zh-cn': '删除 {{field}}' },
   removeItem: { en: 'Remove "{{value}}" from {{field}}', 'zh-cn': '从 {{field}} 中删除 "{{value}}"' },
   append: { en: 'Add "{{value}}" to {{field}}', 'zh-cn': '在 {{field}} 中加入 "{{value}}"' },
+  newDefaultDeny: {
+    en: 'Create a default-deny NetworkPolicy for namespace "{{namespace}}" in a new file ({{file}})',
+    'zh-cn': '为名字空间 "{{namespace}}" 新建默认拒绝的 NetworkPolicy（新文件 {{file}}）',
+  },
+  newDefaultDenyDirection: {
+    en: 'Create a NetworkPolicy denying {{direction}} by default in namespace "{{namespace}}" in a new file ({{file}})',
+    'zh-cn': '为名字空间 "{{namespace}}" 新建默认拒绝 {{direction}} 的 NetworkPolicy（新文件 {{file}}）',
+  },
   dropAll: { en: 'Drop ALL capabilities in container "{{container}}"', 'zh-cn': '在容器 "{{container}}" 中 drop 全部（ALL）capabilities' },
 };
 

@@ -32,8 +32,8 @@ export function renderBlockEntries(entries: Record<string, EditValue>, column: n
   const pad = ' '.repeat(column);
   const lines: string[] = [];
   for (const [key, value] of Object.entries(entries)) {
-    if (isScalarValue(value)) {
-      lines.push(`${pad}${renderScalar(key)}: ${renderScalar(value)}`);
+    if (isScalarValue(value) || isEmptyCollection(value)) {
+      lines.push(`${pad}${renderScalar(key)}: ${renderFlow(value)}`);
     } else if (Array.isArray(value)) {
       lines.push(`${pad}${renderScalar(key)}:`);
       lines.push(...renderBlockItems(value, column + (layout.indentedSequences ? layout.indentUnit : 0)));
@@ -43,6 +43,11 @@ export function renderBlockEntries(entries: Record<string, EditValue>, column: n
     }
   }
   return lines;
+}
+
+/** `{}` and `[]` have no block form: a bare `key:` would be null. */
+function isEmptyCollection(value: EditValue): boolean {
+  return typeof value === 'object' && (Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0);
 }
 
 export function renderBlockItems(items: readonly ScalarValue[], column: number): string[] {

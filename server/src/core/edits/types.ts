@@ -28,11 +28,24 @@ export interface FixTitle {
   readonly data?: Readonly<Record<string, string | number>>;
 }
 
+/**
+ * A new manifest to write beside the file of the finding (a default-deny NetworkPolicy for a
+ * namespace, say): for what cannot be fixed inside the resource itself.
+ */
+export interface NewFile {
+  /** File name in the directory of the finding's file; the editor picks another when it is taken. */
+  readonly name: string;
+  /** The resources of the file, one YAML document each. */
+  readonly documents: readonly { readonly [key: string]: EditValue }[];
+}
+
 export interface Fix {
   readonly tier: FixTier;
   readonly title: FixTitle;
   /** Applied in order to one YAML document of the file. */
   readonly ops: readonly EditOp[];
+  /** A file to create instead of (or besides) editing this one; never part of fix-all. */
+  readonly newFile?: NewFile;
 }
 
 export interface TextEdit {

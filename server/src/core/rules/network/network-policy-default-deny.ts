@@ -6,6 +6,7 @@
  * one-way deny policy) as related places.
  */
 import { POD_TEMPLATE_KINDS } from '../../model/pod-spec';
+import type { Fix } from '../../edits/types';
 import type { RelatedReport, WorkspaceRule } from '../types';
 import { deniesAll, judgedNamespaces, policiesIn, workloadList } from './network-policy-model';
 
@@ -84,15 +85,38 @@ const rule: WorkspaceRule = {
         .map(({ resource }) => ({ resource, path: ['metadata', 'name'], messageId: 'workload', data: { kind: resource.kind, name: resource.name ?? '', namespace } }));
       const oneWay = ingress ?? egress;
       if (oneWay) related.unshift({ resource: oneWay.resource, path: ['spec', 'podSelector'], target: 'key', messageId: 'oneWayPolicy', data: { direction: ingress ? 'Ingress' : 'Egress' } });
+      const missing: PolicyDirection[] = [...(ingress ? [] : ['Ingress' as const]), ...(egress ? [] : ['Egress' as const])];
       context.report({
         resource: anchor.resource,
         path: anchor.path,
         messageId: !ingress && !egress ? 'missing' : !ingress ? 'missingIngress' : 'missingEgress',
         data: { namespace, count: workloads.length, workloads: workloadList(workloads) },
         related,
+        fixes: [defaultDenyFix(namespace, missing)],
       });
     }
   },
 };
+
+type PolicyDirection = 'Ingress' | 'Egress';
+
+/** A new file beside the finding's with the policy the namespace lacks (a suggestion: it drops traffic). */
+function defaultDenyFix(namespace: string, directions: readonly PolicyDirection[]): Fix {
+  const both = directions.length === 2;
+  const suffix = both ? 'default-deny' : `default-deny-${directions[0].toLowerCase()}`;
+  const file = `${namespace}-${suffix}.yaml`;
+  const policy = {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name: suffix, namespace },
+    spec: { podSelector: {}, policyTypes: [...directions] },
+  };
+  return {
+    tier: 'suggestion',
+    title: both ? { id: 'newDefaultDeny', data: { namespace, file } } : { id: 'newDefaultDenyDirection', data: { namespace, file, direction: directions[0] } },
+    ops: [],
+    newFile: { name: file, documents: [policy] },
+  };
+}
 
 export default rule;
