@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeAction,
+  CodeActionKind,
   CodeActionRequest,
   Diagnostic,
   ExecuteCommandRequest,
@@ -150,4 +151,35 @@ test('show documentation: the server asks the client to open the rule page', asy
   assert.equal(shownDocuments.length, 1);
   assert.match(shownDocuments[0].uri, /docs\/rules\.md#pss-host-ports$/);
   assert.equal(shownDocuments[0].external, true);
+});
+
+test('hardening without a finding: a read-only root filesystem for the container under the cursor, and the namespace policy file only for clients that create files', async () => {
+  const uri = 'file:///hardening.yaml';
+  await client.open(uri, POD);
+  const at = rangeOf(POD, 'image');
+  const result = (await client.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri },
+    range: at,
+    context: { diagnostics: [], only: [CodeActionKind.RefactorRewrite] },
+  })) as CodeAction[];
+  assert.deepEqual(result.map((action) => action.title), ['Harden: make the root filesystem of container "app" read-only']);
+  const hardened = apply(POD, result[0].edit!.changes![uri]);
+  assert.match(hardened, /securityContext:\n( +)privileged: true\n\1readOnlyRootFilesystem: true\n/);
+  assert.equal(apply(POD, result[0].edit!.changes![uri]).replace(/\n *readOnlyRootFilesystem: true/, ''), POD, 'nothing else changes');
+
+  const outside = (await client.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri },
+    range: rangeOf(POD, 'kind'),
+    context: { diagnostics: [], only: [CodeActionKind.RefactorRewrite] },
+  })) as CodeAction[];
+  assert.deepEqual(outside, [], 'not outside a container');
+
+  const namespaced = `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\n${POD.replace('metadata:\n', 'metadata:\n  namespace: shop\n')}`;
+  const nsUri = 'file:///namespaced.yaml';
+  const diagnostics = await client.open(nsUri, namespaced);
+  const missing = diagnostics.filter((diagnostic) => diagnostic.code === 'network-policy-default-deny');
+  assert.equal(missing.length, 1, diagnostics.map((diagnostic) => diagnostic.code).join(', '));
+  const actions = await actionsFor(nsUri, missing, [CodeActionKind.QuickFix]);
+  assert.ok(actions.length > 0);
+  assert.ok(!actions.some((action) => action.edit?.documentChanges), 'this client did not declare resourceOperations: create');
 });

@@ -20,6 +20,7 @@ export * from './edits/apply-fixes';
 export * from './edits/fix-titles';
 export * from './edits/fix-builders';
 export * from './edits/new-file';
+export * from './edits/hardening';
 export * from './edits/text-layout';
 export * from './suppress/directives';
 export * from './suppress/apply-suppressions';

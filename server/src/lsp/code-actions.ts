@@ -12,6 +12,7 @@ import {
   EditOp,
   Finding,
   fixEdit,
+  hardeningFixesAt,
   IGNORE_ANNOTATION,
   IGNORE_REASON_ANNOTATION,
   Locale,
@@ -47,6 +48,7 @@ export function codeActionsFor(
     const fixAll = fixAllAction(document, analysis, locale);
     if (fixAll) actions.push(fixAll);
   }
+  if (wants(CodeActionKind.RefactorRewrite)) actions.push(...hardeningActions(params, document, analysis, locale));
   if (!wants(CodeActionKind.QuickFix)) return actions;
   for (const diagnostic of params.context.diagnostics) {
     const finding = findingFor(diagnostic, analysis);
@@ -146,6 +148,14 @@ function disableLineAction(diagnostic: Diagnostic, finding: Finding, document: T
     diagnostics: [diagnostic],
     edit: { changes: { [document.uri]: [LspTextEdit.insert({ line, character: 0 }, comment)] } },
   };
+}
+
+/** Hardening the cursor's container beyond the checklist (core/edits/hardening.ts), as refactorings. */
+function hardeningActions(params: CodeActionParams, document: TextDocument, analysis: DocumentAnalysis, locale: Locale): CodeAction[] {
+  const text = analysis.source.text;
+  return hardeningFixesAt(analysis.source, document.offsetAt(params.range.start))
+    .map((fix) => editAction(renderFixTitle(fix.fix.title, locale), CodeActionKind.RefactorRewrite, document, text, [fix]))
+    .filter((action): action is CodeAction => action !== undefined);
 }
 
 /** Every safe fix of the file in one edit; undefined when there is none. */

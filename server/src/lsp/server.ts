@@ -90,7 +90,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND] },
         executeCommandProvider: { commands: [SHOW_DOCS_COMMAND, APPLY_FIX_ALL_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },

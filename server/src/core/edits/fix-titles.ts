@@ -18,6 +18,10 @@ export const FIX_TITLES: Readonly<Record<string, Localized>> = {
     en: 'Create a NetworkPolicy denying {{direction}} by default in namespace "{{namespace}}" in a new file ({{file}})',
     'zh-cn': '为名字空间 "{{namespace}}" 新建默认拒绝 {{direction}} 的 NetworkPolicy（新文件 {{file}}）',
   },
+  readOnlyRoot: {
+    en: 'Harden: make the root filesystem of container "{{container}}" read-only',
+    'zh-cn': '加固：将容器 "{{container}}" 的根文件系统设为只读',
+  },
   dropAll: { en: 'Drop ALL capabilities in container "{{container}}"', 'zh-cn': '在容器 "{{container}}" 中 drop 全部（ALL）capabilities' },
 };
 
