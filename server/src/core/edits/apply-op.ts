@@ -54,6 +54,9 @@ function removeItemByValue(text: string, document: Document.Parsed, seqPath: Pro
   if (walk.depth < seqPath.length || !isSeq(seq)) return text;
   const index = seq.items.findIndex((item) => isScalar(item) && item.value === value);
   if (index < 0) return text;
+  // The last item of a block sequence: the key goes too, rather than stay behind as `add:` (null).
+  const seqStep = walk.steps[walk.steps.length - 1];
+  if (!seq.flow && seq.items.length === 1 && isMap(seqStep.parent) && seqStep.pair) return removeAt(text, seqStep);
   return removeAt(text, { node: seq.items[index] as Node, parent: seq, index });
 }
 
