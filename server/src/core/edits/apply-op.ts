@@ -47,12 +47,13 @@ export function applyOp(text: string, documentIndex: number, op: EditOp): string
   }
 }
 
-/** Sequence items are found by value, so earlier removals in the same sequence do not shift them. */
+/** Sequence items are found by value (or name), so earlier removals in the same sequence do not shift them. */
 function removeItemByValue(text: string, document: Document.Parsed, seqPath: PropertyPath, value: ScalarValue): string {
   const walk = walkPath(document, seqPath);
   const seq = walk.steps[walk.steps.length - 1].node;
   if (walk.depth < seqPath.length || !isSeq(seq)) return text;
-  const index = seq.items.findIndex((item) => isScalar(item) && item.value === value);
+  // A scalar item by its value, or a map item (a sysctl, an env var) by its `name`.
+  const index = seq.items.findIndex((item) => (isScalar(item) && item.value === value) || (isMap(item) && item.get('name') === value));
   if (index < 0) return text;
   // The last item of a block sequence: the key goes too, rather than stay behind as `add:` (null).
   const seqStep = walk.steps[walk.steps.length - 1];

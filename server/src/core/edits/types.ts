@@ -15,6 +15,8 @@ export type EditOp =
   /**
    * Removes the pair (or sequence item) at the path; nothing when it is already gone, or when
    * `ifValue` is given and the node holds another value (so removing by index stays idempotent).
+   * For a sequence item, `ifValue` finds the scalar item with that value, or the map item with
+   * that `name`.
    */
   | { readonly op: 'remove'; readonly path: PropertyPath; readonly ifValue?: ScalarValue }
   /** Appends a scalar to the sequence at the path (created when missing); nothing when present. */

@@ -1,7 +1,9 @@
 /**
  * PSS restricted `runAsUser` (v1.23+): neither the Pod nor a container may set runAsUser to 0.
- * From v1.35 Pods in a user namespace (`hostUsers: false`) are exempt.
+ * From v1.35 Pods in a user namespace (`hostUsers: false`) are exempt. The suggestion removes the
+ * field, so the image's user applies (runAsNonRoot then decides whether root may start).
  */
+import { removeFix } from '../../edits/fix-builders';
 import { containersOf, definePodSecurityRule, exemptAsUserNamespacePod, podSecurityContextOf, PSS_REFERENCES, securityContextOf } from './pss-common';
 
 export default definePodSecurityRule(
@@ -45,11 +47,13 @@ export default definePodSecurityRule(
   (context, template) => {
     if (exemptAsUserNamespacePod(context, template.spec)) return;
     if (podSecurityContextOf(template.spec)?.runAsUser === 0) {
-      context.report({ messageId: 'pod', path: [...template.specPath, 'securityContext', 'runAsUser'], target: 'value' });
+      const path = [...template.specPath, 'securityContext', 'runAsUser'];
+      context.report({ messageId: 'pod', path, target: 'value', fixes: [removeFix('suggestion', path)] });
     }
     for (const view of containersOf(template)) {
       if (securityContextOf(view.container)?.runAsUser !== 0) continue;
-      context.report({ messageId: 'container', data: { container: view.name }, path: [...view.path, 'securityContext', 'runAsUser'], target: 'value' });
+      const path = [...view.path, 'securityContext', 'runAsUser'];
+      context.report({ messageId: 'container', data: { container: view.name }, path, target: 'value', fixes: [removeFix('suggestion', path)] });
     }
   },
 );

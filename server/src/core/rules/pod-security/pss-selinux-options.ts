@@ -1,7 +1,9 @@
 /**
  * PSS baseline `seLinuxOptions`: SELinux may only use the container types, and must not set a
- * custom user or role. v1.31 added `container_engine_t` to the allowed types.
+ * custom user or role. v1.31 added `container_engine_t` to the allowed types. The suggestion removes
+ * the offending field, so the runtime's default label applies.
  */
+import { removeFix } from '../../edits/fix-builders';
 import type { PropertyPath } from '../../model/values';
 import { isRecord } from '../../model/values';
 import type { RuleContext } from '../types';
@@ -21,12 +23,13 @@ function checkOptions(context: RuleContext, options: unknown, path: PropertyPath
   const data: Record<string, string> = container === undefined ? {} : { container };
   const type = options.type;
   if (type !== undefined && type !== null && !allowedTypes(context).includes(String(type))) {
-    context.report({ messageId: `${owner}Type`, data: { ...data, value: String(type) }, path: [...path, 'type'], target: 'value' });
+    context.report({ messageId: `${owner}Type`, data: { ...data, value: String(type) }, path: [...path, 'type'], target: 'value', fixes: [removeFix('suggestion', [...path, 'type'])] });
   }
   for (const field of ['User', 'Role'] as const) {
     const value = options[field.toLowerCase()];
     if (value === undefined || value === null || value === '') continue;
-    context.report({ messageId: `${owner}${field}`, data, path: [...path, field.toLowerCase()], target: 'value' });
+    const fieldPath = [...path, field.toLowerCase()];
+    context.report({ messageId: `${owner}${field}`, data, path: fieldPath, target: 'value', fixes: [removeFix('suggestion', fieldPath)] });
   }
 }
 

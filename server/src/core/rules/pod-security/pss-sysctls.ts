@@ -2,6 +2,7 @@
  * PSS baseline `sysctls`: only namespaced, isolated sysctls may be set. The allowed set grows with
  * the Kubernetes version (1.27, 1.29, 1.32, 1.37).
  */
+import { removeItemFix } from '../../edits/fix-builders';
 import { isRecord } from '../../model/values';
 import type { RuleContext } from '../types';
 import { definePodSecurityRule, podSecurityContextOf, PSS_REFERENCES } from './pss-common';
@@ -67,11 +68,14 @@ export default definePodSecurityRule(
     sysctls.forEach((sysctl, index) => {
       const name = isRecord(sysctl) ? sysctl.name : undefined;
       if (typeof name === 'string' && allowed.has(name)) return;
+      const itemPath = [...template.specPath, 'securityContext', 'sysctls', index];
       context.report({
         messageId: 'forbiddenSysctl',
         data: { name: String(name ?? '') },
-        path: [...template.specPath, 'securityContext', 'sysctls', index, 'name'],
+        path: [...itemPath, 'name'],
         target: 'value',
+        // The kernel parameter is gone: a suggestion, since the workload may rely on it.
+        fixes: typeof name === 'string' ? [removeItemFix('suggestion', itemPath, name)] : [],
       });
     });
   },
