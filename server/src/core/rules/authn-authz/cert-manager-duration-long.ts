@@ -5,6 +5,7 @@
  * selfSigned Issuer or ClusterIssuer is a root, outside the checklist item; when the issuer is not
  * among the analyzed resources a CA certificate might be a root, and is not reported either.
  */
+import { relatedOfKind } from '../related-kinds';
 import { THREE_YEARS_MS } from '../../model/certificates';
 import { parseGoDuration } from '../../model/control-plane';
 import { apiGroupOf } from '../../model/rbac';
@@ -21,9 +22,8 @@ function selfSignedIssuer(context: RuleContext, certificate: Resource): boolean 
   const name = stringAt(issuerRef, 'name');
   const kind = stringAt(issuerRef, 'kind') ?? 'Issuer';
   if (name === undefined) return undefined;
-  const issuer = context.related.find(
+  const issuer = relatedOfKind(context.related, kind).find(
     (other) =>
-      other.kind === kind &&
       other.name === name &&
       CERT_MANAGER_GROUPS.has(apiGroupOf(other.apiVersion)) &&
       (kind === 'ClusterIssuer' || other.namespace === certificate.namespace),

@@ -7,6 +7,7 @@
  * KubeletConfiguration that sets seccompDefault: true (the node applies RuntimeDefault itself).
  * The alpha annotations count as a profile before v1.27, which stopped honouring them.
  */
+import { relatedOfKind } from '../related-kinds';
 import { setFix } from '../../edits/fix-builders';
 import { isRecord } from '../../model/values';
 import { podSecurityContextOf, securityContextOf } from './pss-common';
@@ -64,8 +65,8 @@ export default defineWorkloadRule(
   },
   (context, template) => {
     if (enforcedByRestricted(context, 19) || isWindowsPod(template.spec)) return;
-    const kubeletDefault = context.related.some(
-      (other) => other.kind === 'KubeletConfiguration' && other.apiVersion.startsWith('kubelet.config.k8s.io/') && other.value.seccompDefault === true,
+    const kubeletDefault = relatedOfKind(context.related, 'KubeletConfiguration').some(
+      (other) => other.apiVersion.startsWith('kubelet.config.k8s.io/') && other.value.seccompDefault === true,
     );
     if (kubeletDefault) return;
     const annotations = isRecord(template.metadata.annotations) ? template.metadata.annotations : {};

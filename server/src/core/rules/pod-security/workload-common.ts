@@ -8,6 +8,7 @@
  * a rule that completes a restricted PSS check at the baseline level stays quiet wherever that
  * restricted check is in force (see `enforcedByRestricted`).
  */
+import { relatedOfKind } from '../related-kinds';
 import type { PodSpec } from 'kubernetes-types/core/v1';
 import { containersOf, ContainerView, POD_TEMPLATE_KINDS, podTemplateOf, PodTemplateView } from '../../model/pod-spec';
 import { ImageReference, parseImageReference } from '../../model/image-reference';
@@ -54,7 +55,7 @@ export function sameNamespace(a: Resource, b: Resource): boolean {
 
 /** Related resources of a kind (core API group) that would live beside the workload. */
 export function relatedInNamespace(context: RuleContext, resource: Resource, kind: string, apiVersion = 'v1'): Resource[] {
-  return context.related.filter((other) => other.kind === kind && other.apiVersion === apiVersion && sameNamespace(resource, other));
+  return relatedOfKind(context.related, kind).filter((other) => other.apiVersion === apiVersion && sameNamespace(resource, other));
 }
 
 /** Whether a LimitRange beside the workload gives containers a default limit for the resource. */
@@ -99,7 +100,7 @@ const NAMESPACE_NODE_SELECTOR = 'scheduler.alpha.kubernetes.io/node-selector';
 export function runtimeClassOf(context: RuleContext, spec: PodSpec): Resource | undefined {
   const name = spec.runtimeClassName;
   if (typeof name !== 'string' || name === '') return undefined;
-  return context.related.find((other) => other.kind === 'RuntimeClass' && other.apiVersion.startsWith('node.k8s.io/') && other.name === name);
+  return relatedOfKind(context.related, 'RuntimeClass').find((other) => other.apiVersion.startsWith('node.k8s.io/') && other.name === name);
 }
 
 /**
@@ -115,9 +116,9 @@ export function isPinnedToNodes(context: RuleContext, resource: Resource, spec: 
   if (arrayAt(required, 'nodeSelectorTerms').some(nonEmptyRecord)) return true;
   const runtimeClass = runtimeClassOf(context, spec);
   if (nonEmptyRecord(recordAt(recordAt(runtimeClass?.value, 'scheduling'), 'nodeSelector'))) return true;
-  return context.related.some(
+  return relatedOfKind(context.related, 'Namespace').some(
     (other) =>
-      other.kind === 'Namespace' && other.apiVersion === 'v1' && other.name !== undefined && other.name === resource.namespace &&
+      other.apiVersion === 'v1' && other.name !== undefined && other.name === resource.namespace &&
       typeof recordAt(recordAt(other.value, 'metadata'), 'annotations')?.[NAMESPACE_NODE_SELECTOR] === 'string',
   );
 }
