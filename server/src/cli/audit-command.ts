@@ -14,7 +14,7 @@ import { CliError, describeError, EXIT_FINDINGS, EXIT_OK } from './errors';
 import { helpText } from './help';
 import type { Host } from './host';
 import { parseLangOption } from './locale';
-import { decodeSource, readSourceFile, SourceText } from './read-source';
+import { decodeSource, MAX_FILE_BYTES, readSourceFile, SourceText } from './read-source';
 import { cliVersion } from './version';
 import { warningsTo } from './warnings';
 
@@ -31,6 +31,7 @@ const OPTIONS: OptionSpecs = {
   lang: { type: 'string' },
   'no-color': { type: 'boolean' },
   'show-suppressed': { type: 'boolean' },
+  'max-file-size': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -43,6 +44,8 @@ export interface AuditOptions {
   readonly locale: Locale;
   readonly noColor: boolean;
   readonly showSuppressed: boolean;
+  /** Files over this many bytes are skipped with a warning. */
+  readonly maxFileBytes: number;
 }
 
 export function parseAuditOptions(argv: readonly string[], envLocale: Locale): AuditOptions | 'help' {
@@ -67,7 +70,17 @@ export function parseAuditOptions(argv: readonly string[], envLocale: Locale): A
     locale,
     noColor: values['no-color'] === true,
     showSuppressed: values['show-suppressed'] === true,
+    maxFileBytes: maxFileBytesOf(values['max-file-size'], locale),
   };
+}
+
+function maxFileBytesOf(value: unknown, locale: Locale): number {
+  if (value === undefined) return MAX_FILE_BYTES;
+  const megabytes = Number(value);
+  if (typeof value !== 'string' || !value.trim() || !Number.isFinite(megabytes) || megabytes <= 0) {
+    throw new CliError(t(locale, 'badValue', { value: String(value), option: '--max-file-size', expected: 'MB > 0' }), true);
+  }
+  return Math.round(megabytes * 1024 * 1024);
 }
 
 export function runAudit(argv: readonly string[], host: Host, envLocale: Locale): number {
@@ -81,7 +94,7 @@ export function runAudit(argv: readonly string[], host: Host, envLocale: Locale)
   const inputs = collectFiles(options.paths, host.cwd, locale, warn);
   if (inputs.length === 0) warn(t(locale, 'noFiles'));
   const selection = selectRules({ level: options.level, kubernetesVersion: options.kubernetesVersion });
-  const read = (input: InputFile): SourceText => (input.stdin ? readStdin(host) : readSourceFile(input.absolute));
+  const read = (input: InputFile): SourceText => (input.stdin ? readStdin(host, options.maxFileBytes) : readSourceFile(input.absolute, options.maxFileBytes));
   const report = auditInputs(inputs, selection, read, warn, locale, notifications);
   const formatter = AUDIT_FORMATTERS[options.format]!;
   host.stdout.write(
@@ -97,9 +110,9 @@ export function runAudit(argv: readonly string[], host: Host, envLocale: Locale)
   return exitStatus(report, options.failOn);
 }
 
-function readStdin(host: Host): SourceText {
+function readStdin(host: Host, maxBytes: number): SourceText {
   try {
-    return decodeSource(host.readStdin());
+    return decodeSource(host.readStdin(), maxBytes);
   } catch (error) {
     return { kind: 'unreadable', reason: describeError(error) };
   }

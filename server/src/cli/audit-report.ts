@@ -21,7 +21,7 @@ import {
 } from '../core';
 import { t } from './cli-messages';
 import type { InputFile } from './collect-files';
-import { MAX_FILE_LABEL, SourceText } from './read-source';
+import { sizeLabel, SourceText } from './read-source';
 import { fileReportOf, FileLookup } from './file-report';
 import { computeScorecard, ScorecardEntry } from './scorecard';
 import { sanitizeParserDetail, Warn, WarningLocation } from './warnings';
@@ -155,7 +155,7 @@ export function auditInputs(
 function readProblem(source: Exclude<SourceText, { kind: 'text' }>, locale: Locale): string {
   switch (source.kind) {
     case 'too-large':
-      return t(locale, 'skippedTooLarge', { limit: MAX_FILE_LABEL });
+      return t(locale, 'skippedTooLarge', { limit: sizeLabel(source.limit) });
     case 'binary':
       return t(locale, 'skippedBinary');
     case 'unreadable':

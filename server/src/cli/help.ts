@@ -24,6 +24,7 @@ const AUDIT_OPTIONS = {
                          not a terminal)
   --show-suppressed      also list findings hidden by a kube-checklist-disable
                          comment or a kube-checklist.io/ignore annotation
+  --max-file-size MB     skip files larger than this, with a warning (default 5)
   -h, --help             show this help`,
   'zh-cn': `  --format FORMAT        输出格式：text（默认）、json、sarif（SARIF 2.1.0，
                          供代码扫描使用）或 markdown（检查清单评分卡）
@@ -37,6 +38,7 @@ const AUDIT_OPTIONS = {
   --no-color             不使用颜色（设置了 NO_COLOR 或输出不是终端时也不用）
   --show-suppressed      同时列出被 kube-checklist-disable 注释或
                          kube-checklist.io/ignore 注解抑制的问题
+  --max-file-size MB     跳过大于此大小的文件并给出警告（默认 5）
   -h, --help             显示本帮助`,
 };
 

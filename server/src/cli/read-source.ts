@@ -8,29 +8,35 @@
 import * as fs from 'node:fs';
 import { describeError } from './errors';
 
+/** The default size limit (the CLI's --max-file-size and the kubeChecklist.maxFileSizeMB setting change it). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-export const MAX_FILE_LABEL = '5 MiB';
+
+/** `5 MiB`, `512 KiB`: a limit as people read it. */
+export function sizeLabel(bytes: number): string {
+  const mebibytes = bytes / (1024 * 1024);
+  return mebibytes >= 1 ? `${Number(mebibytes.toFixed(2))} MiB` : `${Number((bytes / 1024).toFixed(2))} KiB`;
+}
 
 const SNIFF_BYTES = 8 * 1024;
 
 export type SourceText =
   | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'too-large' }
+  | { readonly kind: 'too-large'; readonly limit: number }
   | { readonly kind: 'binary' }
   | { readonly kind: 'unreadable'; readonly reason: string };
 
-export function readSourceFile(absolutePath: string): SourceText {
+export function readSourceFile(absolutePath: string, maxBytes = MAX_FILE_BYTES): SourceText {
   try {
     const stat = fs.statSync(absolutePath);
-    if (stat.isFile() && stat.size > MAX_FILE_BYTES) return { kind: 'too-large' };
-    return decodeSource(fs.readFileSync(absolutePath));
+    if (stat.isFile() && stat.size > maxBytes) return { kind: 'too-large', limit: maxBytes };
+    return decodeSource(fs.readFileSync(absolutePath), maxBytes);
   } catch (error) {
     return { kind: 'unreadable', reason: describeError(error) };
   }
 }
 
-export function decodeSource(bytes: Uint8Array): SourceText {
-  if (bytes.length > MAX_FILE_BYTES) return { kind: 'too-large' };
+export function decodeSource(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): SourceText {
+  if (bytes.length > maxBytes) return { kind: 'too-large', limit: maxBytes };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { kind: 'text', text: new TextDecoder('utf-16le').decode(bytes) };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { kind: 'text', text: new TextDecoder('utf-16be').decode(bytes) };
   if (bytes.subarray(0, SNIFF_BYTES).includes(0)) return { kind: 'binary' };

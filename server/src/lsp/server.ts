@@ -14,6 +14,8 @@ import {
   FileChangeType,
   InitializeParams,
   InitializeResult,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   WorkspaceFolder,
@@ -28,13 +30,13 @@ import { exportAudit } from './audit-export';
 import { AuditWorkspaceRequest, ExportAuditRequest } from './audit-protocol';
 import { APPLY_FIX_ALL_COMMAND, codeActionsFor, fixAllAction, FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './code-actions';
 import { hoverAt } from './hover';
+import { sizeLabel } from '../cli/read-source';
+import { analyzeSliced, SLICED_ANALYSIS_THRESHOLD } from './sliced-analysis';
 import { lspMessage } from './lsp-messages';
 import { DEFAULT_SETTINGS, readSettings, ServerSettings, SETTINGS_SECTION } from './settings';
 import { Positioner, resultDiagnostics, sourcePositioner } from './workspace-diagnostics';
 import { WorkspaceService } from './workspace-service';
 
-/** Documents larger than this are not analyzed while typing; the CLI audit still covers them. */
-const MAX_DOCUMENT_LENGTH = 5 * 1024 * 1024;
 const ANALYZED_LANGUAGES = new Set(['yaml', 'json', 'jsonc']);
 /** Open documents of a folder are checked again this long after another one changed. */
 const NEIGHBOUR_DELAY_MS = 300;
@@ -62,6 +64,7 @@ export function startServer(connection: Connection): void {
     () => documents.all(),
     () => locale,
     (folderUri) => (pullConfiguration ? connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'files' }) : Promise.resolve(undefined)),
+    async (folderUri) => (await settingsFor(folderUri)).maxFileBytes,
   );
   const audit = new AuditRunner({
     connection,
@@ -190,15 +193,18 @@ export function startServer(connection: Connection): void {
       return;
     }
     const text = current.getText();
-    if (text.length > MAX_DOCUMENT_LENGTH) {
+    if (text.length > settings.maxFileBytes) {
       if (!oversizeNoticeSent.has(uri)) {
         oversizeNoticeSent.add(uri);
-        connection.console.info(`${uri}: ${text.length} characters, over the ${MAX_DOCUMENT_LENGTH} limit for live checks; run the audit instead.`);
+        const message = lspMessage('tooLargeToCheck', locale, { file: displayName(uri), limit: sizeLabel(settings.maxFileBytes) });
+        connection.console.info(message);
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
       }
       void connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return;
     }
-    const { result } = analyzeOpen(current, settings);
+    const { result } = text.length > SLICED_ANALYSIS_THRESHOLD ? (await analyzeBig(current, settings)) ?? {} : analyzeOpen(current, settings);
+    if (!result) return;
     for (const failure of result.ruleFailures) {
       if (reportedFailures.has(failure.ruleId)) continue;
       reportedFailures.add(failure.ruleId);
@@ -239,6 +245,20 @@ export function startServer(connection: Connection): void {
     return analyses.analyze(document, settings.options, alone);
   }
 
+  /**
+   * A big document, parsed and checked in slices and on its own (see sliced-analysis.ts); the
+   * workspace index reuses the parse. Undefined when a newer version arrived meanwhile.
+   */
+  async function analyzeBig(document: TextDocument, settings: ServerSettings): Promise<DocumentAnalysis | undefined> {
+    const ready = analyses.current(document);
+    if (ready) return ready;
+    const sliced = await analyzeSliced(document, settings.options, () => documents.get(document.uri)?.version === document.version);
+    if (!sliced) return undefined;
+    workspace.prime(document, sliced.source);
+    const result = settings.workspaceRulesLive ? sliced.result : withoutWorkspaceRules(sliced.result);
+    return analyses.analyze(document, settings.options, { key: 'sliced', source: sliced.source, analyze: () => result });
+  }
+
   /** Positions in another file of a related place: the indexed text of that file. */
   function positionerOf(uri: string): Positioner | undefined {
     const folder = workspace.folderOf(uri);
@@ -266,12 +286,13 @@ export function startServer(connection: Connection): void {
   /** The analysis of the document's current text (computed now if the last one is stale). */
   async function analysisOf(uri: string): Promise<{ document: TextDocument; analysis: DocumentAnalysis } | undefined> {
     const document = documents.get(uri);
-    if (!document || !isManifestCandidate(document) || document.getText().length > MAX_DOCUMENT_LENGTH) return undefined;
+    if (!document || !isManifestCandidate(document)) return undefined;
     const settings = await settingsFor(uri);
-    if (!settings.enable) return undefined;
+    if (!settings.enable || document.getText().length > settings.maxFileBytes) return undefined;
     const latest = documents.get(uri);
     if (!latest || latest.version !== document.version) return undefined;
-    return { document, analysis: analyses.current(document) ?? analyzeOpen(document, settings) };
+    const analysis = analyses.current(document) ?? (document.getText().length > SLICED_ANALYSIS_THRESHOLD ? await analyzeBig(document, settings) : analyzeOpen(document, settings));
+    return analysis ? { document, analysis } : undefined;
   }
 
   connection.onHover(async (params) => {
@@ -348,6 +369,16 @@ function withoutWorkspaceRules(result: AnalysisResult): AnalysisResult {
     return !rule || !isWorkspaceRule(rule);
   };
   return { ...result, findings: result.findings.filter((finding) => keep(finding.ruleId)), suppressed: result.suppressed.filter(({ finding }) => keep(finding.ruleId)) };
+}
+
+/** The last segment of a document's uri, for messages. */
+function displayName(uri: string): string {
+  const slash = uri.lastIndexOf('/');
+  try {
+    return decodeURIComponent(uri.slice(slash + 1));
+  } catch {
+    return uri.slice(slash + 1);
+  }
 }
 
 function folderName(uri: string): string {

@@ -13,12 +13,18 @@ export interface ServerSettings {
   readonly options: AnalysisOptions;
   /** `workspaceRules.liveInEditor`: workspace findings in open files while editing (else only in the audit). */
   readonly workspaceRulesLive: boolean;
+  /** `maxFileSizeMB` in bytes: bigger files are skipped, open or not, with one note. */
+  readonly maxFileBytes: number;
 }
+
+const DEFAULT_MAX_MB = 5;
+const MAX_MB_RANGE = [0.01, 100] as const;
 
 export const DEFAULT_SETTINGS: ServerSettings = {
   enable: true,
   options: { level: 'restricted', kubernetesVersion: 'latest', rules: {} },
   workspaceRulesLive: true,
+  maxFileBytes: DEFAULT_MAX_MB * 1024 * 1024,
 };
 
 export function readSettings(raw: unknown): ServerSettings {
@@ -40,5 +46,10 @@ export function readSettings(raw: unknown): ServerSettings {
     enable: section.enable !== false,
     options: { level, kubernetesVersion: version, rules },
     workspaceRulesLive: workspaceRules.liveInEditor !== false,
+    maxFileBytes: Math.round(maxMegabytes(section.maxFileSizeMB) * 1024 * 1024),
   };
+}
+
+function maxMegabytes(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= MAX_MB_RANGE[0] && value <= MAX_MB_RANGE[1] ? value : DEFAULT_MAX_MB;
 }

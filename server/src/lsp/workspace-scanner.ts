@@ -19,6 +19,8 @@ const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
 export interface FolderFilters {
   readonly filesExclude: readonly ExcludePattern[];
   readonly gitignore: readonly PathRule[];
+  /** Files over this size are skipped with a note (kubeChecklist.maxFileSizeMB). */
+  readonly maxFileBytes?: number;
 }
 
 export interface FoundFile {
@@ -101,15 +103,15 @@ function excluded(filters: FolderFilters, relativePath: string, isDirectory: boo
 }
 
 /** Reads and parses one file; never throws. */
-export async function readEntry(file: FoundFile): Promise<FileEntry> {
-  if (file.size > MAX_FILE_BYTES) return { ...file, status: 'too-large', resources: [], skipped: [] };
+export async function readEntry(file: FoundFile, maxBytes = MAX_FILE_BYTES): Promise<FileEntry> {
+  if (file.size > maxBytes) return { ...file, status: 'too-large', resources: [], skipped: [] };
   let bytes: Uint8Array;
   try {
     bytes = await fs.promises.readFile(file.fsPath);
   } catch (error) {
     return { ...file, status: 'unreadable', resources: [], skipped: [], reason: error instanceof Error ? error.message : String(error) };
   }
-  const decoded = decodeSource(bytes);
+  const decoded = decodeSource(bytes, maxBytes);
   if (decoded.kind !== 'text') return { ...file, status: decoded.kind === 'unreadable' ? 'unreadable' : decoded.kind, resources: [], skipped: [] };
   return entryFromText(file, decoded.text);
 }
@@ -118,7 +120,12 @@ export async function readEntry(file: FoundFile): Promise<FileEntry> {
 export function entryFromText(file: FoundFile, text: string): FileEntry {
   // Cheap test first: no resource without both words.
   if (!text.includes('apiVersion') || !text.includes('kind')) return { ...file, status: 'not-manifest', resources: [], skipped: [] };
-  const source = parseSourceFile(text);
+  return entryFromSource(file, parseSourceFile(text));
+}
+
+/** An entry for an already parsed text. */
+export function entryFromSource(file: FoundFile, source: SourceFile): FileEntry {
+  if (!source.text.includes('apiVersion') || !source.text.includes('kind')) return { ...file, status: 'not-manifest', resources: [], skipped: [] };
   const { resources, skipped } = extractResources(source);
   if (resources.length === 0 && skipped.length === 0) return { ...file, status: 'not-manifest', resources: [], skipped: [] };
   return { ...file, status: 'manifest', source, resources, skipped };

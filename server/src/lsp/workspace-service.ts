@@ -13,9 +13,10 @@ import { FileChangeType } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceIndex, WorkspaceFileInput } from '../core';
 import { filesExcluded, gitignored, parseFilesExclude, parseGitignore } from './workspace-glob';
-import { entryFromText, EntryStatus, FileEntry, FolderFilters, FoundFile, isManifestPath, readEntry, walkFolder } from './workspace-scanner';
+import { MAX_FILE_BYTES } from '../cli/read-source';
+import { entryFromSource, entryFromText, EntryStatus, FileEntry, FolderFilters, FoundFile, isManifestPath, readEntry, walkFolder } from './workspace-scanner';
 import { workspaceMessage } from './workspace-messages';
-import type { Locale } from '../core';
+import type { Locale, SourceFile } from '../core';
 
 export interface FolderState {
   readonly uri: string;
@@ -56,6 +57,7 @@ export class WorkspaceService {
     private readonly openDocuments: () => readonly TextDocument[],
     private readonly locale: () => Locale,
     private readonly filesSettings: (folderUri: string) => Promise<unknown>,
+    private readonly maxFileBytes: (folderUri: string) => Promise<number> = () => Promise.resolve(MAX_FILE_BYTES),
   ) {}
 
   /** Called after any change of the indexed files. */
@@ -143,7 +145,7 @@ export class WorkspaceService {
         seen.add(file.uri);
         const existing = folder.entries.get(file.uri);
         if (!existing || existing.mtimeMs !== file.mtimeMs || existing.size !== file.size) {
-          this.store(folder, await readEntry(file));
+          this.store(folder, await readEntry(file, folder.filters.maxFileBytes));
           read++;
         }
         progress?.(i + 1, found.length);
@@ -190,7 +192,8 @@ export class WorkspaceService {
     } catch {
       // no .gitignore
     }
-    return { filesExclude, gitignore };
+    const maxFileBytes = await this.maxFileBytes(folder.uri).catch(() => MAX_FILE_BYTES);
+    return { filesExclude, gitignore, maxFileBytes };
   }
 
   /**
@@ -233,7 +236,7 @@ export class WorkspaceService {
         const existing = folder.entries.get(change.uri);
         if (existing && existing.mtimeMs === stat.mtimeMs && existing.size === stat.size) return false;
         if (!existing && !this.passesFilters(folder, relativePath)) return false;
-        this.store(folder, await readEntry({ uri: change.uri, fsPath, relativePath, mtimeMs: stat.mtimeMs, size: stat.size }));
+        this.store(folder, await readEntry({ uri: change.uri, fsPath, relativePath, mtimeMs: stat.mtimeMs, size: stat.size }, folder.filters.maxFileBytes));
         return true;
       });
       changedAny ||= updated;
@@ -264,15 +267,21 @@ export class WorkspaceService {
   }
 
   /** An open document as an entry (parsed once per version). */
-  private overrideEntry(document: TextDocument, folder: FolderState): FileEntry {
+  private overrideEntry(document: TextDocument, folder: FolderState, source?: SourceFile): FileEntry {
     const cached = this.overrides.get(document.uri);
     if (cached && cached.version === document.version) return cached.entry;
     const fsPath = safeFsPath(document.uri) ?? document.uri;
     const relativePath = path.relative(folder.fsPath, fsPath).split(path.sep).join('/');
     const found: FoundFile = { uri: document.uri, fsPath, relativePath, mtimeMs: 0, size: 0 };
-    const entry = entryFromText(found, document.getText());
+    const entry = source ? entryFromSource(found, source) : entryFromText(found, document.getText());
     this.overrides.set(document.uri, { version: document.version, entry });
     return entry;
+  }
+
+  /** Hands the index a parse of an open document made elsewhere (in slices), so it is not parsed twice. */
+  prime(document: TextDocument, source: SourceFile): void {
+    const folder = this.folderOf(document.uri);
+    if (folder && source.text === document.getText()) this.overrideEntry(document, folder, source);
   }
 
   /** Forgets the parse of a closed document. */

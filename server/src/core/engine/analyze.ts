@@ -8,7 +8,7 @@
 import { extractResources, Resource, ResourceIdentity, SkippedDocument } from '../model/resource';
 import { isSensitive, SensitiveSelector } from '../model/sensitivity';
 import type { PropertyPath } from '../model/values';
-import type { SourceFile } from '../parse/source-file';
+import type { Slicing, SourceFile } from '../parse/source-file';
 import { RULES } from '../rules/registry';
 import { isWorkspaceRule } from '../rules/types';
 import type { PodSecurityLevel, RelatedReport, Report, Rule, Severity, Target } from '../rules/types';
@@ -121,12 +121,31 @@ export function selectRules(options: AnalysisOptions): RuleSelection {
 }
 
 export function analyzeSource(source: SourceFile, options: AnalysisOptions | RuleSelection): AnalysisResult {
+  const steps = analysisSteps(source, options);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** The same analysis, giving way between resources (see Slicing); undefined when cancelled. */
+export async function analyzeSourceSliced(source: SourceFile, options: AnalysisOptions | RuleSelection, slicing: Slicing): Promise<AnalysisResult | undefined> {
+  const steps = analysisSteps(source, options);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    if (slicing.shouldPause()) {
+      await slicing.pause();
+      if (slicing.cancelled()) return undefined;
+    }
+  }
+}
+
+/** The analysis of a file, yielding after each resource. */
+function* analysisSteps(source: SourceFile, options: AnalysisOptions | RuleSelection): Generator<void, AnalysisResult> {
   const selection = 'rules' in options && Array.isArray(options.rules) ? (options as RuleSelection) : selectRules(options as AnalysisOptions);
   const { resources, skipped } = extractResources(source);
   const findings: Finding[] = [];
   const ruleFailures: RuleFailure[] = [];
   for (const resource of resources) {
     findings.push(...checkResource(resource, selection, ruleFailures, resources));
+    yield;
   }
   // The workspace rules see this one file as the workspace.
   if (resources.length > 0 && selection.rules.some(({ rule }) => isWorkspaceRule(rule))) {

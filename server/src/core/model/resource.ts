@@ -29,7 +29,7 @@ export interface Resource extends ResourceIdentity {
 export interface SkippedDocument {
   readonly documentIndex: number;
   readonly offset: number;
-  readonly reason: 'syntax' | 'aliases';
+  readonly reason: 'syntax' | 'aliases' | 'depth';
   readonly detail: string;
 }
 
@@ -37,6 +37,8 @@ export interface ResourceSet {
   readonly resources: Resource[];
   readonly skipped: SkippedDocument[];
 }
+
+const TOO_DEEP = 'the document is nested too deeply to be checked';
 
 /** Upper bound on alias expansion per document: generous for real manifests, fatal to alias bombs. */
 const MAX_ALIAS_COUNT = 1000;
@@ -47,6 +49,11 @@ export function extractResources(source: SourceFile): ResourceSet {
   source.documents.forEach((document, documentIndex) => {
     extractFromDocument(document, documentIndex, resources, skipped);
   });
+  for (const offset of source.tooDeep ?? []) {
+    const documentIndex = source.documents.findIndex((document) => offset >= document.range[0] && offset <= document.range[2]);
+    skipped.push({ documentIndex, offset, reason: 'depth', detail: TOO_DEEP });
+  }
+  if (source.tooDeep?.length) skipped.sort((a, b) => a.offset - b.offset);
   return { resources, skipped };
 }
 
@@ -60,7 +67,9 @@ export function extractFromDocument(
   if (!looksLikeResource(document.contents)) return;
   const problem = firstSyntaxProblem(document);
   if (problem) {
-    skipped.push({ documentIndex, offset: problem.offset, reason: 'syntax', detail: problem.message });
+    // The composer reports its own stack overflow as an error of the document.
+    const tooDeep = /call stack/i.test(problem.message);
+    skipped.push({ documentIndex, offset: problem.offset, reason: tooDeep ? 'depth' : 'syntax', detail: tooDeep ? TOO_DEEP : problem.message });
     return;
   }
   let value: unknown;
@@ -68,7 +77,8 @@ export function extractFromDocument(
     value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     const offset = document.contents.range?.[0] ?? 0;
-    skipped.push({ documentIndex, offset, reason: 'aliases', detail: (error as Error).message });
+    const tooDeep = error instanceof RangeError;
+    skipped.push({ documentIndex, offset, reason: tooDeep ? 'depth' : 'aliases', detail: tooDeep ? TOO_DEEP : (error as Error).message });
     return;
   }
   if (!isRecord(value)) return;

@@ -5,7 +5,7 @@
  * The alias limit guards against alias bombs, and syntax errors are kept per document so that a
  * broken document is skipped without hiding the healthy ones beside it.
  */
-import { Document, LineCounter, parseAllDocuments, ScalarTag } from 'yaml';
+import { Composer, Document, DocumentOptions, LineCounter, ParseOptions, Parser, ScalarTag, SchemaOptions } from 'yaml';
 
 /**
  * kubectl and the API server read manifests through sigs.k8s.io/yaml (go-yaml v2, YAML 1.1
@@ -25,28 +25,106 @@ export interface SourceFile {
   readonly text: string;
   readonly documents: readonly Document.Parsed[];
   readonly lineCounter: LineCounter;
+  /** Offsets of documents nested too deeply for the parser; they were left out (see below). */
+  readonly tooDeep?: readonly number[];
 }
+
+/** Documents too deep for the parser's recursion are blanked and parsed again, at most this often. */
+const MAX_DEEP_DOCUMENTS = 20;
 
 export interface SyntaxProblem {
   readonly message: string;
   readonly offset: number;
 }
 
+const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  prettyErrors: false,
+  // Merge keys are still common in hand-written manifests, so keep them working.
+  merge: true,
+  customTags: (tags) => [KUBERNETES_BOOLEAN, ...tags.filter((tag) => (tag as ScalarTag).tag !== 'tag:yaml.org,2002:bool')],
+  strict: false,
+  // The parser must not print: its warnings (e.g. "Keys with collection values will be
+  // stringified") go to process warnings and quote source text, which may be a secret.
+  logLevel: 'error',
+};
+
+/**
+ * The documents of the text one at a time, as `parseAllDocuments` composes them (the same parser
+ * and composer, so the same documents, offsets and errors), so that a caller may pause between them.
+ */
+function* composeDocuments(text: string, lineCounter: LineCounter): Generator<Document.Parsed> {
+  const parser = new Parser(lineCounter.addNewLine);
+  const composer = new Composer(PARSE_OPTIONS);
+  yield* composer.compose(parser.parse(text)) as Generator<Document.Parsed>;
+}
+
+/**
+ * The parser recurses per nesting level, so a document nested thousands deep overflows the stack.
+ * Such a document is replaced by spaces (newlines kept, so every offset after it stays true) and
+ * the text parsed again; its offset is kept in `tooDeep` so that it is reported, not lost.
+ */
 export function parseSourceFile(text: string): SourceFile {
+  const tooDeep: number[] = [];
+  let parseable = text;
+  for (;;) {
+    const lineCounter = new LineCounter();
+    const documents: Document.Parsed[] = [];
+    try {
+      for (const document of composeDocuments(parseable, lineCounter)) documents.push(document);
+      return tooDeep.length ? { text, documents, lineCounter, tooDeep } : { text, documents, lineCounter };
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      const [start, end] = nextDocumentContent(parseable, documents.at(-1)?.range[2] ?? 0);
+      if (tooDeep.length >= MAX_DEEP_DOCUMENTS || start >= end) return { text, documents, lineCounter, tooDeep: [...tooDeep, start] };
+      tooDeep.push(start);
+      parseable = parseable.slice(0, start) + parseable.slice(start, end).replace(/[^\r\n]/g, ' ') + parseable.slice(end);
+    }
+  }
+}
+
+/** From `from`: the first line of content (not blank, a comment or a marker) to the next document marker. */
+function nextDocumentContent(text: string, from: number): [number, number] {
+  const marker = /^(?:---|\.\.\.)(?:\s|$)/;
+  let start = -1;
+  for (let lineStart = from; lineStart < text.length; ) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? text.length : newline + 1;
+    const line = text.slice(lineStart, lineEnd);
+    if (start < 0 && line.trim() !== '' && !line.trimStart().startsWith('#') && !marker.test(line)) start = lineStart;
+    else if (start >= 0 && marker.test(line)) return [start, lineStart];
+    lineStart = lineEnd;
+  }
+  return start < 0 ? [text.length, text.length] : [start, text.length];
+}
+
+/**
+ * The same parse, awaiting `pause()` whenever `shouldPause()` says so between documents: a server
+ * keeps answering other requests while a file of thousands of documents is parsed. Returns
+ * undefined when `cancelled()` turns true (a newer edit arrived).
+ */
+export async function parseSourceFileSliced(text: string, slicing: Slicing): Promise<SourceFile | undefined> {
   const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, {
-    lineCounter,
-    prettyErrors: false,
-    // Merge keys are still common in hand-written manifests, so keep them working.
-    merge: true,
-    customTags: (tags) => [KUBERNETES_BOOLEAN, ...tags.filter((tag) => (tag as ScalarTag).tag !== 'tag:yaml.org,2002:bool')],
-    strict: false,
-    // The parser must not print: its warnings (e.g. "Keys with collection values will be
-    // stringified") go to process warnings and quote source text, which may be a secret.
-    logLevel: 'error',
-  });
-  const documents = Array.isArray(parsed) ? parsed : [];
+  const documents: Document.Parsed[] = [];
+  try {
+    for (const document of composeDocuments(text, lineCounter)) {
+      documents.push(document);
+      if (slicing.shouldPause()) {
+        await slicing.pause();
+        if (slicing.cancelled()) return undefined;
+      }
+    }
+  } catch (error) {
+    if (error instanceof RangeError) return parseSourceFile(text);
+    throw error;
+  }
   return { text, documents, lineCounter };
+}
+
+/** How a long computation gives way: the caller owns the clock and the event loop. */
+export interface Slicing {
+  shouldPause(): boolean;
+  pause(): Promise<void>;
+  cancelled(): boolean;
 }
 
 /** The first syntax error of a document, if any: such documents are not analyzed. */
