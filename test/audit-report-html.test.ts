@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { CHECKLIST_ITEMS, CHECKLIST_SECTIONS } from '../server/src/core';
+import { REPORT_STRINGS as STRINGS } from './support/report-strings';
 
 interface ReportModule {
   renderReportHtml(result: unknown, options: { nonce: string; strings: Record<string, unknown> }): string;
@@ -21,33 +22,6 @@ interface ReportModule {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const report = require(path.join(__dirname, '..', 'client', 'report-html.js')) as ReportModule;
 
-const STRINGS = {
-  title: 'Audit <title>',
-  folders: 'Folders',
-  policy: 'Policy',
-  files: 'Files',
-  resources: 'Resources',
-  findings: 'Findings',
-  suppressed: 'Suppressed',
-  duration: 'Duration',
-  severities: { error: 'Error', warning: 'Warning', info: 'Info', hint: 'Hint' },
-  statuses: { pass: 'Passed', fail: 'Failed', manual: 'Manual', 'not-applicable': 'Not applicable' },
-  rerun: 'Run again',
-  exportAs: 'Export {0}',
-  formats: { json: 'JSON', sarif: 'SARIF', markdown: 'Markdown' },
-  exportOnlyJson: 'Only JSON',
-  skipped: '{0} files were not checked',
-  skippedReasons: { 'too-large': 'large', binary: 'binary', unreadable: 'unreadable' },
-  ruleFailures: '{0} rules failed',
-  checkedBy: 'Checked by',
-  toVerify: 'To verify:',
-  notApplicable: 'Nothing to look at:',
-  noRules: 'No rule',
-  more: '… and {0} more.',
-  problemsPanel: 'See Problems.',
-  checklistPage: 'Checklist page',
-  related: '{0} related',
-};
 
 function sampleResult(findingCount = 2) {
   const findings = Array.from({ length: findingCount }, (_, id) => ({
