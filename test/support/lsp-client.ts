@@ -160,6 +160,16 @@ export class TestLspClient {
     return (await next).diagnostics;
   }
 
+  /** Writes bytes to the server's input as they are: for malformed messages. */
+  writeRaw(bytes: string): void {
+    this.process.stdin!.write(bytes);
+  }
+
+  /** Whether the server process is still running. */
+  get alive(): boolean {
+    return this.process.exitCode === null && this.process.signalCode === null;
+  }
+
   async shutdown(): Promise<number | null> {
     const exited = new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)));
     await this.connection.sendRequest(ShutdownRequest.type);
