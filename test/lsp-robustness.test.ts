@@ -105,3 +105,15 @@ test('a cancelled request is answered with RequestCancelled or its result, and t
   );
   await stillWorks();
 });
+
+test('a client that refuses dynamic registrations does not take the server down', async () => {
+  const refusing = new TestLspClient();
+  refusing.connection.onRequest('client/registerCapability', () => {
+    throw new ResponseError(ErrorCodes.MethodNotFound, 'registrations are not supported here');
+  });
+  await refusing.initialize('en', { workspaceFolders: [] });
+  const diagnostics = await refusing.open('file:///refused.yaml', POD);
+  assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'pss-host-namespaces'));
+  assert.ok(refusing.alive, refusing.stderr);
+  assert.equal(await refusing.shutdown(), 0);
+});

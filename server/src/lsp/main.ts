@@ -5,4 +5,10 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 
-startServer(createConnection(ProposedFeatures.all));
+const connection = createConnection(ProposedFeatures.all);
+// A promise nobody awaited must not take the server down (Node ends the process on an unhandled
+// rejection): a client that refuses a registration, say. Logged once each, without its data.
+process.on('unhandledRejection', (reason) => {
+  connection.console.error(`kube-checklist: ignored a failed background operation: ${reason instanceof Error ? reason.message : typeof reason}`);
+});
+startServer(connection);

@@ -55,6 +55,7 @@ export function startServer(connection: Connection): void {
   let pushedSettings: ServerSettings = DEFAULT_SETTINGS;
   let initialFolders: WorkspaceFolder[] = [];
   let watchFilesDynamically = false;
+  let configurationChangesDynamically = false;
   let folderNotifications = false;
   let createFiles = false;
   const neighbourTimers = new Map<string, NodeJS.Timeout>();
@@ -85,6 +86,7 @@ export function startServer(connection: Connection): void {
     locale = pickLocale(options.locale ?? params.locale);
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     watchFilesDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    configurationChangesDynamically = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     folderNotifications = params.capabilities.workspace?.workspaceFolders === true;
     createFiles = params.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
     initialFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: folderName(params.rootUri) }] : []);
@@ -102,12 +104,13 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    if (pullConfiguration) {
+    const refused = (what: string) => (error: unknown) => connection.console.warn(`kube-checklist: the client refused to register ${what}: ${error instanceof Error ? error.message : String(error)}`);
+    if (pullConfiguration && configurationChangesDynamically) {
       // `files` too: its `exclude` decides what the workspace index holds.
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: [SETTINGS_SECTION, 'files'] });
+      connection.client.register(DidChangeConfigurationNotification.type, { section: [SETTINGS_SECTION, 'files'] }).catch(refused('configuration changes'));
     }
     if (watchFilesDynamically) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) }).catch(refused('file watchers'));
     }
     if (folderNotifications) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
