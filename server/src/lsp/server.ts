@@ -255,7 +255,8 @@ export function startServer(connection: Connection): void {
   async function analyzeBig(document: TextDocument, settings: ServerSettings): Promise<DocumentAnalysis | undefined> {
     const ready = analyses.current(document);
     if (ready) return ready;
-    const sliced = await analyzeSliced(document, settings.options, () => documents.get(document.uri)?.version === document.version);
+    const isCurrent = () => documents.get(document.uri)?.version === document.version;
+    const sliced = await analyzeSliced(document, settings.options, isCurrent, workspace.cachedSourceOf(document));
     if (!sliced) return undefined;
     workspace.prime(document, sliced.source);
     const result = settings.workspaceRulesLive ? sliced.result : withoutWorkspaceRules(sliced.result);

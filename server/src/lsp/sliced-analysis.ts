@@ -29,14 +29,15 @@ export function slicingWhile(isCurrent: () => boolean): Slicing {
   };
 }
 
-/** The parse and the analysis of the document alone, or undefined when a newer version arrived. */
+/** The parse (unless given) and the analysis of the document alone, or undefined when a newer version arrived. */
 export async function analyzeSliced(
   document: TextDocument,
   options: AnalysisOptions,
   isCurrent: () => boolean,
+  parsed?: SourceFile,
 ): Promise<{ source: SourceFile; result: AnalysisResult } | undefined> {
   const slicing = slicingWhile(isCurrent);
-  const source = await parseSourceFileSliced(document.getText(), slicing);
+  const source = parsed ?? (await parseSourceFileSliced(document.getText(), slicing));
   if (!source) return undefined;
   const result = await analyzeSourceSliced(source, options, slicing);
   return result ? { source, result } : undefined;

@@ -145,7 +145,7 @@ export class WorkspaceService {
         seen.add(file.uri);
         const existing = folder.entries.get(file.uri);
         if (!existing || existing.mtimeMs !== file.mtimeMs || existing.size !== file.size) {
-          this.store(folder, await readEntry(file, folder.filters.maxFileBytes));
+          this.store(folder, await this.readOrReuse(folder, file));
           read++;
         }
         progress?.(i + 1, found.length);
@@ -276,6 +276,33 @@ export class WorkspaceService {
     const entry = source ? entryFromSource(found, source) : entryFromText(found, document.getText());
     this.overrides.set(document.uri, { version: document.version, entry });
     return entry;
+  }
+
+  /**
+   * A file from disk; when it is open with the same text, the open document's parse is reused
+   * (a big generated file is parsed once, not once for the editor and once for the index).
+   */
+  private async readOrReuse(folder: FolderState, file: FoundFile): Promise<FileEntry> {
+    const open = this.openDocuments().find((document) => document.uri === file.uri);
+    const cached = open && this.overrides.get(file.uri);
+    if (!open || !cached || cached.version !== open.version || file.size > (folder.filters.maxFileBytes ?? MAX_FILE_BYTES)) return readEntry(file, folder.filters.maxFileBytes);
+    let text: string;
+    try {
+      text = await fs.promises.readFile(file.fsPath, 'utf8');
+    } catch {
+      return readEntry(file, folder.filters.maxFileBytes);
+    }
+    if (text !== open.getText()) return readEntry(file, folder.filters.maxFileBytes);
+    return { ...cached.entry, fsPath: file.fsPath, relativePath: file.relativePath, mtimeMs: file.mtimeMs, size: file.size };
+  }
+
+  /** The parse of an open document the index already holds for its current version, if any. */
+  cachedSourceOf(document: TextDocument): SourceFile | undefined {
+    const cached = this.overrides.get(document.uri);
+    if (cached && cached.version === document.version) return cached.entry.source;
+    // The index may have read the file from disk first: the same text is the same parse.
+    const fromDisk = this.folderOf(document.uri)?.entries.get(document.uri)?.source;
+    return fromDisk && fromDisk.text === document.getText() ? fromDisk : undefined;
   }
 
   /** Hands the index a parse of an open document made elsewhere (in slices), so it is not parsed twice. */
