@@ -91,7 +91,9 @@ export function runAudit(argv: readonly string[], host: Host, envLocale: Locale)
   }
   const { locale } = options;
   const { warn, notifications } = recordWarnings(warningsTo(host.stderr, palette(useColor(host.stderr, host.env, options.noColor))));
-  const inputs = collectFiles(options.paths, host.cwd, locale, warn);
+  const helmCharts: string[] = [];
+  const inputs = collectFiles(options.paths, host.cwd, locale, warn, helmCharts);
+  for (const chart of helmCharts) warn(t(locale, 'helmTemplatesSkipped'), { file: chart });
   if (inputs.length === 0) warn(t(locale, 'noFiles'));
   const selection = selectRules({ level: options.level, kubernetesVersion: options.kubernetesVersion });
   const read = (input: InputFile): SourceText => (input.stdin ? readStdin(host, options.maxFileBytes) : readSourceFile(input.absolute, options.maxFileBytes));

@@ -4,9 +4,16 @@
  * counts them; formats that want 1-based add one), and what could not be checked becomes a warning. The result is an
  * `AuditReport` that every output format renders; formats never parse or read files.
  */
+import { posix } from 'node:path';
 import {
+  analyzeSource,
   analyzeWorkspace,
+  extractResources,
   FileAnalysis,
+  hasTemplateActions,
+  KUSTOMIZATION_FILE_NAMES,
+  kustomizationPatches,
+  patchFindings,
   Finding,
   Locale,
   parseSourceFile,
@@ -20,7 +27,7 @@ import {
   WorkspaceIndex,
 } from '../core';
 import { t } from './cli-messages';
-import type { InputFile } from './collect-files';
+import { comparePaths, InputFile } from './collect-files';
 import { sizeLabel, SourceText } from './read-source';
 import { fileReportOf, FileLookup } from './file-report';
 import { computeScorecard, ScorecardEntry } from './scorecard';
@@ -127,20 +134,33 @@ export function auditInputs(
   locale: Locale,
   notifications: readonly AuditNotification[] = [],
 ): AuditReport {
-  const parsed: WorkspaceFileInput[] = [];
+  const texts: { input: InputFile; text: string }[] = [];
   for (const input of inputs) {
     const source = read(input);
-    if (source.kind !== 'text') {
-      warn(readProblem(source, locale), { file: input.display });
+    if (source.kind !== 'text') warn(readProblem(source, locale), { file: input.display });
+    else texts.push({ input, text: source.text });
+  }
+  const patches = kustomizePatchesOf(texts);
+  const parsed: WorkspaceFileInput[] = [];
+  const patchFiles: FileAnalysis[] = [];
+  for (const { input, text } of texts) {
+    const source = parseSourceFile(text);
+    if (!patches.has(input.display)) {
+      parsed.push({ uri: input.display, path: input.display, source });
       continue;
     }
-    parsed.push({ uri: input.display, path: input.display, source: parseSourceFile(source.text) });
+    // A patch stands alone: it is not a resource of the workspace, and only what it sets counts.
+    const result = analyzeSource(source, selection);
+    const { resources, skipped } = extractResources(source);
+    const file = { uri: input.display, path: input.display, directory: '', source, resources, skipped };
+    patchFiles.push({ ...result, file, findings: patchFindings(result.findings), suppressed: result.suppressed.filter(({ finding }) => patchFindings([finding]).length > 0) });
   }
   const index = new WorkspaceIndex(parsed);
   const analysis = analyzeWorkspace(index, selection);
   const lookup: FileLookup = (uri) => index.file(uri);
-  const files = analysis.files.map((fileAnalysis) => {
-    warnAbout(fileAnalysis, warn, locale);
+  const analyses = [...analysis.files, ...patchFiles].sort((a, b) => comparePaths(a.file.path, b.file.path));
+  const files = analyses.map((fileAnalysis) => {
+    warnAbout(fileAnalysis, warn, locale, templated(fileAnalysis.file.source.text));
     return fileReportOf(fileAnalysis.file.path, fileAnalysis, lookup, locale);
   });
   for (const failure of analysis.ruleFailures) {
@@ -163,10 +183,28 @@ function readProblem(source: Exclude<SourceText, { kind: 'text' }>, locale: Loca
   }
 }
 
+/** The display paths of the files the kustomizations among the inputs use as patches. */
+function kustomizePatchesOf(texts: readonly { input: InputFile; text: string }[]): Set<string> {
+  const patches = new Set<string>();
+  for (const { input, text } of texts) {
+    const slash = input.display.lastIndexOf('/');
+    if (!KUSTOMIZATION_FILE_NAMES.includes(input.display.slice(slash + 1))) continue;
+    const directory = slash >= 0 ? input.display.slice(0, slash) : '.';
+    for (const patch of kustomizationPatches(text)) patches.add(posix.normalize(`${directory}/${patch}`));
+  }
+  return patches;
+}
+
+/** A file with template actions: its syntax errors are the template's, not worth a warning. */
+function templated(text: string): boolean {
+  return text.includes('{{') && hasTemplateActions(text);
+}
+
 /** What could not be checked in a file: skipped documents, rules that failed, bad directives. */
-function warnAbout(analysis: FileAnalysis, warn: Warn, locale: Locale): void {
+function warnAbout(analysis: FileAnalysis, warn: Warn, locale: Locale, templateFile = false): void {
   const { path: file, source } = analysis.file;
   for (const skipped of analysis.skipped) {
+    if (templateFile && skipped.reason === 'syntax') continue;
     const { line, character } = positionOf(source, skipped.offset);
     warn(t(locale, 'skippedDocument', { detail: sanitizeParserDetail(skipped.detail) }), { file, line: line + 1, column: character + 1 });
   }

@@ -31,6 +31,10 @@ const MESSAGES = {
   unreadableFile: { en: 'cannot read file: {{reason}}', 'zh-cn': '无法读取文件：{{reason}}' },
   unreadableDirectory: { en: 'cannot read directory: {{reason}}', 'zh-cn': '无法读取目录：{{reason}}' },
   brokenLink: { en: 'skipped symbolic link: {{reason}}', 'zh-cn': '已跳过符号链接：{{reason}}' },
+  helmTemplatesSkipped: {
+    en: 'Helm chart: its templates/ are Go templates, not YAML, and were not checked; audit the output of `helm template` to check them',
+    'zh-cn': 'Helm chart：templates/ 中是 Go 模板而不是 YAML，未做检查；要检查它们，请审计 `helm template` 的输出',
+  },
   relatedPlace: { en: 'related place', 'zh-cn': '相关位置' },
   workspaceRuleFailed: {
     en: 'rule {{rule}} failed on the audited files and reported nothing: {{message}}',

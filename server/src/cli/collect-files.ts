@@ -8,6 +8,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { helmChartOfTemplate } from '../core';
 import type { Locale } from '../core';
 import { t } from './cli-messages';
 import { CliError, describeError } from './errors';
@@ -36,9 +37,13 @@ export function displayPath(absolute: string, cwd: string): string {
   return relative.split(path.sep).join('/');
 }
 
-export function collectFiles(paths: readonly string[], cwd: string, locale: Locale, warn: Warn): InputFile[] {
+/**
+ * The files to audit. Helm chart templates are left out (they are Go templates, not YAML); the
+ * charts whose templates were left out are added to `helmCharts` (display paths), once each.
+ */
+export function collectFiles(paths: readonly string[], cwd: string, locale: Locale, warn: Warn, helmCharts: string[] = []): InputFile[] {
   const roots = statRoots(paths, cwd, locale);
-  const collector = new Collector(cwd, locale, warn);
+  const collector = new Collector(cwd, locale, warn, helmCharts);
   for (const root of roots) {
     if (root === STDIN_ARGUMENT) collector.addStdin();
     else if (root.directory) collector.walk(root.absolute);
@@ -84,7 +89,13 @@ class Collector {
     private readonly cwd: string,
     private readonly locale: Locale,
     private readonly warn: Warn,
+    private readonly helmCharts: string[],
   ) {}
+
+  private skipChart(chartDirectory: string): void {
+    const display = displayPath(chartDirectory, this.cwd);
+    if (!this.helmCharts.includes(display)) this.helmCharts.push(display);
+  }
 
   addStdin(): void {
     if (this.stdinAdded) return;
@@ -93,6 +104,11 @@ class Collector {
   }
 
   addFile(absolute: string): void {
+    const chart = helmChartOfTemplate(absolute.split(path.sep).join('/'), (directory) => fs.existsSync(path.join(directory, 'Chart.yaml')));
+    if (chart !== undefined) {
+      this.skipChart(chart);
+      return;
+    }
     const key = realPathOr(absolute);
     if (this.seenFiles.has(key)) return;
     this.seenFiles.add(key);
@@ -111,7 +127,12 @@ class Collector {
       return;
     }
     entries.sort((a, b) => compareCodeUnits(a.name, b.name));
+    const isChart = entries.some((entry) => entry.name === 'Chart.yaml' && !entry.isDirectory());
     for (const entry of entries) {
+      if (isChart && entry.name === 'templates') {
+        this.skipChart(directory);
+        continue;
+      }
       const full = path.join(directory, entry.name);
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();

@@ -31,3 +31,5 @@ export * from './explain/hover-markdown';
 export * from './workspace/label-selector';
 export * from './workspace/workspace-index';
 export * from './workspace/analyze-workspace';
+export * from './repo/kustomize';
+export * from './repo/helm';

@@ -23,6 +23,7 @@ import {
   Locale,
   localize,
   renderMessage,
+  patchFindings,
   resourceFindings,
   ruleById,
   ruleDocsUrl,
@@ -45,6 +46,7 @@ import {
   AuditWorkspaceParams,
 } from './audit-protocol';
 import type { ServerSettings } from './settings';
+import { isKustomizePatch } from './repo-layout';
 import { Positioner, resultDiagnostics, sourcePositioner } from './workspace-diagnostics';
 import { workspaceMessage } from './workspace-messages';
 import type { FolderState, WorkspaceService } from './workspace-service';
@@ -151,7 +153,9 @@ export class AuditRunner {
         const byFile = groupByFile(runWorkspaceRules(plan.index, plan.selection, failures));
         for (const file of plan.index.files) {
           const fileFailures: RuleFailure[] = [];
-          const findings = [...resourceFindings(plan.index, file, plan.selection, fileFailures), ...(byFile.get(file.uri) ?? [])];
+          const all = [...resourceFindings(plan.index, file, plan.selection, fileFailures), ...(byFile.get(file.uri) ?? [])];
+          // A Kustomize patch is partial: only the values it sets are findings.
+          const findings = isKustomizePatch(file.uri) ? patchFindings(all) : all;
           const analysis = finishFile(file, findings, fileFailures);
           failures.push(...fileFailures);
           audited.push({ folder: plan.folder, index: plan.index, analysis });

@@ -23,7 +23,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeSource, AnalysisResult, analyzeWorkspace, isWorkspaceRule, Locale, parseSourceFile, pickLocale, ruleById, ruleDocsUrl, SourceFile } from '../core';
+import { analyzeSource, AnalysisResult, analyzeWorkspace, isWorkspaceRule, Locale, parseSourceFile, patchFindings, pickLocale, ruleById, ruleDocsUrl, SourceFile } from '../core';
 import { AnalysisCache, DocumentAnalysis, WorkspaceContext } from './analysis-cache';
 import { AuditRunner } from './audit';
 import { exportAudit } from './audit-export';
@@ -32,6 +32,7 @@ import { APPLY_FIX_ALL_COMMAND, codeActionsFor, fixAllAction, FIX_ALL_KIND, SHOW
 import { hoverAt } from './hover';
 import { sizeLabel } from '../cli/read-source';
 import { analyzeSliced, SLICED_ANALYSIS_THRESHOLD } from './sliced-analysis';
+import { isHelmTemplate, isKustomizePatch } from './repo-layout';
 import { lspMessage } from './lsp-messages';
 import { DEFAULT_SETTINGS, readSettings, ServerSettings, SETTINGS_SECTION } from './settings';
 import { Positioner, resultDiagnostics, sourcePositioner } from './workspace-diagnostics';
@@ -191,7 +192,7 @@ export function startServer(connection: Connection): void {
     const settings = await settingsFor(uri);
     const current = documents.get(uri);
     if (!current || current.version !== version) return;
-    if (!settings.enable || !isManifestCandidate(current)) {
+    if (!settings.enable || !isManifestCandidate(current) || isHelmTemplate(uri)) {
       void connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return;
     }
@@ -213,7 +214,9 @@ export function startServer(connection: Connection): void {
       reportedFailures.add(failure.ruleId);
       connection.console.error(`rule ${failure.ruleId} failed and was skipped: ${failure.message}`);
     }
-    const diagnostics = resultDiagnostics(current, result, locale, positionerOf);
+    // A Kustomize patch is partial: only the values it sets are findings.
+    const shown = isKustomizePatch(uri) ? { ...result, findings: patchFindings(result.findings) } : result;
+    const diagnostics = resultDiagnostics(current, shown, locale, positionerOf);
     void connection.sendDiagnostics({ uri, version, diagnostics });
   }
 

@@ -80,6 +80,8 @@ export async function walkFolder(root: string, filters: FolderFilters, shouldSto
       const relativePath = relativeDirectory ? `${relativeDirectory}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
         if (ALWAYS_SKIPPED.has(entry.name) || excluded(filters, relativePath, true, names)) continue;
+        // A Helm chart's templates are Go templates, not manifests.
+        if (entry.name === 'templates' && names.has('Chart.yaml')) continue;
         subdirectories.push(relativePath);
         continue;
       }
