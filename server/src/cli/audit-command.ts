@@ -32,6 +32,7 @@ const OPTIONS: OptionSpecs = {
   'no-color': { type: 'boolean' },
   'show-suppressed': { type: 'boolean' },
   'max-file-size': { type: 'string' },
+  'no-foreign-suppressions': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -46,6 +47,8 @@ export interface AuditOptions {
   readonly showSuppressed: boolean;
   /** Files over this many bytes are skipped with a warning. */
   readonly maxFileBytes: number;
+  /** Honour kube-linter, Checkov, Polaris and kube-score ignore annotations. */
+  readonly foreignSuppressions: boolean;
 }
 
 export function parseAuditOptions(argv: readonly string[], envLocale: Locale): AuditOptions | 'help' {
@@ -71,6 +74,7 @@ export function parseAuditOptions(argv: readonly string[], envLocale: Locale): A
     noColor: values['no-color'] === true,
     showSuppressed: values['show-suppressed'] === true,
     maxFileBytes: maxFileBytesOf(values['max-file-size'], locale),
+    foreignSuppressions: values['no-foreign-suppressions'] !== true,
   };
 }
 
@@ -95,7 +99,7 @@ export function runAudit(argv: readonly string[], host: Host, envLocale: Locale)
   const inputs = collectFiles(options.paths, host.cwd, locale, warn, helmCharts);
   for (const chart of helmCharts) warn(t(locale, 'helmTemplatesSkipped'), { file: chart });
   if (inputs.length === 0) warn(t(locale, 'noFiles'));
-  const selection = selectRules({ level: options.level, kubernetesVersion: options.kubernetesVersion });
+  const selection = selectRules({ level: options.level, kubernetesVersion: options.kubernetesVersion, foreignSuppressions: options.foreignSuppressions });
   const read = (input: InputFile): SourceText => (input.stdin ? readStdin(host, options.maxFileBytes) : readSourceFile(input.absolute, options.maxFileBytes));
   const report = auditInputs(inputs, selection, read, warn, locale, notifications);
   const formatter = AUDIT_FORMATTERS[options.format]!;

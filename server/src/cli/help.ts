@@ -25,6 +25,9 @@ const AUDIT_OPTIONS = {
   --show-suppressed      also list findings hidden by a kube-checklist-disable
                          comment or a kube-checklist.io/ignore annotation
   --max-file-size MB     skip files larger than this, with a warning (default 5)
+  --no-foreign-suppressions
+                         ignore the ignore annotations of kube-linter, Checkov,
+                         Polaris and kube-score (honoured by default)
   -h, --help             show this help`,
   'zh-cn': `  --format FORMAT        输出格式：text（默认）、json、sarif（SARIF 2.1.0，
                          供代码扫描使用）或 markdown（检查清单评分卡）
@@ -39,6 +42,9 @@ const AUDIT_OPTIONS = {
   --show-suppressed      同时列出被 kube-checklist-disable 注释或
                          kube-checklist.io/ignore 注解抑制的问题
   --max-file-size MB     跳过大于此大小的文件并给出警告（默认 5）
+  --no-foreign-suppressions
+                         不采纳 kube-linter、Checkov、Polaris 和 kube-score
+                         的忽略注解（默认采纳）
   -h, --help             显示本帮助`,
 };
 

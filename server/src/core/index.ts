@@ -33,3 +33,4 @@ export * from './workspace/workspace-index';
 export * from './workspace/analyze-workspace';
 export * from './repo/kustomize';
 export * from './repo/helm';
+export * from './suppress/foreign-annotations';

@@ -156,7 +156,7 @@ export class AuditRunner {
           const all = [...resourceFindings(plan.index, file, plan.selection, fileFailures), ...(byFile.get(file.uri) ?? [])];
           // A Kustomize patch is partial: only the values it sets are findings.
           const findings = isKustomizePatch(file.uri) ? patchFindings(all) : all;
-          const analysis = finishFile(file, findings, fileFailures);
+          const analysis = finishFile(file, findings, fileFailures, plan.selection.foreignSuppressions);
           failures.push(...fileFailures);
           audited.push({ folder: plan.folder, index: plan.index, analysis });
           done++;

@@ -31,6 +31,8 @@ export interface AnalysisOptions {
   readonly sensitive?: SensitiveSelector;
   /** The time to judge findings at (epoch ms); the caller's clock when absent. */
   readonly now?: number;
+  /** Honour kube-linter, Checkov, Polaris and kube-score ignore annotations (default true). */
+  readonly foreignSuppressions?: boolean;
 }
 
 export const DEFAULT_OPTIONS: AnalysisOptions = { level: 'restricted', kubernetesVersion: 'latest' };
@@ -102,6 +104,7 @@ export interface RuleSelection {
   readonly minorVersion: number;
   readonly sensitive?: SensitiveSelector;
   readonly now: number;
+  readonly foreignSuppressions: boolean;
 }
 
 const LEVEL_RANK: Record<PodSecurityLevel, number> = { baseline: 1, restricted: 2 };
@@ -117,7 +120,7 @@ export function selectRules(options: AnalysisOptions): RuleSelection {
     candidates.push({ rule, severity: setting });
   }
   const replaced = new Set(candidates.map(({ rule }) => rule.pss?.overrides).filter((id): id is string => !!id));
-  return { rules: candidates.filter(({ rule }) => !replaced.has(rule.id)), level, minorVersion, sensitive: options.sensitive, now: options.now ?? Date.now() };
+  return { rules: candidates.filter(({ rule }) => !replaced.has(rule.id)), level, minorVersion, sensitive: options.sensitive, now: options.now ?? Date.now(), foreignSuppressions: options.foreignSuppressions !== false };
 }
 
 export function analyzeSource(source: SourceFile, options: AnalysisOptions | RuleSelection): AnalysisResult {
@@ -152,7 +155,7 @@ function* analysisSteps(source: SourceFile, options: AnalysisOptions | RuleSelec
     findings.push(...runWorkspaceRules(WorkspaceIndex.single(source, resources, skipped), selection, ruleFailures));
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  const { kept, suppressed, problems } = applySuppressions(source, resources, findings);
+  const { kept, suppressed, problems } = applySuppressions(source, resources, findings, selection.foreignSuppressions);
   return { findings: kept, suppressed, directiveProblems: problems, skipped, ruleFailures, resourceCount: resources.length };
 }
 

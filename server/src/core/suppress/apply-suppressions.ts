@@ -9,6 +9,7 @@ import type { Resource } from '../model/resource';
 import type { SourceFile } from '../parse/source-file';
 import { ruleById } from '../rules/registry';
 import { annotationSuppressions, CommentDirective, parseCommentDirectives } from './directives';
+import { foreignSuppressions } from './foreign-annotations';
 
 export interface SuppressedFinding {
   readonly finding: Finding;
@@ -31,17 +32,22 @@ export interface SuppressionResult {
   readonly problems: DirectiveProblem[];
 }
 
-export function applySuppressions(source: SourceFile, resources: readonly Resource[], findings: readonly Finding[]): SuppressionResult {
+/**
+ * `foreign`: also honour other tools' ignore annotations (suppress/foreign-annotations.ts), as the
+ * kubeChecklist.honorForeignSuppressions setting and --no-foreign-suppressions decide.
+ */
+export function applySuppressions(source: SourceFile, resources: readonly Resource[], findings: readonly Finding[], foreign = true): SuppressionResult {
   const problems: DirectiveProblem[] = [];
   const directives = parseCommentDirectives(source.text).filter((directive) => validDirective(directive, problems));
-  const annotations = resources.flatMap((resource) =>
-    annotationSuppressions(resource).filter((suppression) => {
+  const annotations = resources.flatMap((resource) => [
+    ...annotationSuppressions(resource).filter((suppression) => {
       if (suppression.reason) return true;
       const at = locate(resource.document.contents, suppression.path, 'key');
       problems.push({ messageId: 'missingReason', data: {}, start: at.start, end: at.end });
       return false;
     }).map((suppression) => ({ resource, suppression })),
-  );
+    ...(foreign ? foreignSuppressions(resource).map((suppression) => ({ resource, suppression })) : []),
+  ]);
   const kept: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
   for (const finding of findings) {

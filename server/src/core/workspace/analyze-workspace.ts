@@ -44,7 +44,7 @@ export function analyzeWorkspace(index: WorkspaceIndex, options: AnalysisOptions
   const files = wanted.map((file) => {
     const failures: RuleFailure[] = [];
     const findings = [...resourceFindings(index, file, selection, failures), ...(byFile.get(file.uri) ?? [])];
-    return finishFile(file, findings, failures);
+    return finishFile(file, findings, failures, selection.foreignSuppressions);
   });
   return { files, ruleFailures: workspaceFailures, resourceCount: index.resources.length };
 }
@@ -94,9 +94,9 @@ export function runWorkspaceRules(index: WorkspaceIndex, selection: RuleSelectio
 }
 
 /** Sorts a file's findings by position and applies the file's suppressions. */
-export function finishFile(file: WorkspaceFile, findings: Finding[], ruleFailures: RuleFailure[]): FileAnalysis {
+export function finishFile(file: WorkspaceFile, findings: Finding[], ruleFailures: RuleFailure[], foreignSuppressions = true): FileAnalysis {
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId) || a.messageId.localeCompare(b.messageId));
-  const { kept, suppressed, problems } = applySuppressions(file.source, file.resources, findings);
+  const { kept, suppressed, problems } = applySuppressions(file.source, file.resources, findings, foreignSuppressions);
   return {
     file,
     findings: kept,
