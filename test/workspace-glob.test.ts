@@ -1,10 +1,10 @@
 /**
- * Which files the workspace index leaves out (server/src/lsp/workspace-glob.ts): globs as VS Code's
+ * Which files the workspace index leaves out (server/src/core/workspace/glob.ts): globs as VS Code's
  * files.exclude writes them (with `when` clauses), and the supported subset of .gitignore.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { filesExcluded, gitignored, globToRegExp, parseFilesExclude, parseGitignore } from '../server/src/lsp/workspace-glob';
+import { filesExcluded, gitignored, globToRegExp, parseFilesExclude, parseGitignore } from '../server/src/core/workspace/glob';
 
 test('globs: *, ?, **, {a,b}, [...]', () => {
   const matches = (glob: string, path: string) => globToRegExp(glob).test(path);

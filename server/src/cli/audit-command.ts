@@ -3,7 +3,8 @@
  * and the exit status from the --fail-on threshold. Usage and path errors end the run with status 2
  * before anything is read; trouble with single files is a warning and the run goes on.
  */
-import { Locale, parseKubernetesVersion, PodSecurityLevel, selectRules, Severity } from '../core';
+import { configOptions, globToRegExp, Locale, parseKubernetesVersion, PodSecurityLevel, selectRules, Severity } from '../core';
+import { configRelative, loadConfig } from './config-loader';
 import { oneOf, OptionSpecs, parseCommandArgs } from './args';
 import { auditInputs, AuditReport, recordWarnings, severityRank } from './audit-report';
 import { AUDIT_FORMATS, AUDIT_FORMATTERS, AuditFormat } from './audit-format';
@@ -33,6 +34,7 @@ const OPTIONS: OptionSpecs = {
   'show-suppressed': { type: 'boolean' },
   'max-file-size': { type: 'string' },
   'no-foreign-suppressions': { type: 'boolean' },
+  config: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -49,6 +51,10 @@ export interface AuditOptions {
   readonly maxFileBytes: number;
   /** Honour kube-linter, Checkov, Polaris and kube-score ignore annotations. */
   readonly foreignSuppressions: boolean;
+  /** --config; when absent, the nearest .kube-checklist.yaml is used. */
+  readonly config?: string;
+  /** The options given on the command line (they override the configuration file). */
+  readonly given: ReadonlySet<string>;
 }
 
 export function parseAuditOptions(argv: readonly string[], envLocale: Locale): AuditOptions | 'help' {
@@ -75,6 +81,8 @@ export function parseAuditOptions(argv: readonly string[], envLocale: Locale): A
     showSuppressed: values['show-suppressed'] === true,
     maxFileBytes: maxFileBytesOf(values['max-file-size'], locale),
     foreignSuppressions: values['no-foreign-suppressions'] !== true,
+    config: typeof values.config === 'string' ? values.config : undefined,
+    given: new Set(Object.keys(values)),
   };
 }
 
@@ -95,13 +103,29 @@ export function runAudit(argv: readonly string[], host: Host, envLocale: Locale)
   }
   const { locale } = options;
   const { warn, notifications } = recordWarnings(warningsTo(host.stderr, palette(useColor(host.stderr, host.env, options.noColor))));
+  const loaded = loadConfig(options.config, host.cwd, locale);
+  const config = loaded?.config ?? {};
   const helmCharts: string[] = [];
-  const inputs = collectFiles(options.paths, host.cwd, locale, warn, helmCharts);
+  const excluded = (config.exclude ?? []).map((glob) => globToRegExp(glob.replace(/^\.\//, '')));
+  const inputs = collectFiles(options.paths, host.cwd, locale, warn, helmCharts).filter(
+    (input) => !loaded || input.stdin || !excluded.some((pattern) => pattern.test(configRelative(loaded, input.absolute))),
+  );
   for (const chart of helmCharts) warn(t(locale, 'helmTemplatesSkipped'), { file: chart });
   if (inputs.length === 0) warn(t(locale, 'noFiles'));
-  const selection = selectRules({ level: options.level, kubernetesVersion: options.kubernetesVersion, foreignSuppressions: options.foreignSuppressions });
+  // The command line wins over the configuration file, which wins over the defaults.
+  const selection = selectRules({
+    ...configOptions(config),
+    level: options.given.has('level') ? options.level : config.level ?? options.level,
+    kubernetesVersion: options.given.has('k8s-version') ? options.kubernetesVersion : config.kubernetesVersion ?? options.kubernetesVersion,
+    foreignSuppressions: options.given.has('no-foreign-suppressions') ? false : config.honorForeignSuppressions ?? true,
+  });
   const read = (input: InputFile): SourceText => (input.stdin ? readStdin(host, options.maxFileBytes) : readSourceFile(input.absolute, options.maxFileBytes));
-  const report = auditInputs(inputs, selection, read, warn, locale, notifications);
+  const suppressions = config.suppressions ?? [];
+  const report = auditInputs(inputs, selection, read, warn, locale, notifications, loaded && {
+    suppressions,
+    relativePath: (absolute) => configRelative(loaded, absolute),
+    expired: (index) => warn(t(locale, 'suppressionExpired', { index: String(index + 1), rule: suppressions[index].rule, date: suppressions[index].expires ?? '' }), { file: loaded.display }),
+  });
   const formatter = AUDIT_FORMATTERS[options.format]!;
   host.stdout.write(
     formatter(report, {

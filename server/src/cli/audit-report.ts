@@ -6,6 +6,8 @@
  */
 import { posix } from 'node:path';
 import {
+  applyConfigSuppressions,
+  ConfigSuppression,
   analyzeSource,
   analyzeWorkspace,
   extractResources,
@@ -62,7 +64,7 @@ export interface ReportedFinding {
 
 export interface SuppressedReport extends ReportedFinding {
   readonly reason: string;
-  readonly by: 'comment' | 'annotation';
+  readonly by: 'comment' | 'annotation' | 'config';
 }
 
 export interface FileReport {
@@ -126,6 +128,14 @@ export function recordWarnings(inner: Warn): { readonly warn: Warn; readonly not
  * over it and reports file by file. `notifications` is the list that `warn` records into (from
  * `recordWarnings`), so that warnings given before the audit (while collecting files) are kept too.
  */
+/** The suppression list of `.kube-checklist.yaml`, with the way to its folder-relative paths. */
+export interface ConfigSuppressionInput {
+  readonly suppressions: readonly ConfigSuppression[];
+  relativePath(input: string): string;
+  /** Called once per expired suppression that matched a finding (its index in the list). */
+  expired(index: number): void;
+}
+
 export function auditInputs(
   inputs: readonly InputFile[],
   selection: RuleSelection,
@@ -133,6 +143,7 @@ export function auditInputs(
   warn: Warn,
   locale: Locale,
   notifications: readonly AuditNotification[] = [],
+  configSuppressions?: ConfigSuppressionInput,
 ): AuditReport {
   const texts: { input: InputFile; text: string }[] = [];
   for (const input of inputs) {
@@ -158,7 +169,16 @@ export function auditInputs(
   const index = new WorkspaceIndex(parsed);
   const analysis = analyzeWorkspace(index, selection);
   const lookup: FileLookup = (uri) => index.file(uri);
-  const analyses = [...analysis.files, ...patchFiles].sort((a, b) => comparePaths(a.file.path, b.file.path));
+  const expired = new Set<number>();
+  const withConfig = (fileAnalysis: FileAnalysis): FileAnalysis => {
+    if (!configSuppressions?.suppressions.length) return fileAnalysis;
+    const absolute = inputs.find((input) => input.display === fileAnalysis.file.uri)?.absolute ?? fileAnalysis.file.uri;
+    const result = applyConfigSuppressions(fileAnalysis.findings, configSuppressions.relativePath(absolute), configSuppressions.suppressions, selection.now);
+    result.expired.forEach((index) => expired.add(index));
+    return { ...fileAnalysis, findings: result.kept, suppressed: [...fileAnalysis.suppressed, ...result.suppressed] };
+  };
+  const analyses = [...analysis.files, ...patchFiles].map(withConfig).sort((a, b) => comparePaths(a.file.path, b.file.path));
+  [...expired].sort((a, b) => a - b).forEach((index) => configSuppressions?.expired(index));
   const files = analyses.map((fileAnalysis) => {
     warnAbout(fileAnalysis, warn, locale, templated(fileAnalysis.file.source.text));
     return fileReportOf(fileAnalysis.file.path, fileAnalysis, lookup, locale);

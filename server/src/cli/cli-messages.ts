@@ -31,6 +31,12 @@ const MESSAGES = {
   unreadableFile: { en: 'cannot read file: {{reason}}', 'zh-cn': '无法读取文件：{{reason}}' },
   unreadableDirectory: { en: 'cannot read directory: {{reason}}', 'zh-cn': '无法读取目录：{{reason}}' },
   brokenLink: { en: 'skipped symbolic link: {{reason}}', 'zh-cn': '已跳过符号链接：{{reason}}' },
+  configUnreadable: { en: 'cannot read the configuration {{file}}: {{reason}}', 'zh-cn': '无法读取配置文件 {{file}}：{{reason}}' },
+  configInvalid: { en: 'the configuration {{file}} has problems; nothing was checked:', 'zh-cn': '配置文件 {{file}} 有问题，未做任何检查：' },
+  suppressionExpired: {
+    en: 'suppression #{{index}} ({{rule}}) expired on {{date}}: its findings are reported again',
+    'zh-cn': '第 {{index}} 条抑制（{{rule}}）已于 {{date}} 过期：相应的问题重新报告',
+  },
   helmTemplatesSkipped: {
     en: 'Helm chart: its templates/ are Go templates, not YAML, and were not checked; audit the output of `helm template` to check them',
     'zh-cn': 'Helm chart：templates/ 中是 Go 模板而不是 YAML，未做检查；要检查它们，请审计 `helm template` 的输出',

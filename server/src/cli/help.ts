@@ -25,6 +25,8 @@ const AUDIT_OPTIONS = {
   --show-suppressed      also list findings hidden by a kube-checklist-disable
                          comment or a kube-checklist.io/ignore annotation
   --max-file-size MB     skip files larger than this, with a warning (default 5)
+  --config FILE          the configuration (default: the nearest
+                         .kube-checklist.yaml here or above)
   --no-foreign-suppressions
                          ignore the ignore annotations of kube-linter, Checkov,
                          Polaris and kube-score (honoured by default)
@@ -42,6 +44,8 @@ const AUDIT_OPTIONS = {
   --show-suppressed      同时列出被 kube-checklist-disable 注释或
                          kube-checklist.io/ignore 注解抑制的问题
   --max-file-size MB     跳过大于此大小的文件并给出警告（默认 5）
+  --config FILE          配置文件（默认：当前目录或其上级目录中最近的
+                         .kube-checklist.yaml）
   --no-foreign-suppressions
                          不采纳 kube-linter、Checkov、Polaris 和 kube-score
                          的忽略注解（默认采纳）

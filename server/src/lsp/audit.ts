@@ -47,6 +47,7 @@ import {
 } from './audit-protocol';
 import type { ServerSettings } from './settings';
 import { isKustomizePatch } from './repo-layout';
+import { configFor, excludedByConfig, withConfigSuppressions } from './config-lookup';
 import { Positioner, resultDiagnostics, sourcePositioner } from './workspace-diagnostics';
 import { workspaceMessage } from './workspace-messages';
 import type { FolderState, WorkspaceService } from './workspace-service';
@@ -156,7 +157,9 @@ export class AuditRunner {
           const all = [...resourceFindings(plan.index, file, plan.selection, fileFailures), ...(byFile.get(file.uri) ?? [])];
           // A Kustomize patch is partial: only the values it sets are findings.
           const findings = isKustomizePatch(file.uri) ? patchFindings(all) : all;
-          const analysis = finishFile(file, findings, fileFailures, plan.selection.foreignSuppressions);
+          const found = configFor(file.uri);
+          if (excludedByConfig(found, file.uri)) continue;
+          const analysis = withConfigSuppressions(found, file.uri, finishFile(file, findings, fileFailures, plan.selection.foreignSuppressions), plan.selection.now) as FileAnalysis;
           failures.push(...fileFailures);
           audited.push({ folder: plan.folder, index: plan.index, analysis });
           done++;

@@ -10,6 +10,10 @@ const MESSAGES = {
   fixAll: { en: 'Fix all safe kube-checklist problems', 'zh-cn': '修复所有可安全修复的 kube-checklist 问题' },
   meetRestricted: { en: 'Make "{{name}}" meet the restricted Pod Security Standard', 'zh-cn': '让 "{{name}}" 满足 restricted 级别的 Pod 安全标准' },
   reasonPlaceholder: { en: 'TODO: say why this is acceptable', 'zh-cn': 'TODO：说明为什么可以接受' },
+  suppressionExpired: {
+    en: 'This suppression of {{rule}} expired on {{date}}: its findings are reported again.',
+    'zh-cn': '这条针对 {{rule}} 的抑制已于 {{date}} 过期：相应的问题重新报告。',
+  },
   tooLargeToCheck: {
     en: 'kube-checklist: {{file}} is larger than {{limit}} and is not checked (the limit is the kubeChecklist.maxFileSizeMB setting).',
     'zh-cn': 'kube-checklist：{{file}} 大于 {{limit}}，不做检查（上限由 kubeChecklist.maxFileSizeMB 设置决定）。',

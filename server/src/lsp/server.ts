@@ -33,6 +33,8 @@ import { hoverAt } from './hover';
 import { sizeLabel } from '../cli/read-source';
 import { analyzeSliced, SLICED_ANALYSIS_THRESHOLD } from './sliced-analysis';
 import { isHelmTemplate, isKustomizePatch } from './repo-layout';
+import { configDiagnostics } from './config-diagnostics';
+import { configFor, excludedByConfig, forgetConfigs, isConfigDocument, withConfig, withConfigSuppressions } from './config-lookup';
 import { lspMessage } from './lsp-messages';
 import { DEFAULT_SETTINGS, readSettings, ServerSettings, SETTINGS_SECTION } from './settings';
 import { Positioner, resultDiagnostics, sourcePositioner } from './workspace-diagnostics';
@@ -42,7 +44,7 @@ const ANALYZED_LANGUAGES = new Set(['yaml', 'json', 'jsonc']);
 /** Open documents of a folder are checked again this long after another one changed. */
 const NEIGHBOUR_DELAY_MS = 300;
 /** Files the server asks the client to watch (dynamic registration) for the workspace index. */
-const WATCHED_GLOBS = ['**/*.{yaml,yml,json}', '**/.gitignore'];
+const WATCHED_GLOBS = ['**/*.{yaml,yml,json}', '**/.gitignore', '**/.kube-checklist.{yaml,yml}'];
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -144,8 +146,9 @@ export function startServer(connection: Connection): void {
 
   // Configuration files change what every open document shows; manifests change the index.
   connection.onDidChangeWatchedFiles(async (params) => {
-    const configuration = params.changes.some((change) => change.uri.endsWith('/.kube-checklist.yaml'));
+    const configuration = params.changes.some((change) => isConfigDocument(change.uri));
     if (configuration) {
+      forgetConfigs();
       settingsCache.clear();
       analyses.clear();
       documents.all().forEach(schedule);
@@ -162,12 +165,13 @@ export function startServer(connection: Connection): void {
   connection.onRequest(ExportAuditRequest, (params) => exportAudit(audit.last, params, locale));
 
   function settingsFor(uri: string): Promise<ServerSettings> {
-    if (!pullConfiguration) return Promise.resolve(pushedSettings);
+    if (!pullConfiguration) return Promise.resolve(withConfig(pushedSettings, configFor(uri)?.file.config));
     let settings = settingsCache.get(uri);
     if (!settings) {
       settings = connection.workspace
         .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
-        .then(readSettings, () => DEFAULT_SETTINGS);
+        .then(readSettings, () => DEFAULT_SETTINGS)
+        .then((read) => withConfig(read, configFor(uri)?.file.config));
       settingsCache.set(uri, settings);
     }
     return settings;
@@ -192,7 +196,12 @@ export function startServer(connection: Connection): void {
     const settings = await settingsFor(uri);
     const current = documents.get(uri);
     if (!current || current.version !== version) return;
-    if (!settings.enable || !isManifestCandidate(current) || isHelmTemplate(uri)) {
+    if (isConfigDocument(uri)) {
+      void connection.sendDiagnostics({ uri, version, diagnostics: configDiagnostics(current, locale) });
+      return;
+    }
+    const found = configFor(uri);
+    if (!settings.enable || !isManifestCandidate(current) || isHelmTemplate(uri) || excludedByConfig(found, uri)) {
       void connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return;
     }
@@ -215,7 +224,8 @@ export function startServer(connection: Connection): void {
       connection.console.error(`rule ${failure.ruleId} failed and was skipped: ${failure.message}`);
     }
     // A Kustomize patch is partial: only the values it sets are findings.
-    const shown = isKustomizePatch(uri) ? { ...result, findings: patchFindings(result.findings) } : result;
+    const configured = withConfigSuppressions(found, uri, result, Date.now());
+    const shown = isKustomizePatch(uri) ? { ...configured, findings: patchFindings(configured.findings) } : configured;
     const diagnostics = resultDiagnostics(current, shown, locale, positionerOf);
     void connection.sendDiagnostics({ uri, version, diagnostics });
   }

@@ -1,7 +1,7 @@
 /**
  * The file system side of the workspace index: walks a workspace folder for *.yaml, *.yml and
  * *.json files, leaving out `.git`, `node_modules`, what `files.exclude` and the root `.gitignore`
- * exclude (see workspace-glob.ts), and symbolic links to directories (no loops); and reads one file
+ * exclude (see core/workspace/glob.ts), and symbolic links to directories (no loops); and reads one file
  * into a parsed entry, skipping files over 5 MiB and binary files (with a reason the caller logs).
  * Files without `apiVersion` and `kind` in their text are not parsed and keep no text. Only this
  * module and the service reading `.gitignore` touch the disk.
@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { extractResources, parseSourceFile, Resource, SkippedDocument, SourceFile } from '../core';
 import { decodeSource, MAX_FILE_BYTES } from '../cli/read-source';
-import { ExcludePattern, filesExcluded, gitignored, PathRule } from './workspace-glob';
+import { ExcludePattern, filesExcluded, gitignored, PathRule } from '../core/workspace/glob';
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);

@@ -12,7 +12,7 @@ import type { Connection, FileEvent, WorkspaceFolder } from 'vscode-languageserv
 import { FileChangeType } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceIndex, WorkspaceFileInput } from '../core';
-import { filesExcluded, gitignored, parseFilesExclude, parseGitignore } from './workspace-glob';
+import { filesExcluded, gitignored, parseFilesExclude, parseGitignore } from '../core/workspace/glob';
 import { MAX_FILE_BYTES } from '../cli/read-source';
 import { entryFromSource, entryFromText, EntryStatus, FileEntry, FolderFilters, FoundFile, isManifestPath, readEntry, walkFolder } from './workspace-scanner';
 import { workspaceMessage } from './workspace-messages';

@@ -14,7 +14,8 @@ import { foreignSuppressions } from './foreign-annotations';
 export interface SuppressedFinding {
   readonly finding: Finding;
   readonly reason: string;
-  readonly by: 'comment' | 'annotation';
+  /** A comment directive, an annotation (ours or another tool's), or `.kube-checklist.yaml`. */
+  readonly by: 'comment' | 'annotation' | 'config';
 }
 
 export type DirectiveProblemId = 'missingReason' | 'unknownRule' | 'noRule';
