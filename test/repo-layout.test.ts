@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { analyzeSource, helmChartOfTemplate, kustomizationPatches, parseSourceFile, patchFindings } from '../server/src/core';
+import { findOnPath } from '../server/src/cli/render/run-tool';
 import { TestLspClient } from './support/lsp-client';
 import { sharedPath } from './support/paths';
 import { runCli } from './support/run-cli';
@@ -100,13 +101,13 @@ test('core: on a patch only what it sets counts', () => {
 });
 
 test('CLI: no syntax warning and no finding from a chart template, one note per chart; the patch only for what it sets', () => {
-  const run = runCli(['audit', '--format', 'json', '--fail-on', 'never', '.'], { cwd: root });
+  const run = runCli(['audit', '--format', 'json', '--fail-on', 'never', '--no-render', '.'], { cwd: root });
   const findings = (JSON.parse(run.stdout) as { findings: { ruleId: string; file: string }[] }).findings;
   assert.ok(!findings.some((finding) => finding.file.startsWith('chart/')), 'nothing in the chart');
-  assert.deepEqual(run.stderr.trim().split('\n'), ['chart: warning: Helm chart: its templates/ are Go templates, not YAML, and were not checked; audit the output of `helm template` to check them']);
+  assert.deepEqual(run.stderr.trim().split('\n'), ['chart: warning: Helm chart: its templates/ are Go templates, not YAML, and were not checked (helm is not on PATH, or --no-render); audit the output of `helm template` to check them']);
   assert.deepEqual(findings.filter((finding) => finding.file === 'kustomize/overlay/privileged.yaml').map((finding) => finding.ruleId), ['pss-privileged']);
   assert.ok(findings.filter((finding) => finding.file === 'kustomize/base/deployment.yaml').some((finding) => finding.ruleId === 'pss-run-as-non-root'), 'the base is judged whole');
-  const named = runCli(['audit', 'chart/templates/deployment.yaml'], { cwd: root });
+  const named = runCli(['audit', '--no-render', 'chart/templates/deployment.yaml'], { cwd: root });
   assert.match(named.stderr, /^chart: warning: Helm chart/, 'a template named on the command line is skipped too');
 });
 
@@ -133,5 +134,45 @@ test('server: a chart template gets no diagnostics, a patch only those of the va
     assert.ok(base.some((diagnostic) => diagnostic.code === 'pss-run-as-non-root'));
   } finally {
     assert.equal(await client.shutdown(), 0);
+  }
+});
+
+test('rendering: a Kustomize overlay is built with origin annotations and its findings land on the base file', (context) => {
+  if (!findOnPath('kubectl') && !findOnPath('kustomize')) {
+    context.skip('neither kubectl nor kustomize is installed here');
+    return;
+  }
+  const overlay = fs.readFileSync(path.join(root, 'kustomize/overlay/kustomization.yaml'), 'utf8');
+  fs.writeFileSync(path.join(root, 'kustomize/overlay/kustomization.yaml'), `${overlay}namespace: shop\n`);
+  try {
+    const run = runCli(['audit', '--format', 'json', '--fail-on', 'never', 'kustomize'], { cwd: root });
+    assert.match(run.stderr, /rendered 1 Kustomize overlay/);
+    const findings = (JSON.parse(run.stdout) as { findings: { ruleId: string; file: string; resource: { namespace: string | null }; range: { start: { line: number } } }[] }).findings;
+    const onBase = findings.filter((finding) => finding.file === 'kustomize/base/deployment.yaml');
+    const privileged = onBase.find((finding) => finding.ruleId === 'pss-privileged');
+    assert.ok(privileged, 'the patch made the deployed container privileged: said on the base');
+    assert.equal(privileged.resource.namespace, 'shop', 'as rendered (the overlay sets the namespace)');
+    assert.equal(privileged.range.start.line, 12, 'on the container of the base, the nearest place that exists there');
+    const plain = runCli(['audit', '--format', 'json', '--fail-on', 'never', '--no-render', 'kustomize'], { cwd: root });
+    assert.ok(!(JSON.parse(plain.stdout) as { findings: { ruleId: string; file: string }[] }).findings.some((finding) => finding.file === 'kustomize/base/deployment.yaml' && finding.ruleId === 'pss-privileged'));
+  } finally {
+    fs.writeFileSync(path.join(root, 'kustomize/overlay/kustomization.yaml'), overlay);
+  }
+});
+
+test('rendering: a Helm chart rendered by `helm template` (a stand-in on PATH here) puts findings on its template files', () => {
+  const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-checklist-fake-helm-'));
+  try {
+    // The stand-in prints what `helm template` prints for this chart: documents under `# Source:` lines.
+    const rendered = `---\n# Source: web/templates/deployment.yaml\n${BASE.replace('containers:', 'hostNetwork: true\n      containers:')}`;
+    fs.writeFileSync(path.join(bin, 'helm'), `#!${process.execPath}\nprocess.stdout.write(${JSON.stringify(rendered)});\n`, { mode: 0o755 });
+    const run = runCli(['audit', '--format', 'json', '--fail-on', 'never', 'chart'], { cwd: root, env: { PATH: `${bin}${path.delimiter}${process.env.PATH}` } });
+    assert.doesNotMatch(run.stderr, /Helm chart: its templates/, 'the chart was rendered');
+    const findings = (JSON.parse(run.stdout) as { findings: { ruleId: string; file: string; range: { start: { line: number } } }[] }).findings;
+    const hostNetwork = findings.find((finding) => finding.ruleId === 'pss-host-namespaces');
+    assert.equal(hostNetwork?.file, 'chart/templates/deployment.yaml');
+    assert.equal(hostNetwork?.range.start.line, 0, 'a template is not YAML: its first line');
+  } finally {
+    fs.rmSync(bin, { recursive: true, force: true });
   }
 });

@@ -3,13 +3,15 @@
  * and the exit status from the --fail-on threshold. Usage and path errors end the run with status 2
  * before anything is read; trouble with single files is a warning and the run goes on.
  */
-import { configOptions, globToRegExp, Locale, parseKubernetesVersion, PodSecurityLevel, selectRules, Severity } from '../core';
+import * as path from 'node:path';
+import { configOptions, globToRegExp, KUSTOMIZATION_FILE_NAMES, Locale, parseKubernetesVersion, PodSecurityLevel, selectRules, Severity } from '../core';
 import { configRelative, loadConfig } from './config-loader';
+import { renderSources, RenderedSet } from './render/render-sources';
 import { oneOf, OptionSpecs, parseCommandArgs } from './args';
 import { auditInputs, AuditReport, recordWarnings, severityRank } from './audit-report';
 import { AUDIT_FORMATS, AUDIT_FORMATTERS, AuditFormat } from './audit-format';
 import { t } from './cli-messages';
-import { collectFiles, InputFile } from './collect-files';
+import { collectFiles, displayPath, InputFile } from './collect-files';
 import { palette, useColor } from './color';
 import { CliError, describeError, EXIT_FINDINGS, EXIT_OK } from './errors';
 import { helpText } from './help';
@@ -17,7 +19,7 @@ import type { Host } from './host';
 import { parseLangOption } from './locale';
 import { decodeSource, MAX_FILE_BYTES, readSourceFile, SourceText } from './read-source';
 import { cliVersion } from './version';
-import { warningsTo } from './warnings';
+import { Warn, warningsTo } from './warnings';
 
 export type FailOn = 'error' | 'warning' | 'info' | 'never';
 
@@ -35,6 +37,7 @@ const OPTIONS: OptionSpecs = {
   'max-file-size': { type: 'string' },
   'no-foreign-suppressions': { type: 'boolean' },
   config: { type: 'string' },
+  'no-render': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -51,6 +54,8 @@ export interface AuditOptions {
   readonly maxFileBytes: number;
   /** Honour kube-linter, Checkov, Polaris and kube-score ignore annotations. */
   readonly foreignSuppressions: boolean;
+  /** Render Kustomize overlays and Helm charts when their tools are on PATH (--no-render: never). */
+  readonly render: boolean;
   /** --config; when absent, the nearest .kube-checklist.yaml is used. */
   readonly config?: string;
   /** The options given on the command line (they override the configuration file). */
@@ -82,6 +87,7 @@ export function parseAuditOptions(argv: readonly string[], envLocale: Locale): A
     maxFileBytes: maxFileBytesOf(values['max-file-size'], locale),
     foreignSuppressions: values['no-foreign-suppressions'] !== true,
     config: typeof values.config === 'string' ? values.config : undefined,
+    render: values['no-render'] !== true,
     given: new Set(Object.keys(values)),
   };
 }
@@ -110,7 +116,9 @@ export function runAudit(argv: readonly string[], host: Host, envLocale: Locale)
   const inputs = collectFiles(options.paths, host.cwd, locale, warn, helmCharts).filter(
     (input) => !loaded || input.stdin || !excluded.some((pattern) => pattern.test(configRelative(loaded, input.absolute))),
   );
-  for (const chart of helmCharts) warn(t(locale, 'helmTemplatesSkipped'), { file: chart });
+  const rendering = options.render ? renderFor(inputs, helmCharts, host.cwd, warn, locale) : undefined;
+  const renderedCharts = new Set(rendering?.charts ?? []);
+  for (const chart of helmCharts) if (!renderedCharts.has(chart)) warn(t(locale, 'helmTemplatesSkipped'), { file: chart });
   if (inputs.length === 0) warn(t(locale, 'noFiles'));
   // The command line wins over the configuration file, which wins over the defaults.
   const selection = selectRules({
@@ -125,7 +133,7 @@ export function runAudit(argv: readonly string[], host: Host, envLocale: Locale)
     suppressions,
     relativePath: (absolute) => configRelative(loaded, absolute),
     expired: (index) => warn(t(locale, 'suppressionExpired', { index: String(index + 1), rule: suppressions[index].rule, date: suppressions[index].expires ?? '' }), { file: loaded.display }),
-  });
+  }, rendering && { sets: rendering.sets, displayOf: (absolute) => displayPath(absolute, host.cwd) });
   const formatter = AUDIT_FORMATTERS[options.format]!;
   host.stdout.write(
     formatter(report, {
@@ -138,6 +146,21 @@ export function runAudit(argv: readonly string[], host: Host, envLocale: Locale)
     }),
   );
   return exitStatus(report, options.failOn);
+}
+
+/**
+ * Renders the top-level Kustomize overlays and the Helm charts among the inputs (tools from PATH),
+ * telling what was rendered and what could not be, and why.
+ */
+function renderFor(inputs: readonly InputFile[], helmCharts: readonly string[], cwd: string, warn: Warn, locale: Locale): { sets: RenderedSet[]; charts: string[] } {
+  const kustomizations = inputs.filter((input) => !input.stdin && KUSTOMIZATION_FILE_NAMES.includes(path.basename(input.absolute))).map((input) => input.absolute);
+  const outcome = renderSources({ kustomizations, charts: helmCharts.map((chart) => path.resolve(cwd, chart)) });
+  for (const failure of outcome.failures) warn(t(locale, 'renderFailed', { reason: failure.reason }), { file: displayPath(failure.directory, cwd) });
+  if (outcome.missingTools.includes('kustomize')) warn(t(locale, 'noKustomizeTool'));
+  const overlays = outcome.sets.filter((set) => set.tool === 'kustomize').length;
+  if (overlays > 0) warn(t(locale, 'renderedOverlays', { count: String(overlays) }));
+  const charts = outcome.sets.filter((set) => set.tool === 'helm').map((set) => displayPath(set.directory, cwd));
+  return { sets: outcome.sets, charts };
 }
 
 function readStdin(host: Host, maxBytes: number): SourceText {

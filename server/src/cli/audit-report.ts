@@ -4,6 +4,7 @@
  * counts them; formats that want 1-based add one), and what could not be checked becomes a warning. The result is an
  * `AuditReport` that every output format renders; formats never parse or read files.
  */
+import * as fs from 'node:fs';
 import { posix } from 'node:path';
 import {
   applyConfigSuppressions,
@@ -25,6 +26,7 @@ import {
   RuleSelection,
   Severity,
   SEVERITIES,
+  SourceFile,
   WorkspaceFileInput,
   WorkspaceIndex,
 } from '../core';
@@ -32,6 +34,8 @@ import { t } from './cli-messages';
 import { comparePaths, InputFile } from './collect-files';
 import { sizeLabel, SourceText } from './read-source';
 import { fileReportOf, FileLookup } from './file-report';
+import { mapRenderedFindings } from './render/map-rendered';
+import type { RenderedSet } from './render/render-sources';
 import { computeScorecard, ScorecardEntry } from './scorecard';
 import { sanitizeParserDetail, Warn, WarningLocation } from './warnings';
 
@@ -144,6 +148,7 @@ export function auditInputs(
   locale: Locale,
   notifications: readonly AuditNotification[] = [],
   configSuppressions?: ConfigSuppressionInput,
+  rendering?: RenderingInput,
 ): AuditReport {
   const texts: { input: InputFile; text: string }[] = [];
   for (const input of inputs) {
@@ -169,6 +174,14 @@ export function auditInputs(
   const index = new WorkspaceIndex(parsed);
   const analysis = analyzeWorkspace(index, selection);
   const lookup: FileLookup = (uri) => index.file(uri);
+  const renderedFiles = rendering ? carryRendered(rendering, selection, inputs, [...parsed, ...patchFiles.map(({ file }) => file)]) : [];
+  const carried = new Map(renderedFiles.map((file) => [file.file.path, file]));
+  const replaced = (fileAnalysis: FileAnalysis): FileAnalysis => {
+    const rendered = carried.get(fileAnalysis.file.path);
+    if (!rendered || patches.has(fileAnalysis.file.path)) return fileAnalysis;
+    carried.delete(fileAnalysis.file.path);
+    return { ...fileAnalysis, findings: rendered.findings };
+  };
   const expired = new Set<number>();
   const withConfig = (fileAnalysis: FileAnalysis): FileAnalysis => {
     if (!configSuppressions?.suppressions.length) return fileAnalysis;
@@ -177,7 +190,8 @@ export function auditInputs(
     result.expired.forEach((index) => expired.add(index));
     return { ...fileAnalysis, findings: result.kept, suppressed: [...fileAnalysis.suppressed, ...result.suppressed] };
   };
-  const analyses = [...analysis.files, ...patchFiles].map(withConfig).sort((a, b) => comparePaths(a.file.path, b.file.path));
+  const direct = [...analysis.files, ...patchFiles].map(replaced);
+  const analyses = [...direct, ...[...carried.values()].filter(({ file }) => !patches.has(file.path))].map(withConfig).sort((a, b) => comparePaths(a.file.path, b.file.path));
   [...expired].sort((a, b) => a - b).forEach((index) => configSuppressions?.expired(index));
   const files = analyses.map((fileAnalysis) => {
     warnAbout(fileAnalysis, warn, locale, templated(fileAnalysis.file.source.text));
@@ -201,6 +215,37 @@ function readProblem(source: Exclude<SourceText, { kind: 'text' }>, locale: Loca
     case 'unreadable':
       return t(locale, 'unreadableFile', { reason: source.reason });
   }
+}
+
+/** Rendered Kustomize overlays and Helm charts, and how to name the files their findings go to. */
+export interface RenderingInput {
+  readonly sets: readonly RenderedSet[];
+  displayOf(absolute: string): string;
+}
+
+/**
+ * The findings of the rendered sets as analyses of the files their resources came from: a file
+ * among the inputs gets them instead of its own (the rendered resource is what is deployed); a
+ * file outside them (a Helm template) gets an analysis of its own.
+ */
+function carryRendered(rendering: RenderingInput, selection: RuleSelection, inputs: readonly InputFile[], files: readonly { uri: string; source: SourceFile }[]): FileAnalysis[] {
+  const byAbsolute = new Map(inputs.map((input) => [input.absolute, input.display]));
+  const sourceByDisplay = new Map(files.map((file) => [file.uri, file.source]));
+  const sourceOf = (absolute: string): SourceFile | undefined => {
+    const display = byAbsolute.get(absolute);
+    if (display !== undefined) return sourceByDisplay.get(display);
+    try {
+      return parseSourceFile(fs.readFileSync(absolute, 'utf8'));
+    } catch {
+      return undefined;
+    }
+  };
+  return [...mapRenderedFindings(rendering.sets, selection, sourceOf)].map(([absolute, findings]) => {
+    const path = byAbsolute.get(absolute) ?? rendering.displayOf(absolute);
+    const source = sourceOf(absolute) ?? parseSourceFile('');
+    const file = { uri: path, path, directory: '', source, resources: [], skipped: [] };
+    return { file, findings, suppressed: [], directiveProblems: [], skipped: [], ruleFailures: [], resourceCount: 0 };
+  });
 }
 
 /** The display paths of the files the kustomizations among the inputs use as patches. */

@@ -37,9 +37,18 @@ const MESSAGES = {
     en: 'suppression #{{index}} ({{rule}}) expired on {{date}}: its findings are reported again',
     'zh-cn': '第 {{index}} 条抑制（{{rule}}）已于 {{date}} 过期：相应的问题重新报告',
   },
+  renderFailed: { en: 'could not be rendered, so it was checked file by file: {{reason}}', 'zh-cn': '无法渲染，因此逐个文件检查：{{reason}}' },
+  noKustomizeTool: {
+    en: 'Kustomize overlays were checked file by file: neither kubectl nor kustomize is on PATH (--no-render hides this)',
+    'zh-cn': 'Kustomize overlay 按单个文件检查：PATH 中没有 kubectl 或 kustomize（--no-render 可隐藏此提示）',
+  },
+  renderedOverlays: {
+    en: 'rendered {{count}} Kustomize overlay(s); their findings are reported on the files the resources come from',
+    'zh-cn': '已渲染 {{count}} 个 Kustomize overlay；其问题报告在资源所在的文件上',
+  },
   helmTemplatesSkipped: {
-    en: 'Helm chart: its templates/ are Go templates, not YAML, and were not checked; audit the output of `helm template` to check them',
-    'zh-cn': 'Helm chart：templates/ 中是 Go 模板而不是 YAML，未做检查；要检查它们，请审计 `helm template` 的输出',
+    en: 'Helm chart: its templates/ are Go templates, not YAML, and were not checked (helm is not on PATH, or --no-render); audit the output of `helm template` to check them',
+    'zh-cn': 'Helm chart：templates/ 中是 Go 模板而不是 YAML，未做检查（PATH 中没有 helm，或使用了 --no-render）；要检查它们，请审计 `helm template` 的输出',
   },
   relatedPlace: { en: 'related place', 'zh-cn': '相关位置' },
   workspaceRuleFailed: {

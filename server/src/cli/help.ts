@@ -25,6 +25,9 @@ const AUDIT_OPTIONS = {
   --show-suppressed      also list findings hidden by a kube-checklist-disable
                          comment or a kube-checklist.io/ignore annotation
   --max-file-size MB     skip files larger than this, with a warning (default 5)
+  --no-render            do not render Kustomize overlays (kubectl kustomize or
+                         kustomize) and Helm charts (helm template) found on
+                         PATH; check their files one by one
   --config FILE          the configuration (default: the nearest
                          .kube-checklist.yaml here or above)
   --no-foreign-suppressions
@@ -44,6 +47,8 @@ const AUDIT_OPTIONS = {
   --show-suppressed      同时列出被 kube-checklist-disable 注释或
                          kube-checklist.io/ignore 注解抑制的问题
   --max-file-size MB     跳过大于此大小的文件并给出警告（默认 5）
+  --no-render            不使用 PATH 中的 kubectl kustomize、kustomize 或
+                         helm template 渲染 overlay 和 chart，而是逐个文件检查
   --config FILE          配置文件（默认：当前目录或其上级目录中最近的
                          .kube-checklist.yaml）
   --no-foreign-suppressions

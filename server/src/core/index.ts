@@ -38,3 +38,4 @@ export * from './workspace/glob';
 export * from './config/config-schema';
 export * from './config/config-file';
 export * from './config/config-suppressions';
+export * from './repo/origins';
