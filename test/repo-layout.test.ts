@@ -176,3 +176,52 @@ test('rendering: a Helm chart rendered by `helm template` (a stand-in on PATH he
     fs.rmSync(bin, { recursive: true, force: true });
   }
 });
+
+test('server audit: renderers run only in a trusted workspace, and their findings land on base and template files', async (context) => {
+  if (!findOnPath('kubectl') && !findOnPath('kustomize')) {
+    context.skip('neither kubectl nor kustomize is installed here');
+    return;
+  }
+  const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-checklist-fake-helm-'));
+  const rendered = `---\n# Source: web/templates/deployment.yaml\n${BASE.replace('containers:', 'hostNetwork: true\n      containers:')}`;
+  fs.writeFileSync(path.join(bin, 'helm'), `#!${process.execPath}\nprocess.stdout.write(${JSON.stringify(rendered)});\n`, { mode: 0o755 });
+  const savedPath = process.env.PATH;
+  type Result = { findings: { ruleId: string; path: string }[]; renders?: { directory: string; tool: string; status: string }[] };
+  const auditWith = async (trustedWorkspace: boolean): Promise<Result> => {
+    process.env.PATH = `${bin}${path.delimiter}${savedPath}`;
+    const client = new TestLspClient();
+    process.env.PATH = savedPath;
+    try {
+      await client.initialize('en', { workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'repo' }], trustedWorkspace });
+      return (await client.connection.sendRequest('kubeChecklist/auditWorkspace', {})) as Result;
+    } finally {
+      assert.equal(await client.shutdown(), 0);
+    }
+  };
+  try {
+    const trusted = await auditWith(true);
+    assert.deepEqual(trusted.renders?.map(({ directory, tool, status }) => `${tool} ${directory} ${status}`).sort(), ['helm chart rendered', 'kustomize kustomize/overlay rendered']);
+    assert.ok(trusted.findings.some((finding) => finding.ruleId === 'pss-privileged' && finding.path === 'kustomize/base/deployment.yaml'));
+    assert.ok(trusted.findings.some((finding) => finding.ruleId === 'pss-host-namespaces' && finding.path === 'chart/templates/deployment.yaml'));
+    const untrusted = await auditWith(false);
+    assert.deepEqual(untrusted.renders, []);
+    assert.ok(!untrusted.findings.some((finding) => finding.path.startsWith('chart/') || (finding.ruleId === 'pss-privileged' && finding.path === 'kustomize/base/deployment.yaml')));
+  } finally {
+    fs.rmSync(bin, { recursive: true, force: true });
+  }
+});
+
+test('rendering the corpus: the microservices-demo and argo-cd kustomize trees render and their findings land on base files', (context) => {
+  if (!findOnPath('kubectl') && !findOnPath('kustomize')) {
+    context.skip('neither kubectl nor kustomize is installed here');
+    return;
+  }
+  const corpus = sharedPath('corpus', 'real-world');
+  for (const tree of ['microservices-demo/kustomize', 'argo-cd/manifests']) {
+    const run = runCli(['audit', '--format', 'json', '--fail-on', 'never', tree], { cwd: corpus });
+    const rendered = Number(/rendered (\d+) Kustomize overlay/.exec(run.stderr)?.[1] ?? 0);
+    assert.ok(rendered >= 1, `${tree}: ${run.stderr.slice(0, 500)}`);
+    const findings = (JSON.parse(run.stdout) as { findings: { file: string }[] }).findings;
+    assert.ok(findings.some((finding) => finding.file.startsWith(`${tree}/base/`)), `${tree}: findings on base files`);
+  }
+});

@@ -6,6 +6,7 @@
 import { RequestType } from 'vscode-languageclient/node';
 import {
   AUDIT_WORKSPACE_METHOD,
+  WORKSPACE_TRUSTED_NOTIFICATION,
   EXPORT_AUDIT_METHOD,
   type AuditResult,
   type AuditWorkspaceParams,
@@ -14,6 +15,7 @@ import {
 } from '../../server/src/protocol/audit-types';
 
 export type * from '../../server/src/protocol/audit-types';
+export { WORKSPACE_TRUSTED_NOTIFICATION };
 
 export const AuditWorkspaceRequest = new RequestType<AuditWorkspaceParams, AuditResult, void>(AUDIT_WORKSPACE_METHOD);
 export const ExportAuditRequest = new RequestType<ExportAuditParams, ExportAuditResult, void>(EXPORT_AUDIT_METHOD);

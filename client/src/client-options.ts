@@ -45,7 +45,8 @@ export function createClientOptions(
   const options: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { fileEvents: watcher },
-    initializationOptions: { locale: vscode.env.language },
+    // Renderers (kubectl kustomize, helm template) run in the audit only in trusted workspaces.
+    initializationOptions: { locale: vscode.env.language, trustedWorkspace: vscode.workspace.isTrusted },
     outputChannel,
     errorHandler,
   };

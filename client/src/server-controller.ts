@@ -5,6 +5,7 @@
  * started again. Lifecycle operations are queued so that two quick restarts do not interleave.
  */
 import * as vscode from 'vscode';
+import { WORKSPACE_TRUSTED_NOTIFICATION } from './audit-protocol';
 import { LanguageClient, State } from 'vscode-languageclient/node';
 import { CLIENT_ID, createClientOptions, createServerOptions } from './client-options';
 import { RestartingErrorHandler } from './error-handler';
@@ -87,7 +88,12 @@ export class ServerController implements vscode.Disposable {
     const { options, watcher } = createClientOptions(this.outputChannel, this.errorHandler);
     const client = new LanguageClient(CLIENT_ID, vscode.l10n.t('Kubernetes Checklist'), createServerOptions(this.context), options);
     this.client = client;
-    this.clientDisposables = [watcher, client.onDidChangeState((event) => this.setStatus(toStatus(event.newState)))];
+    this.clientDisposables = [
+      watcher,
+      client.onDidChangeState((event) => this.setStatus(toStatus(event.newState))),
+      // Trust granted later: from then on the audit may run the renderers (kubectl, helm).
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void client.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION).catch(() => undefined)),
+    ];
     this.setStatus('starting');
     try {
       await client.start();

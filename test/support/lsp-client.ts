@@ -35,6 +35,8 @@ export type ProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | Wor
 
 export interface InitializeOptions {
   readonly workspaceFolders?: WorkspaceFolder[];
+  /** What the VS Code client says about workspace trust (renderers run only when true). */
+  readonly trustedWorkspace?: boolean;
 }
 
 export class TestLspClient {
@@ -105,6 +107,7 @@ export class TestLspClient {
           }
         : { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
       workspaceFolders: folders ?? null,
+      ...(options.trustedWorkspace !== undefined ? { initializationOptions: { locale, trustedWorkspace: options.trustedWorkspace } } : {}),
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
   }

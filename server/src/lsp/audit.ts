@@ -44,10 +44,12 @@ import {
   AuditResult,
   AuditSection,
   AuditWorkspaceParams,
+  AuditRender,
 } from './audit-protocol';
 import type { ServerSettings } from './settings';
 import { isKustomizePatch } from './repo-layout';
 import { configFor, excludedByConfig, withConfigSuppressions } from './config-lookup';
+import { renderFolder } from './audit-rendering';
 import { Positioner, resultDiagnostics, sourcePositioner } from './workspace-diagnostics';
 import { workspaceMessage } from './workspace-messages';
 import type { FolderState, WorkspaceService } from './workspace-service';
@@ -61,6 +63,8 @@ export interface AuditDependencies {
   openVersion(uri: string): number | undefined;
   /** Re-runs the live check of an open document (its diagnostics replace the audit's). */
   revalidate(uri: string): void;
+  /** Whether the client trusts the workspace: only then are renderers (kubectl, helm) run. */
+  trusted(): boolean;
 }
 
 /** One analyzed file of the last audit. */
@@ -179,6 +183,20 @@ export class AuditRunner {
       }
       stopIfCancelled();
 
+      // Trusted workspaces: overlays and charts rendered, their findings on the source files.
+      const renders: AuditRender[] = [];
+      for (const plan of plans) {
+        if (!plan.settings.enable) continue;
+        if (!this.deps.trusted()) continue;
+        const rendered = renderFolder(plan.folder.fsPath, plan.index, plan.folder.entries.keys(), plan.selection);
+        renders.push(...rendered.renders);
+        audited.forEach((entry, i) => {
+          const carried = entry.folder === plan.folder ? rendered.findings.get(entry.analysis.file.uri) : undefined;
+          if (carried) audited[i] = { ...entry, analysis: { ...entry.analysis, findings: carried } };
+        });
+        for (const analysis of rendered.extra) audited.push({ folder: plan.folder, index: plan.index, analysis });
+      }
+
       // 3. Diagnostics for every file with findings; the previous audit's are cleared.
       reporter.report(95, workspaceMessage('auditPublishing', locale, { findings: findingCount }));
       const published = new Map<string, Diagnostic[]>();
@@ -245,6 +263,7 @@ export class AuditRunner {
         checklist: checklistSections(scorecard, findings, locale),
         skippedFiles,
         ruleFailures: dedupeFailures(failures),
+        renders,
         exportFormats: (['json', 'sarif', 'markdown'] as const).filter((format) => AUDIT_FORMATTERS[format] !== undefined),
       };
       this.last = { files: audited, selection, scorecard, result, kubernetesVersion: result.kubernetesVersion };

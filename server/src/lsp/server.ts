@@ -27,7 +27,7 @@ import { analyzeSource, AnalysisResult, analyzeWorkspace, isWorkspaceRule, Local
 import { AnalysisCache, DocumentAnalysis, WorkspaceContext } from './analysis-cache';
 import { AuditRunner } from './audit';
 import { exportAudit } from './audit-export';
-import { AuditWorkspaceRequest, ExportAuditRequest } from './audit-protocol';
+import { AuditWorkspaceRequest, ExportAuditRequest, WORKSPACE_TRUSTED_NOTIFICATION } from './audit-protocol';
 import { APPLY_FIX_ALL_COMMAND, codeActionsFor, fixAllAction, FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './code-actions';
 import { hoverAt } from './hover';
 import { sizeLabel } from '../cli/read-source';
@@ -61,6 +61,8 @@ export function startServer(connection: Connection): void {
   let configurationChangesDynamically = false;
   let folderNotifications = false;
   let createFiles = false;
+  /** Only a client that says the workspace is trusted gets renderers run (see audit-rendering.ts). */
+  let workspaceTrusted = false;
   const neighbourTimers = new Map<string, NodeJS.Timeout>();
 
   const workspace = new WorkspaceService(
@@ -76,6 +78,7 @@ export function startServer(connection: Connection): void {
     settingsFor: (uri) => settingsFor(uri),
     locale: () => locale,
     openVersion: (uri) => documents.get(uri)?.version,
+    trusted: () => workspaceTrusted,
     revalidate: (uri) => {
       const document = documents.get(uri);
       if (document) schedule(document);
@@ -85,7 +88,8 @@ export function startServer(connection: Connection): void {
   workspace.onDidChange(() => documents.all().forEach(schedule));
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const options = (params.initializationOptions ?? {}) as { locale?: string };
+    const options = (params.initializationOptions ?? {}) as { locale?: string; trustedWorkspace?: boolean };
+    workspaceTrusted = options.trustedWorkspace === true;
     locale = pickLocale(options.locale ?? params.locale);
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     watchFilesDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -162,6 +166,9 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(AuditWorkspaceRequest, (params, token) => audit.run(params, token));
+  connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
+    workspaceTrusted = true;
+  });
   connection.onRequest(ExportAuditRequest, (params) => exportAudit(audit.last, params, locale));
 
   function settingsFor(uri: string): Promise<ServerSettings> {

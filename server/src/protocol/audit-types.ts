@@ -6,6 +6,8 @@
  */
 export const AUDIT_WORKSPACE_METHOD = 'kubeChecklist/auditWorkspace';
 export const EXPORT_AUDIT_METHOD = 'kubeChecklist/exportAuditReport';
+/** Client → server notification: the user has granted the workspace trust (renderers may run). */
+export const WORKSPACE_TRUSTED_NOTIFICATION = 'kubeChecklist/workspaceTrusted';
 
 export const AUDIT_RESULT_VERSION = 1;
 
@@ -88,6 +90,15 @@ export interface AuditStats {
   readonly durationMs: number;
 }
 
+/** A Kustomize overlay or Helm chart of the audit: rendered, failed (with the tool's reason), or no tool found. */
+export interface AuditRender {
+  /** Folder-relative directory ('.' for a missing tool). */
+  readonly directory: string;
+  readonly tool: 'kustomize' | 'helm';
+  readonly status: 'rendered' | 'failed' | 'no-tool' | 'untrusted';
+  readonly reason?: string;
+}
+
 export interface AuditResult {
   readonly version: typeof AUDIT_RESULT_VERSION;
   readonly locale: string;
@@ -99,6 +110,8 @@ export interface AuditResult {
   readonly checklist: readonly AuditSection[];
   readonly skippedFiles: readonly { readonly uri: string; readonly path: string; readonly reason: 'too-large' | 'binary' | 'unreadable' }[];
   readonly ruleFailures: readonly { readonly ruleId: string; readonly message: string }[];
+  /** What was rendered (trusted workspaces only; empty when nothing was to render). */
+  readonly renders?: readonly AuditRender[];
   /** Formats `kubeChecklist/exportAuditReport` accepts. */
   readonly exportFormats: readonly string[];
 }

@@ -1,0 +1,68 @@
+/**
+ * Rendering in the editor's audit, in trusted workspaces only (the client says whether the
+ * workspace is trusted; an untrusted one never runs a program): the folder's top-level Kustomize
+ * overlays and Helm charts are rendered with the tools on PATH, as the CLI does, and the findings of
+ * the rendered resources replace those of the files they come from (a chart's templates get
+ * analyses of their own). What could not be rendered, and why, goes into the audit result.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FileAnalysis, KUSTOMIZATION_FILE_NAMES, parseSourceFile, RuleSelection, SourceFile, WorkspaceIndex } from '../core';
+import { mapRenderedFindings } from '../cli/render/map-rendered';
+import { renderSources } from '../cli/render/render-sources';
+import type { AuditRender } from './audit-protocol';
+import { isKustomizePatch } from './repo-layout';
+import { fileUri } from './workspace-scanner';
+
+export interface RenderedFolder {
+  /** Findings by file uri, for the files whose resources were rendered. */
+  readonly findings: ReadonlyMap<string, FileAnalysis['findings']>;
+  /** Analyses of files outside the index (chart templates). */
+  readonly extra: readonly FileAnalysis[];
+  readonly renders: readonly AuditRender[];
+}
+
+export function renderFolder(folderPath: string, index: WorkspaceIndex, entries: Iterable<string>, selection: RuleSelection): RenderedFolder {
+  const fsPaths = [...entries].map(toFsPath).filter((file): file is string => file !== undefined);
+  const kustomizations = fsPaths.filter((file) => KUSTOMIZATION_FILE_NAMES.includes(path.basename(file)));
+  const charts = fsPaths.filter((file) => path.basename(file) === 'Chart.yaml' && fs.existsSync(path.join(path.dirname(file), 'templates'))).map((file) => path.dirname(file));
+  const outcome = renderSources({ kustomizations, charts });
+  const relative = (directory: string) => path.relative(folderPath, directory).split(path.sep).join('/') || '.';
+  const renders: AuditRender[] = [
+    ...outcome.sets.map((set) => ({ directory: relative(set.directory), tool: set.tool, status: 'rendered' as const })),
+    ...outcome.failures.map((failure) => ({ directory: relative(failure.directory), tool: kustomizations.some((file) => path.dirname(file) === failure.directory) ? ('kustomize' as const) : ('helm' as const), status: 'failed' as const, reason: failure.reason })),
+    ...outcome.missingTools.map((tool) => ({ directory: '.', tool, status: 'no-tool' as const })),
+  ];
+  const sourceOf = (absolute: string): SourceFile | undefined => index.file(fileUri(absolute))?.source ?? readSource(absolute);
+  const findings = new Map<string, FileAnalysis['findings']>();
+  const extra: FileAnalysis[] = [];
+  for (const [absolute, carried] of mapRenderedFindings(outcome.sets, selection, sourceOf)) {
+    const uri = fileUri(absolute);
+    if (isKustomizePatch(uri)) continue;
+    if (index.file(uri)) {
+      findings.set(uri, carried);
+      continue;
+    }
+    const source = readSource(absolute) ?? parseSourceFile('');
+    const file = { uri, path: relative(absolute), directory: '', source, resources: [], skipped: [] };
+    extra.push({ file, findings: carried, suppressed: [], directiveProblems: [], skipped: [], ruleFailures: [], resourceCount: 0 });
+  }
+  return { findings, extra, renders };
+}
+
+function toFsPath(uri: string): string | undefined {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+function readSource(absolute: string): SourceFile | undefined {
+  try {
+    return parseSourceFile(fs.readFileSync(absolute, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
