@@ -39,3 +39,4 @@ export * from './config/config-schema';
 export * from './config/config-file';
 export * from './config/config-suppressions';
 export * from './repo/origins';
+export * from './engine/incremental';

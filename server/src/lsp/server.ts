@@ -31,7 +31,7 @@ import { AuditWorkspaceRequest, ExportAuditRequest, WORKSPACE_TRUSTED_NOTIFICATI
 import { APPLY_FIX_ALL_COMMAND, codeActionsFor, fixAllAction, FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './code-actions';
 import { hoverAt } from './hover';
 import { sizeLabel } from '../cli/read-source';
-import { analyzeSliced, SLICED_ANALYSIS_THRESHOLD } from './sliced-analysis';
+import { analyzeSliced, forgetSliced, SLICED_ANALYSIS_THRESHOLD } from './sliced-analysis';
 import { isHelmTemplate, isKustomizePatch } from './repo-layout';
 import { configDiagnostics } from './config-diagnostics';
 import { configFor, excludedByConfig, forgetConfigs, isConfigDocument, withConfig, withConfigSuppressions } from './config-lookup';
@@ -276,7 +276,7 @@ export function startServer(connection: Connection): void {
     const ready = analyses.current(document);
     if (ready) return ready;
     const isCurrent = () => documents.get(document.uri)?.version === document.version;
-    const sliced = await analyzeSliced(document, settings.options, isCurrent, workspace.cachedSourceOf(document));
+    const sliced = await analyzeSliced(document, settings.options, isCurrent);
     if (!sliced) return undefined;
     workspace.prime(document, sliced.source);
     const result = settings.workspaceRulesLive ? sliced.result : withoutWorkspaceRules(sliced.result);
@@ -359,6 +359,7 @@ export function startServer(connection: Connection): void {
     pending.delete(uri);
     settingsCache.delete(uri);
     analyses.delete(uri);
+    forgetSliced(uri);
     oversizeNoticeSent.delete(uri);
     workspace.closed(uri);
     // After an audit, a closed file keeps showing its findings (of its text on disk).

@@ -1,12 +1,13 @@
 /**
  * Big open documents (generated manifests of thousands of documents) are parsed and checked in
- * slices: the work gives way to the event loop every few milliseconds, so hover, code actions and
- * other documents keep being answered, and it stops as soon as a newer version of the document
- * arrives. Such a document is checked on its own while typing (its cross-file findings come with
- * the audit), which keeps the cost of a keystroke bound by the file, not by the workspace.
+ * slices, and after an edit only their changed documents again (core/engine/incremental.ts): the
+ * work gives way to the event loop every few milliseconds, so hover, code actions and other
+ * documents keep being answered, and it stops as soon as a newer version of the document arrives.
+ * Such a document is checked on its own while typing (its cross-file findings come with the
+ * audit), which keeps the cost of a keystroke bound by the file, not by the workspace.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisOptions, AnalysisResult, analyzeSourceSliced, parseSourceFileSliced, Slicing, SourceFile } from '../core';
+import { AnalysisOptions, AnalysisResult, analyzeIncrementallySliced, IncrementalState, RuleSelection, selectRules, Slicing, SourceFile } from '../core';
 
 /** Texts longer than this (UTF-16 code units) are analyzed in slices. */
 export const SLICED_ANALYSIS_THRESHOLD = 256 * 1024;
@@ -29,16 +30,29 @@ export function slicingWhile(isCurrent: () => boolean): Slicing {
   };
 }
 
-/** The parse (unless given) and the analysis of the document alone, or undefined when a newer version arrived. */
+const states = new Map<string, IncrementalState>();
+const selections = new WeakMap<AnalysisOptions, RuleSelection>();
+
+/**
+ * The parse and the analysis of the document alone, in slices and incrementally: the documents of
+ * the file whose text did not change since the last version keep their parse and findings.
+ * Undefined when a newer version arrived meanwhile.
+ */
 export async function analyzeSliced(
   document: TextDocument,
   options: AnalysisOptions,
   isCurrent: () => boolean,
-  parsed?: SourceFile,
 ): Promise<{ source: SourceFile; result: AnalysisResult } | undefined> {
-  const slicing = slicingWhile(isCurrent);
-  const source = parsed ?? (await parseSourceFileSliced(document.getText(), slicing));
-  if (!source) return undefined;
-  const result = await analyzeSourceSliced(source, options, slicing);
-  return result ? { source, result } : undefined;
+  let selection = selections.get(options);
+  if (!selection) selections.set(options, (selection = selectRules(options)));
+  const analysis = await analyzeIncrementallySliced(document.getText(), selection, states.get(document.uri), slicingWhile(isCurrent));
+  if (!analysis) return undefined;
+  if (analysis.state) states.set(document.uri, analysis.state);
+  else states.delete(document.uri);
+  return { source: analysis.source, result: analysis.result };
+}
+
+/** Drops what is kept for a closed document. */
+export function forgetSliced(uri: string): void {
+  states.delete(uri);
 }

@@ -296,15 +296,6 @@ export class WorkspaceService {
     return { ...cached.entry, fsPath: file.fsPath, relativePath: file.relativePath, mtimeMs: file.mtimeMs, size: file.size };
   }
 
-  /** The parse of an open document the index already holds for its current version, if any. */
-  cachedSourceOf(document: TextDocument): SourceFile | undefined {
-    const cached = this.overrides.get(document.uri);
-    if (cached && cached.version === document.version) return cached.entry.source;
-    // The index may have read the file from disk first: the same text is the same parse.
-    const fromDisk = this.folderOf(document.uri)?.entries.get(document.uri)?.source;
-    return fromDisk && fromDisk.text === document.getText() ? fromDisk : undefined;
-  }
-
   /** Hands the index a parse of an open document made elsewhere (in slices), so it is not parsed twice. */
   prime(document: TextDocument, source: SourceFile): void {
     const folder = this.folderOf(document.uri);

@@ -52,8 +52,8 @@ const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
  * The documents of the text one at a time, as `parseAllDocuments` composes them (the same parser
  * and composer, so the same documents, offsets and errors), so that a caller may pause between them.
  */
-function* composeDocuments(text: string, lineCounter: LineCounter): Generator<Document.Parsed> {
-  const parser = new Parser(lineCounter.addNewLine);
+function* composeDocuments(text: string): Generator<Document.Parsed> {
+  const parser = new Parser();
   const composer = new Composer(PARSE_OPTIONS);
   yield* composer.compose(parser.parse(text)) as Generator<Document.Parsed>;
 }
@@ -67,10 +67,10 @@ export function parseSourceFile(text: string): SourceFile {
   const tooDeep: number[] = [];
   let parseable = text;
   for (;;) {
-    const lineCounter = new LineCounter();
+    const lineCounter = countLines(text);
     const documents: Document.Parsed[] = [];
     try {
-      for (const document of composeDocuments(parseable, lineCounter)) documents.push(document);
+      for (const document of composeDocuments(parseable)) documents.push(document);
       return tooDeep.length ? { text, documents, lineCounter, tooDeep } : { text, documents, lineCounter };
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
@@ -103,10 +103,10 @@ function nextDocumentContent(text: string, from: number): [number, number] {
  * undefined when `cancelled()` turns true (a newer edit arrived).
  */
 export async function parseSourceFileSliced(text: string, slicing: Slicing): Promise<SourceFile | undefined> {
-  const lineCounter = new LineCounter();
+  const lineCounter = countLines(text);
   const documents: Document.Parsed[] = [];
   try {
-    for (const document of composeDocuments(text, lineCounter)) {
+    for (const document of composeDocuments(text)) {
       documents.push(document);
       if (slicing.shouldPause()) {
         await slicing.pause();
@@ -125,6 +125,17 @@ export interface Slicing {
   shouldPause(): boolean;
   pause(): Promise<void>;
   cancelled(): boolean;
+}
+
+/**
+ * Line starts counted from the text itself: the parser's own count skips lines inside some broken
+ * constructs (an unclosed flow collection), which would put positions after them on wrong lines.
+ */
+export function countLines(text: string): LineCounter {
+  const counter = new LineCounter();
+  counter.addNewLine(0);
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) counter.addNewLine(at + 1);
+  return counter;
 }
 
 /** The first syntax error of a document, if any: such documents are not analyzed. */

@@ -6,6 +6,7 @@
  * points at the granting entries and at the subjects' ServiceAccounts (relatedInformation). Roles
  * outside the workspace (built-in ClusterRoles such as edit) are not judged.
  */
+import { relatedOfKind } from '../related-kinds';
 import { isAggregated, isBinding, isRole, policyRulesOf, PolicyRuleView, roleRefOf, ruleGrants, subjectsOf } from '../../model/rbac';
 import type { Resource } from '../../model/resource';
 import type { PropertyPath } from '../../model/values';
@@ -48,9 +49,10 @@ function roleOf(index: WorkspaceIndex, binding: Resource): Resource | undefined 
   const ref = roleRefOf(binding);
   if (!ref || (binding.kind === 'ClusterRoleBinding' && ref.kind !== 'ClusterRole')) return undefined;
   const namespace = index.namespaceOf(binding);
-  return index
-    .relatedFor(binding)
-    .find((other) => isRole(other) && other.kind === ref.kind && other.name === ref.name && (ref.kind === 'ClusterRole' || index.namespaceOf(other) === namespace));
+  // By kind first: a file of thousands of resources must not be scanned once per binding.
+  return relatedOfKind(index.relatedFor(binding), ref.kind).find(
+    (other) => isRole(other) && other.name === ref.name && (ref.kind === 'ClusterRole' || index.namespaceOf(other) === namespace),
+  );
 }
 
 function subjectText(binding: Resource): string {
