@@ -11,7 +11,7 @@
 import { Document, visit } from 'yaml';
 import { componentsNamed } from '../model/control-plane';
 import { extractFromDocument, Resource, SkippedDocument } from '../model/resource';
-import { countLines, parseSourceFile, Slicing, SourceFile } from '../parse/source-file';
+import { composeDocuments, countLines, parseSourceFile, Slicing, SourceFile } from '../parse/source-file';
 import { isWorkspaceRule } from '../rules/types';
 import { applySuppressions } from '../suppress/apply-suppressions';
 import { WorkspaceIndex } from '../workspace/workspace-index';
@@ -75,7 +75,34 @@ function* incrementalSteps(text: string, selection: RuleSelection, previous?: In
   const fresh = new Set<Piece>();
   const moved: Moved[] = [];
   let contextChanged = false;
-  for (const [start, end] of cuts(text)) {
+  if (!previous?.pieces.length) {
+    // The first analysis: one parse of the whole text (the fastest), its documents then shared out
+    // to the pieces their content starts in.
+    const documents: Document.Parsed[] = [];
+    try {
+      for (const document of composeDocuments(text)) {
+        documents.push(document);
+        yield;
+      }
+    } catch (error) {
+      if (error instanceof RangeError) return whole(text, selection);
+      throw error;
+    }
+    const spans = cuts(text);
+    const shares = spans.map((): Document.Parsed[] => []);
+    let at = 0;
+    for (const document of documents) {
+      const offset = document.contents?.range?.[0] ?? document.range[0];
+      while (at + 1 < spans.length && offset >= spans[at + 1][0]) at++;
+      shares[at].push(document);
+    }
+    spans.forEach(([start, end], i) => {
+      const piece: Piece = { text: text.slice(start, end), start, documents: shares[i], findings: [], contextual: false, firstDocument: 0, checked: false };
+      pieces.push(piece);
+      fresh.add(piece);
+    });
+  }
+  for (const [start, end] of previous?.pieces.length ? cuts(text) : []) {
     const pieceText = text.slice(start, end);
     const reused = reusable.get(pieceText)?.shift();
     if (reused) {

@@ -52,7 +52,7 @@ const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
  * The documents of the text one at a time, as `parseAllDocuments` composes them (the same parser
  * and composer, so the same documents, offsets and errors), so that a caller may pause between them.
  */
-function* composeDocuments(text: string): Generator<Document.Parsed> {
+export function* composeDocuments(text: string): Generator<Document.Parsed> {
   const parser = new Parser();
   const composer = new Composer(PARSE_OPTIONS);
   yield* composer.compose(parser.parse(text)) as Generator<Document.Parsed>;
