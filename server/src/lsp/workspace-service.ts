@@ -50,6 +50,8 @@ export class WorkspaceService {
   readonly folders = new Map<string, FolderState>();
   private readonly notedSkips = new Map<string, EntryStatus>();
   private readonly overrides = new Map<string, { version: number; entry: FileEntry }>();
+  /** Parses of open documents handed over by the live check, turned into entries only when needed. */
+  private readonly primed = new Map<string, { version: number; source: SourceFile }>();
   private readonly listeners: (() => void)[] = [];
 
   constructor(
@@ -267,9 +269,11 @@ export class WorkspaceService {
   }
 
   /** An open document as an entry (parsed once per version). */
-  private overrideEntry(document: TextDocument, folder: FolderState, source?: SourceFile): FileEntry {
+  private overrideEntry(document: TextDocument, folder: FolderState): FileEntry {
     const cached = this.overrides.get(document.uri);
     if (cached && cached.version === document.version) return cached.entry;
+    const primed = this.primed.get(document.uri);
+    const source = primed && primed.version === document.version ? primed.source : undefined;
     const fsPath = safeFsPath(document.uri) ?? document.uri;
     const relativePath = path.relative(folder.fsPath, fsPath).split(path.sep).join('/');
     const found: FoundFile = { uri: document.uri, fsPath, relativePath, mtimeMs: 0, size: 0 };
@@ -298,13 +302,15 @@ export class WorkspaceService {
 
   /** Hands the index a parse of an open document made elsewhere (in slices), so it is not parsed twice. */
   prime(document: TextDocument, source: SourceFile): void {
-    const folder = this.folderOf(document.uri);
-    if (folder && source.text === document.getText()) this.overrideEntry(document, folder, source);
+    // Kept as it is: extracting the resources of a big file on every keystroke would cost more than
+    // the incremental check itself, and the index needs them only when another file asks.
+    if (this.folderOf(document.uri) && source.text === document.getText()) this.primed.set(document.uri, { version: document.version, source });
   }
 
   /** Forgets the parse of a closed document. */
   closed(uri: string): void {
     this.overrides.delete(uri);
+    this.primed.delete(uri);
   }
 
   /** The parsed source the index uses for an open document (so that findings and positions agree). */
