@@ -114,3 +114,19 @@ test('long finding lists are cut, pointing at the Problems panel', () => {
   assert.equal(html.split('command:kubeChecklist.openAuditFinding').length - 1, report.FINDINGS_PER_ITEM);
   assert.match(html, /… and 7 more\. See Problems\./);
 });
+
+test('what was rendered (Kustomize overlays, Helm charts) and what could not be, with the reason, escaped', () => {
+  const result = {
+    ...sampleResult(),
+    renders: [
+      { directory: 'deploy/overlays/prod', tool: 'kustomize', status: 'rendered' },
+      { directory: 'charts/web', tool: 'helm', status: 'failed', reason: 'template: <web>/deployment.yaml:3 bad' },
+      { directory: '.', tool: 'helm', status: 'no-tool' },
+    ],
+  };
+  const html = report.renderReportHtml(result, { nonce: 'n', strings: STRINGS });
+  assert.match(html, /Rendering: 1 rendered, 2 not/);
+  assert.match(html, /<code>deploy\/overlays\/prod<\/code> \(kustomize\) — rendered</);
+  assert.match(html, /<code>charts\/web<\/code> \(helm\) — failed: template: &lt;web&gt;\/deployment\.yaml:3 bad/);
+  assert.doesNotMatch(report.renderReportHtml(sampleResult(), { nonce: 'n', strings: STRINGS }), /Rendering:/, 'nothing when nothing was to render');
+});

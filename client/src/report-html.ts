@@ -38,6 +38,9 @@ export interface ReportStrings {
   readonly skipped: string;
   readonly skippedReasons: Readonly<Record<'too-large' | 'binary' | 'unreadable', string>>;
   readonly ruleFailures: string;
+  /** Summary of the Kustomize overlays and Helm charts: {0} rendered, {1} not. */
+  readonly renders: string;
+  readonly renderStatuses: Readonly<Record<'rendered' | 'failed' | 'no-tool' | 'untrusted', string>>;
   readonly checkedBy: string;
   readonly toVerify: string;
   readonly notApplicable: string;
@@ -138,6 +141,14 @@ function renderNotes(result: AuditResult, strings: ReportStrings): string {
   if (result.skippedFiles.length > 0) {
     const list = result.skippedFiles.map((file) => `<li><code>${escapeHtml(file.path)}</code> — ${escapeHtml(strings.skippedReasons[file.reason])}</li>`).join('');
     notes.push(`<details class="note"><summary>${escapeHtml(fill(strings.skipped, result.skippedFiles.length))}</summary><ul>${list}</ul></details>`);
+  }
+  const renders = result.renders ?? [];
+  if (renders.length > 0) {
+    const list = renders
+      .map((render) => `<li><code>${escapeHtml(render.directory)}</code> (${escapeHtml(render.tool)}) — ${escapeHtml(strings.renderStatuses[render.status])}${render.reason ? `: ${escapeHtml(render.reason)}` : ''}</li>`)
+      .join('');
+    const rendered = renders.filter((render) => render.status === 'rendered').length;
+    notes.push(`<details class="note"><summary>${escapeHtml(fill(strings.renders, rendered, renders.length - rendered))}</summary><ul>${list}</ul></details>`);
   }
   if (result.ruleFailures.length > 0) {
     const list = result.ruleFailures.map((failure) => `<li><code>${escapeHtml(failure.ruleId)}</code>: ${escapeHtml(failure.message)}</li>`).join('');

@@ -20,6 +20,8 @@ export const REPORT_STRINGS = {
   skipped: '{0} files were not checked',
   skippedReasons: { 'too-large': 'large', binary: 'binary', unreadable: 'unreadable' },
   ruleFailures: '{0} rules failed',
+  renders: 'Rendering: {0} rendered, {1} not',
+  renderStatuses: { rendered: 'rendered', failed: 'failed', 'no-tool': 'no tool', untrusted: 'untrusted' },
   checkedBy: 'Checked by',
   toVerify: 'To verify:',
   notApplicable: 'Nothing to look at:',

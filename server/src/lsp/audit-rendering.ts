@@ -51,6 +51,15 @@ export function renderFolder(folderPath: string, index: WorkspaceIndex, entries:
   return { findings, extra, renders };
 }
 
+/** In an untrusted workspace: which kinds of things would have been rendered (nothing is run). */
+export function untrustedRenders(entries: Iterable<string>): AuditRender[] {
+  const names = [...entries].map((uri) => uri.slice(uri.lastIndexOf('/') + 1));
+  const renders: AuditRender[] = [];
+  if (names.some((name) => KUSTOMIZATION_FILE_NAMES.includes(name))) renders.push({ directory: '.', tool: 'kustomize', status: 'untrusted' });
+  if (names.includes('Chart.yaml')) renders.push({ directory: '.', tool: 'helm', status: 'untrusted' });
+  return renders;
+}
+
 function toFsPath(uri: string): string | undefined {
   try {
     return fileURLToPath(uri);

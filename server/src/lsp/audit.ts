@@ -49,7 +49,7 @@ import {
 import type { ServerSettings } from './settings';
 import { isKustomizePatch } from './repo-layout';
 import { configFor, excludedByConfig, withConfigSuppressions } from './config-lookup';
-import { renderFolder } from './audit-rendering';
+import { renderFolder, untrustedRenders } from './audit-rendering';
 import { Positioner, resultDiagnostics, sourcePositioner } from './workspace-diagnostics';
 import { workspaceMessage } from './workspace-messages';
 import type { FolderState, WorkspaceService } from './workspace-service';
@@ -187,7 +187,10 @@ export class AuditRunner {
       const renders: AuditRender[] = [];
       for (const plan of plans) {
         if (!plan.settings.enable) continue;
-        if (!this.deps.trusted()) continue;
+        if (!this.deps.trusted()) {
+          renders.push(...untrustedRenders(plan.folder.entries.keys()));
+          continue;
+        }
         const rendered = renderFolder(plan.folder.fsPath, plan.index, plan.folder.entries.keys(), plan.selection);
         renders.push(...rendered.renders);
         audited.forEach((entry, i) => {
