@@ -99,6 +99,16 @@ test('quick fixes: listed per diagnostic, found by code and data; applying one r
   assert.deepEqual(stale.filter((action) => action.edit), []);
 });
 
+test('quick fixes for a client that drops `data`: the rule id and the exact range find the finding', async () => {
+  const uri = 'file:///no-data.yaml';
+  const diagnostics = await client.open(uri, POD);
+  const privileged = diagnostics.filter((d) => d.code === 'pss-privileged').map(({ data: _data, ...rest }) => rest);
+  const titles = (await actionsFor(uri, privileged, ['quickfix'])).filter((action) => action.edit).map((action) => action.title);
+  assert.ok(titles.includes('Set securityContext.privileged to false'), titles.join(' | '));
+  const moved = privileged.map((d) => ({ ...d, range: { start: d.range.start, end: { ...d.range.end, character: d.range.end.character - 1 } } }));
+  assert.deepEqual((await actionsFor(uri, moved, ['quickfix'])).filter((action) => action.edit), [], 'another range matches no finding');
+});
+
 test('make this workload meet restricted: one edit that clears every Pod Security finding', async () => {
   const uri = 'file:///restricted.yaml';
   const diagnostics = await client.open(uri, POD);

@@ -51,16 +51,23 @@ export function codeActionsFor(
   if (wants(CodeActionKind.RefactorRewrite)) actions.push(...hardeningActions(params, document, analysis, locale));
   if (!wants(CodeActionKind.QuickFix)) return actions;
   for (const diagnostic of params.context.diagnostics) {
-    const finding = findingFor(diagnostic, analysis);
+    const finding = findingFor(diagnostic, analysis, document);
     if (finding) actions.push(...quickFixes(diagnostic, finding, document, analysis, locale, options));
   }
   return actions;
 }
 
-function findingFor(diagnostic: Diagnostic, analysis: DocumentAnalysis): Finding | undefined {
+function findingFor(diagnostic: Diagnostic, analysis: DocumentAnalysis, document: TextDocument): Finding | undefined {
   if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
   const data = diagnostic.data as DiagnosticData | undefined;
-  if (!data || data.ruleId !== diagnostic.code) return undefined;
+  if (!data) {
+    // `data` is optional in the protocol and some clients drop it: the rule id and the exact range
+    // still identify the finding (a stale diagnostic matches nothing and gets no edit).
+    const start = document.offsetAt(diagnostic.range.start);
+    const end = document.offsetAt(diagnostic.range.end);
+    return analysis.result.findings.find((finding) => finding.ruleId === diagnostic.code && finding.start === start && finding.end === end);
+  }
+  if (data.ruleId !== diagnostic.code) return undefined;
   const path = JSON.stringify(data.path);
   return analysis.result.findings.find(
     (finding) => finding.ruleId === data.ruleId && finding.messageId === data.messageId && JSON.stringify(finding.path) === path,
