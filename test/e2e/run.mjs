@@ -72,7 +72,11 @@ function checkPrerequisites() {
   } catch (error) {
     missing.push(error.message);
   }
-  if (spawnSync(process.env.NVIM ?? 'nvim', ['--version'], { stdio: 'ignore' }).status !== 0) missing.push('Neovim not found: install the Debian package "neovim" or set $NVIM');
+  // Even `nvim --version` writes ~/.cache/nvim/log: ask it with a throwaway cache folder.
+  const scratch = mkdtempSync(join(tmpdir(), 'kc-nvim-check-'));
+  const nvim = spawnSync(process.env.NVIM ?? 'nvim', ['--version'], { stdio: 'ignore', env: { ...process.env, HOME: scratch, XDG_CACHE_HOME: scratch, XDG_STATE_HOME: scratch } });
+  rmSync(scratch, { recursive: true, force: true });
+  if (nvim.status !== 0) missing.push('Neovim not found: install the Debian package "neovim" or set $NVIM');
   if (!missing.length) return;
   console.error(`The end-to-end tests need:\n  ${missing.join('\n  ')}\nInstall everything with: bash test/e2e/setup.sh`);
   process.exit(2);

@@ -32,5 +32,8 @@ if [ ! -x code-server/node_modules/.bin/code-server ]; then
   (cd code-server && TMPDIR="$cache_root" npm_config_unsafe_perm=true npm_config_yes=true npm_config_nodedir=/usr \
     npm ci --no-audit --no-fund)
 fi
-# (Not `code-server --version`: any code-server call writes a config into the real HOME.)
-echo "End-to-end prerequisites ready: code-server $(node -p 'require("./code-server/node_modules/code-server/package.json").version'), $(chromium --version 2>/dev/null), $(nvim --version | head -1)"
+# Versions without writing into the real HOME: any code-server call writes a config there, and
+# even `nvim --version` creates ~/.cache/nvim/log.
+scratch=$(mktemp -d)
+echo "End-to-end prerequisites ready: code-server $(node -p 'require("./code-server/node_modules/code-server/package.json").version'), $(HOME="$scratch" chromium --version 2>/dev/null), $(HOME="$scratch" XDG_CACHE_HOME="$scratch" XDG_STATE_HOME="$scratch" nvim --version | head -1)"
+rm -rf "$scratch"
