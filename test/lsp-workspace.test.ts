@@ -125,15 +125,6 @@ function audit(token: string, cancellation?: CancellationTokenSource): Promise<A
   return (cancellation ? client.connection.sendRequest(AUDIT, params, cancellation.token) : client.connection.sendRequest(AUDIT, params)) as Promise<AuditResult>;
 }
 
-/** Waits for diagnostics of an open document that satisfy the predicate. */
-async function diagnosticsUntil(uri: string, predicate: (params: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
-  const latest = client.latest.get(uri);
-  if (latest && predicate(latest)) return latest;
-  for (;;) {
-    const next = await client.nextDiagnostics(uri, 20000);
-    if (predicate(next)) return next;
-  }
-}
 
 before(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-checklist-ws-'));
@@ -250,7 +241,7 @@ test('a file created on disk (didChangeWatchedFiles) updates the index and the o
   assert.ok(!client.latest.get(uri)!.diagnostics.some((diagnostic) => diagnostic.code === 'network-policy-workload-coverage'), 'no policy yet: the finding sits on the namespace');
   write('policies/web-ingress.yaml', WEB_INGRESS);
   await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf('policies/web-ingress.yaml'), type: FileChangeType.Created }] });
-  const updated = await diagnosticsUntil(uri, (params) => params.diagnostics.some((diagnostic) => diagnostic.code === 'network-policy-workload-coverage'));
+  const updated = await client.diagnosticsUntil(uri, (params) => params.diagnostics.some((diagnostic) => diagnostic.code === 'network-policy-workload-coverage'));
   const coverage = updated.diagnostics.find((diagnostic) => diagnostic.code === 'network-policy-workload-coverage')!;
   assert.match(String(coverage.message), /isolate ingress only/);
   assert.equal(coverage.relatedInformation?.[0].location.uri, uriOf('policies/web-ingress.yaml'));

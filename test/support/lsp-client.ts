@@ -135,6 +135,16 @@ export class TestLspClient {
     });
   }
 
+  /** The latest diagnostics of a document if they satisfy the predicate, else the next ones that do. */
+  async diagnosticsUntil(uri: string, predicate: (params: PublishDiagnosticsParams) => boolean, timeoutMs = 20000): Promise<PublishDiagnosticsParams> {
+    const latest = this.latest.get(uri);
+    if (latest && predicate(latest)) return latest;
+    for (;;) {
+      const next = await this.nextDiagnostics(uri, timeoutMs);
+      if (predicate(next)) return next;
+    }
+  }
+
   async open(uri: string, text: string, languageId = 'yaml', version = 1): Promise<Diagnostic[]> {
     const next = this.nextDiagnostics(uri);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });

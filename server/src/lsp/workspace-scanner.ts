@@ -41,6 +41,11 @@ export interface FileEntry extends FoundFile {
   readonly resources: readonly Resource[];
   readonly skipped: readonly SkippedDocument[];
   readonly reason?: string;
+  /**
+   * Not read yet because the file is open: the open text counts until it is closed, and then the
+   * file is read (a big file opened at start-up is not parsed a second time meanwhile).
+   */
+  readonly deferred?: boolean;
 }
 
 export function fileUri(fsPath: string): string {

@@ -283,21 +283,26 @@ export class WorkspaceService {
   }
 
   /**
-   * A file from disk; when it is open with the same text, the open document's parse is reused
-   * (a big generated file is parsed once, not once for the editor and once for the index).
+   * A file from disk. An open file is not read: its open text counts until it is closed (see
+   * `closed`), so a big generated file is parsed once, by the editor's check, not also here.
    */
   private async readOrReuse(folder: FolderState, file: FoundFile): Promise<FileEntry> {
-    const open = this.openDocuments().find((document) => document.uri === file.uri);
-    const cached = open && this.overrides.get(file.uri);
-    if (!open || !cached || cached.version !== open.version || file.size > (folder.filters.maxFileBytes ?? MAX_FILE_BYTES)) return readEntry(file, folder.filters.maxFileBytes);
+    const open = this.openDocuments().some((document) => document.uri === file.uri);
+    if (open && file.size <= (folder.filters.maxFileBytes ?? MAX_FILE_BYTES)) return { ...file, status: 'not-manifest', resources: [], skipped: [], deferred: true };
+    return readEntry(file, folder.filters.maxFileBytes);
+  }
+
+  /** A file that was open, read now that it is closed; the open parse is reused when the disk holds the same text. */
+  private async readClosed(file: FoundFile, maxBytes: number | undefined, lastOpen: FileEntry | undefined): Promise<FileEntry> {
+    if (!lastOpen?.source) return readEntry(file, maxBytes);
     let text: string;
     try {
       text = await fs.promises.readFile(file.fsPath, 'utf8');
     } catch {
-      return readEntry(file, folder.filters.maxFileBytes);
+      return readEntry(file, maxBytes);
     }
-    if (text !== open.getText()) return readEntry(file, folder.filters.maxFileBytes);
-    return { ...cached.entry, fsPath: file.fsPath, relativePath: file.relativePath, mtimeMs: file.mtimeMs, size: file.size };
+    if (text !== lastOpen.source.text) return readEntry(file, maxBytes);
+    return { ...lastOpen, fsPath: file.fsPath, relativePath: file.relativePath, mtimeMs: file.mtimeMs, size: file.size };
   }
 
   /** Hands the index a parse of an open document made elsewhere (in slices), so it is not parsed twice. */
@@ -307,10 +312,21 @@ export class WorkspaceService {
     if (this.folderOf(document.uri) && source.text === document.getText()) this.primed.set(document.uri, { version: document.version, source });
   }
 
-  /** Forgets the parse of a closed document. */
+  /** Forgets the parse of a closed document, and reads the file from disk if the index deferred it. */
   closed(uri: string): void {
+    const lastOpen = this.overrides.get(uri)?.entry;
     this.overrides.delete(uri);
     this.primed.delete(uri);
+    const folder = this.folderOf(uri);
+    const deferred = folder?.entries.get(uri);
+    if (!folder || !deferred?.deferred) return;
+    void this.enqueue(folder, async () => {
+      if (folder.entries.get(uri) !== deferred) return false;
+      this.store(folder, await this.readClosed(deferred, folder.filters.maxFileBytes, lastOpen));
+      return true;
+    }).then((stored) => {
+      if (stored) this.changed();
+    });
   }
 
   /** The parsed source the index uses for an open document (so that findings and positions agree). */
@@ -345,7 +361,10 @@ export class WorkspaceService {
   /** Counts of the folder's files by status. */
   counts(folder: FolderState): Record<EntryStatus, number> {
     const counts: Record<EntryStatus, number> = { manifest: 0, 'not-manifest': 0, 'too-large': 0, binary: 0, unreadable: 0 };
-    for (const entry of folder.entries.values()) counts[entry.status]++;
+    for (const entry of folder.entries.values()) {
+      const open = entry.deferred ? this.openDocuments().find((document) => document.uri === entry.uri) : undefined;
+      counts[open ? this.overrideEntry(open, folder).status : entry.status]++;
+    }
     return counts;
   }
 }

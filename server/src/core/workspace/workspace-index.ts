@@ -19,6 +19,7 @@ import { extractResources } from '../model/resource';
 import type { PropertyPath } from '../model/values';
 import type { SourceFile } from '../parse/source-file';
 import { LabelSelector, Labels, labelsOf, selectorMatches } from './label-selector';
+import { relatedFromParts } from '../rules/related-kinds';
 
 export const DEFAULT_NAMESPACE = 'default';
 
@@ -238,19 +239,21 @@ export class WorkspaceIndex {
     const key = `${file.uri}\u0000${namespace ?? ''}\u0000${unplaced ? 'u' : ''}`;
     let related = this.relatedCache.get(key);
     if (!related) {
-      const seen = new Set<Resource>(file.resources);
-      const list: Resource[] = [...file.resources];
+      // The file's own resources first, then those of other files (a file's resources are never
+      // put in a set: a big file has thousands, and a key per namespace of it).
+      const seen = new Set<Resource>();
+      const others: Resource[] = [];
       const add = (candidates: readonly Resource[] | undefined) => {
         for (const candidate of candidates ?? []) {
-          if (seen.has(candidate)) continue;
+          if (this.fileByResource.get(candidate) === file || seen.has(candidate)) continue;
           seen.add(candidate);
-          list.push(candidate);
+          others.push(candidate);
         }
       };
       if (namespace !== undefined) add(this.byNamespace.get(namespace));
       if (unplaced) add(this.unplacedByDirectory.get(file.directory));
       add(this.clusterScoped);
-      related = list;
+      related = relatedFromParts([file.resources, others]);
       this.relatedCache.set(key, related);
     }
     return related;

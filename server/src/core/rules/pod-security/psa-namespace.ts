@@ -59,11 +59,27 @@ function podSecuritySelection(level: PodSecurityLevel, version: string, now: num
   return { ...selection, now };
 }
 
+/**
+ * Violations already computed, per resource object and `level/version`. A keystroke in a file of
+ * thousands of workloads re-parses only the edited document: the other documents keep their
+ * resource objects, so their violations are not checked again. Only paths, rule ids and the order
+ * of the findings are read from here, and those do not change when a document merely moves.
+ */
+const violationCache = new WeakMap<Resource, Map<string, Finding[]>>();
+
 /** The violations of a workload against a policy, as findings (paths from the document root). */
-export function violationsOf(workload: Workload, policy: ModePolicy, now: number): Finding[] {
+export function violationsOf(workload: Workload, policy: ModePolicy, now: number): readonly Finding[] {
   if (policy.level === 'privileged') return [];
-  const failures: RuleFailure[] = [];
-  return checkResource(workload.resource, podSecuritySelection(policy.level, policy.version, now), failures, [workload.resource]);
+  const key = `${policy.level}/${policy.version}`;
+  let cached = violationCache.get(workload.resource);
+  if (!cached) violationCache.set(workload.resource, (cached = new Map()));
+  let findings = cached.get(key);
+  if (!findings) {
+    const failures: RuleFailure[] = [];
+    findings = checkResource(workload.resource, podSecuritySelection(policy.level, policy.version, now), failures, [workload.resource]);
+    cached.set(key, findings);
+  }
+  return findings;
 }
 
 /** The Namespace objects of the workspace with the workloads that live in them. */
