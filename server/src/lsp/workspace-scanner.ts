@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { extractResources, parseSourceFile, Resource, SkippedDocument, SourceFile } from '../core';
+import { extractResources, parseSourceFile, parseSourceFileSliced, Resource, SkippedDocument, Slicing, SourceFile } from '../core';
 import { decodeSource, MAX_FILE_BYTES } from '../cli/read-source';
 import { ExcludePattern, filesExcluded, gitignored, PathRule } from '../core/workspace/glob';
 
@@ -111,6 +111,25 @@ function excluded(filters: FolderFilters, relativePath: string, isDirectory: boo
 
 /** Reads and parses one file; never throws. */
 export async function readEntry(file: FoundFile, maxBytes = MAX_FILE_BYTES): Promise<FileEntry> {
+  const read = await readText(file, maxBytes);
+  return typeof read === 'string' ? entryFromText(file, read) : read;
+}
+
+/**
+ * Reads and parses one file, parsing a big one in slices (giving way to the event loop between
+ * documents); undefined when `slicing` cancels the parse. Never throws.
+ */
+export async function readEntrySliced(file: FoundFile, maxBytes: number, slicing: Slicing): Promise<FileEntry | undefined> {
+  const read = await readText(file, maxBytes);
+  if (typeof read !== 'string') return read;
+  if (slicing.cancelled()) return undefined;
+  if (!read.includes('apiVersion') || !read.includes('kind')) return { ...file, status: 'not-manifest', resources: [], skipped: [] };
+  const source = await parseSourceFileSliced(read, slicing);
+  return source && entryFromSource(file, source);
+}
+
+/** The text of a file, or the entry saying why there is none. */
+async function readText(file: FoundFile, maxBytes: number): Promise<string | FileEntry> {
   if (file.size > maxBytes) return { ...file, status: 'too-large', resources: [], skipped: [] };
   let bytes: Uint8Array;
   try {
@@ -120,7 +139,7 @@ export async function readEntry(file: FoundFile, maxBytes = MAX_FILE_BYTES): Pro
   }
   const decoded = decodeSource(bytes, maxBytes);
   if (decoded.kind !== 'text') return { ...file, status: decoded.kind === 'unreadable' ? 'unreadable' : decoded.kind, resources: [], skipped: [] };
-  return entryFromText(file, decoded.text);
+  return decoded.text;
 }
 
 /** An entry for a text (from disk or from an open document). */

@@ -14,7 +14,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceIndex, WorkspaceFileInput } from '../core';
 import { filesExcluded, gitignored, parseFilesExclude, parseGitignore } from '../core/workspace/glob';
 import { MAX_FILE_BYTES } from '../cli/read-source';
-import { entryFromSource, entryFromText, EntryStatus, FileEntry, FolderFilters, FoundFile, isManifestPath, readEntry, walkFolder } from './workspace-scanner';
+import { SLICED_ANALYSIS_THRESHOLD, slicingWhile } from './sliced-analysis';
+import { entryFromSource, entryFromText, EntryStatus, FileEntry, FolderFilters, FoundFile, isManifestPath, readEntry, readEntrySliced, walkFolder } from './workspace-scanner';
 import { workspaceMessage } from './workspace-messages';
 import type { Locale, SourceFile } from '../core';
 
@@ -287,9 +288,14 @@ export class WorkspaceService {
    * `closed`), so a big generated file is parsed once, by the editor's check, not also here.
    */
   private async readOrReuse(folder: FolderState, file: FoundFile): Promise<FileEntry> {
-    const open = this.openDocuments().some((document) => document.uri === file.uri);
-    if (open && file.size <= (folder.filters.maxFileBytes ?? MAX_FILE_BYTES)) return { ...file, status: 'not-manifest', resources: [], skipped: [], deferred: true };
-    return readEntry(file, folder.filters.maxFileBytes);
+    const maxBytes = folder.filters.maxFileBytes ?? MAX_FILE_BYTES;
+    const isOpen = () => this.openDocuments().some((document) => document.uri === file.uri);
+    const deferred: FileEntry = { ...file, status: 'not-manifest', resources: [], skipped: [], deferred: true };
+    if (file.size <= maxBytes && isOpen()) return deferred;
+    if (file.size < SLICED_ANALYSIS_THRESHOLD) return readEntry(file, maxBytes);
+    // A big file is parsed in slices, and dropped as soon as the editor opens it (as at start-up,
+    // when the editor's first document is often the file being indexed).
+    return (await readEntrySliced(file, maxBytes, slicingWhile(() => !isOpen()))) ?? deferred;
   }
 
   /** A file that was open, read now that it is closed; the open parse is reused when the disk holds the same text. */

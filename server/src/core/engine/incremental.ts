@@ -8,7 +8,7 @@
  * control-plane Pod ...), every resource is checked again. The result equals `analyzeSource` of
  * the whole text (a property test holds it to that).
  */
-import { Document, visit } from 'yaml';
+import { Document, isNode, isPair } from 'yaml';
 import { componentsNamed } from '../model/control-plane';
 import { extractFromDocument, Resource, SkippedDocument } from '../model/resource';
 import { composeDocuments, countLines, parseSourceFile, Slicing, SourceFile } from '../parse/source-file';
@@ -222,15 +222,32 @@ function move(piece: Piece, delta: number): void {
   };
   for (const document of piece.documents) {
     shift(document.range as [number, number, number]);
-    visit(document, (_, node) => {
-      shift((node as { range?: [number, number, number] | null } | null)?.range);
-    });
+    shiftNode(document.contents, shift);
     for (const problem of [...document.errors, ...document.warnings]) {
       problem.pos[0] += delta;
       problem.pos[1] += delta;
     }
   }
   piece.findings = piece.findings.map((finding) => ({ ...finding, start: finding.start + delta, end: finding.end + delta }));
+}
+
+/**
+ * Shifts the ranges of a node and every node below it. A plain walk over keys, values and items:
+ * yaml's `visit` builds a frozen path array per node, which made moving the documents after an
+ * edit cost more than checking the edited one.
+ */
+function shiftNode(node: unknown, shift: (range: [number, number, number] | null | undefined) => void): void {
+  if (!node || typeof node !== 'object') return;
+  const current = node as { range?: [number, number, number] | null; items?: unknown[]; key?: unknown; value?: unknown };
+  if (isNode(node) || isPair(node)) {
+    if (isNode(node)) shift(current.range);
+    if (isPair(node)) {
+      shiftNode(current.key, shift);
+      shiftNode(current.value, shift);
+      return;
+    }
+    if (current.items) for (const item of current.items) shiftNode(item, shift);
+  }
 }
 
 interface Moved {

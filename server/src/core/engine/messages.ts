@@ -16,7 +16,21 @@ export function renderMessage(
   finding: { ruleId: string; messageId: string; data: Readonly<Record<string, string | number>> },
   locale: Locale,
 ): string {
-  const template = ruleById(finding.ruleId)?.messages[finding.messageId];
-  if (!template) return `${finding.ruleId}: ${finding.messageId}`;
-  return formatText(localize(template, locale), finding.data);
+  // Keyed by the data object: a finding moved along with its document (incremental analysis)
+  // is a copy sharing its data, so a keystroke does not format thousands of messages again.
+  if (typeof finding.data !== 'object' || finding.data === null) return formatMessage(finding, locale);
+  let byKey = rendered.get(finding.data);
+  if (!byKey) rendered.set(finding.data, (byKey = new Map()));
+  const key = `${finding.ruleId}\u0000${finding.messageId}\u0000${locale}`;
+  let message = byKey.get(key);
+  if (message === undefined) byKey.set(key, (message = formatMessage(finding, locale)));
+  return message;
 }
+
+function formatMessage(finding: { ruleId: string; messageId: string; data: Readonly<Record<string, string | number>> }, locale: Locale): string {
+  const template = ruleById(finding.ruleId)?.messages[finding.messageId];
+  return template ? formatText(localize(template, locale), finding.data) : `${finding.ruleId}: ${finding.messageId}`;
+}
+
+/** Rendered messages by data object; data objects are never changed once a finding holds them. */
+const rendered = new WeakMap<object, Map<string, string>>();
