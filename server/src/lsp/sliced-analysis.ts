@@ -38,11 +38,33 @@ const selections = new WeakMap<AnalysisOptions, RuleSelection>();
  * the file whose text did not change since the last version keep their parse and findings.
  * Undefined when a newer version arrived meanwhile.
  */
-export async function analyzeSliced(
-  document: TextDocument,
-  options: AnalysisOptions,
-  isCurrent: () => boolean,
-): Promise<{ source: SourceFile; result: AnalysisResult } | undefined> {
+export function analyzeSliced(document: TextDocument, options: AnalysisOptions, isCurrent: () => boolean): Promise<SlicedAnalysis | undefined> {
+  // One analysis per version and options: a second request (the index finishing, a settings
+  // change that changes nothing) waits for the running one instead of parsing the file again
+  // beside it; a request with other options supersedes it.
+  const running = inFlight.get(document.uri);
+  if (running && running.version === document.version && running.options === options) return running.promise;
+  if (running) running.superseded = true;
+  const entry: InFlight = { version: document.version, options, superseded: false, promise: Promise.resolve(undefined) };
+  entry.promise = analyzeNow(document, options, () => !entry.superseded && isCurrent()).finally(() => {
+    if (inFlight.get(document.uri) === entry) inFlight.delete(document.uri);
+  });
+  inFlight.set(document.uri, entry);
+  return entry.promise;
+}
+
+type SlicedAnalysis = { source: SourceFile; result: AnalysisResult };
+
+interface InFlight {
+  readonly version: number;
+  readonly options: AnalysisOptions;
+  superseded: boolean;
+  promise: Promise<SlicedAnalysis | undefined>;
+}
+
+const inFlight = new Map<string, InFlight>();
+
+async function analyzeNow(document: TextDocument, options: AnalysisOptions, isCurrent: () => boolean): Promise<SlicedAnalysis | undefined> {
   let selection = selections.get(options);
   if (!selection) selections.set(options, (selection = selectRules(options)));
   const analysis = await analyzeIncrementallySliced(document.getText(), selection, states.get(document.uri), slicingWhile(isCurrent));
@@ -55,4 +77,7 @@ export async function analyzeSliced(
 /** Drops what is kept for a closed document. */
 export function forgetSliced(uri: string): void {
   states.delete(uri);
+  const running = inFlight.get(uri);
+  if (running) running.superseded = true;
+  inFlight.delete(uri);
 }
