@@ -63,6 +63,8 @@ export interface AuditDependencies {
   openVersion(uri: string): number | undefined;
   /** Re-runs the live check of an open document (its diagnostics replace the audit's). */
   revalidate(uri: string): void;
+  /** The audit sent the diagnostics of a file (an open one's next check must send its own again). */
+  replacedDiagnostics(uri: string): void;
   /** Whether the client trusts the workspace: only then are renderers (kubectl, helm) run. */
   trusted(): boolean;
 }
@@ -218,6 +220,7 @@ export class AuditRunner {
       }
       for (const [uri, diagnostics] of published) {
         void connection.sendDiagnostics({ uri, version: this.deps.openVersion(uri), diagnostics });
+        this.deps.replacedDiagnostics(uri);
       }
       for (const uri of this.published.keys()) {
         if (published.has(uri)) continue;

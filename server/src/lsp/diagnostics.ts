@@ -1,7 +1,7 @@
 /**
  * Findings as LSP diagnostics: offsets become UTF-16 positions through the TextDocument (CRLF-safe),
  * the rule id is the code with a link to its documentation, and `data` carries what a quick fix
- * needs to find its finding again without reading the message text.
+ * needs to find its finding again without reading the message text (rule id, message id, path).
  */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -10,13 +10,15 @@ import { renderMessage, ruleDocsUrl } from '../core';
 
 export const DIAGNOSTIC_SOURCE = 'kube-checklist';
 
+/**
+ * What a quick fix needs to find its finding again, and nothing more: a file of thousands of
+ * documents publishes tens of thousands of diagnostics on every keystroke, and every byte of
+ * them crosses the pipe and is parsed by the editor.
+ */
 export interface DiagnosticData {
   readonly ruleId: string;
   readonly messageId: string;
   readonly path: PropertyPath;
-  readonly target: string;
-  readonly documentIndex: number;
-  readonly data: Readonly<Record<string, string | number>>;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -27,14 +29,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 export function toDiagnostic(document: TextDocument, finding: Finding, locale: Locale): Diagnostic {
-  const data: DiagnosticData = {
-    ruleId: finding.ruleId,
-    messageId: finding.messageId,
-    path: finding.path,
-    target: finding.target,
-    documentIndex: finding.documentIndex,
-    data: finding.data,
-  };
+  const data: DiagnosticData = { ruleId: finding.ruleId, messageId: finding.messageId, path: finding.path };
   return {
     range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
     severity: SEVERITY[finding.severity],

@@ -53,6 +53,8 @@ export function startServer(connection: Connection): void {
   const pending = new Map<string, NodeJS.Immediate>();
   const reportedFailures = new Set<string>();
   const oversizeNoticeSent = new Set<string>();
+  /** What each document's last diagnostics were made from, so the same result is not sent twice. */
+  const published = new Map<string, { version: number; result: AnalysisResult; config: unknown }>();
   let locale: Locale = 'en';
   let pullConfiguration = false;
   let pushedSettings: ServerSettings = DEFAULT_SETTINGS;
@@ -83,6 +85,7 @@ export function startServer(connection: Connection): void {
       const document = documents.get(uri);
       if (document) schedule(document);
     },
+    replacedDiagnostics: (uri) => published.delete(uri),
   });
   // The index changed (first indexing done, files changed on disk): open documents may see it.
   workspace.onDidChange(() => documents.all().forEach(schedule));
@@ -204,11 +207,13 @@ export function startServer(connection: Connection): void {
     const current = documents.get(uri);
     if (!current || current.version !== version) return;
     if (isConfigDocument(uri)) {
+      published.delete(uri);
       void connection.sendDiagnostics({ uri, version, diagnostics: configDiagnostics(current, locale) });
       return;
     }
     const found = configFor(uri);
     if (!settings.enable || !isManifestCandidate(current) || isHelmTemplate(uri) || excludedByConfig(found, uri)) {
+      published.delete(uri);
       void connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return;
     }
@@ -220,11 +225,17 @@ export function startServer(connection: Connection): void {
         connection.console.info(message);
         void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
       }
+      published.delete(uri);
       void connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return;
     }
     const { result } = text.length > SLICED_ANALYSIS_THRESHOLD ? (await analyzeBig(current, settings)) ?? {} : analyzeOpen(current, settings);
     if (!result) return;
+    // A second request for an analysis already published (the index finishing while a big file
+    // was being checked) would send tens of thousands of identical diagnostics again.
+    const last = published.get(uri);
+    if (last && last.version === version && last.result === result && last.config === found && documents.get(uri)?.version === version) return;
+    published.set(uri, { version, result, config: found });
     for (const failure of result.ruleFailures) {
       if (reportedFailures.has(failure.ruleId)) continue;
       reportedFailures.add(failure.ruleId);
@@ -361,6 +372,7 @@ export function startServer(connection: Connection): void {
     analyses.delete(uri);
     forgetSliced(uri);
     oversizeNoticeSent.delete(uri);
+    published.delete(uri);
     workspace.closed(uri);
     // After an audit, a closed file keeps showing its findings (of its text on disk).
     if (audit.diagnosticsFor(uri)) void publishClosed(uri);
