@@ -25,7 +25,7 @@ const DOCS_IMAGES = ['01-squiggle', '03-hover', '04-quick-fix-menu', '07-audit-r
 const TIMEOUT = 30_000;
 
 const sandbox = createSandbox('ui');
-addBulkManifests(sandbox.workspace, 120);
+addBulkManifests(sandbox.workspace, 300);
 installExtension(sandbox, options.vsix);
 const server = await startCodeServer(sandbox, { folder: sandbox.workspace, settings: { 'workbench.colorTheme': 'Default Light Modern', 'editor.fontSize': 14 } });
 const context = await launchBrowser(sandbox);
