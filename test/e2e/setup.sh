@@ -14,8 +14,12 @@ if ((${#packages[@]})); then
   sudo=()
   [ "$(id -u)" -eq 0 ] || sudo=(sudo)
   echo "Installing Debian packages: ${packages[*]}"
-  "${sudo[@]}" apt-get update -q
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q "${packages[@]}"
+  # Three tries: a mirror that stumbles once should not turn CI red.
+  for attempt in 1 2 3; do
+    if "${sudo[@]}" apt-get update -q && DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q "${packages[@]}"; then break; fi
+    [ "$attempt" -lt 3 ] || exit 1
+    echo "apt-get failed (attempt $attempt); trying again"
+  done
 fi
 
 if [ ! -x code-server/node_modules/.bin/code-server ]; then
@@ -29,8 +33,12 @@ if [ ! -x code-server/node_modules/.bin/code-server ]; then
   tar czf "$cache_root/vscode-ripgrep-cache-1.15.11/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz" -C "$cache_root/rg" rg
   # unsafe_perm: code-server's postinstall refuses root without it; yes: node-pty's postinstall
   # runs npx node-gyp; nodedir: native modules build against the system Node's headers.
-  (cd code-server && TMPDIR="$cache_root" npm_config_unsafe_perm=true npm_config_yes=true npm_config_nodedir=/usr \
-    npm ci --no-audit --no-fund)
+  for attempt in 1 2 3; do
+    if (cd code-server && TMPDIR="$cache_root" npm_config_unsafe_perm=true npm_config_yes=true npm_config_nodedir=/usr \
+      npm ci --no-audit --no-fund); then break; fi
+    [ "$attempt" -lt 3 ] || exit 1
+    echo "installing code-server failed (attempt $attempt); trying again"
+  done
 fi
 # Versions without writing into the real HOME: any code-server call writes a config there, and
 # even `nvim --version` creates ~/.cache/nvim/log.
