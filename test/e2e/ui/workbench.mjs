@@ -25,13 +25,26 @@ const DOCS_IMAGES = ['01-squiggle', '03-hover', '04-quick-fix-menu', '07-audit-r
 const TIMEOUT = 30_000;
 
 const sandbox = createSandbox('ui');
-addBulkManifests(sandbox.workspace, 300);
-installExtension(sandbox, options.vsix);
-const server = await startCodeServer(sandbox, { folder: sandbox.workspace, settings: { 'workbench.colorTheme': 'Default Light Modern', 'editor.fontSize': 14 } });
-const context = await launchBrowser(sandbox);
-const page = context.pages()[0] ?? (await context.newPage());
-page.setDefaultTimeout(TIMEOUT);
-mkdirSync(SHOTS, { recursive: true });
+let server;
+let context;
+let page;
+try {
+  addBulkManifests(sandbox.workspace, 300);
+  installExtension(sandbox, options.vsix);
+  server = await startCodeServer(sandbox, { folder: sandbox.workspace, settings: { 'workbench.colorTheme': 'Default Light Modern', 'editor.fontSize': 14 } });
+  context = await launchBrowser(sandbox);
+  page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(TIMEOUT);
+  mkdirSync(SHOTS, { recursive: true });
+} catch (error) {
+  // Nothing ran: stop what did start, remove the sandbox, and say why.
+  await context?.close().catch(() => undefined);
+  await server?.stop();
+  sandbox.dispose();
+  console.log(`  ✘ the workbench could not be started: ${error.message ?? error}`);
+  console.log('# e2e ui: 0 passed, 1 failed');
+  process.exit(1);
+}
 
 let passed = 0;
 let failed = 0;
