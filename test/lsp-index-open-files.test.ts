@@ -11,37 +11,11 @@ import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { TestLspClient } from './support/lsp-client';
-
-const namespace = (level: string) => `apiVersion: v1
-kind: Namespace
-metadata:
-  name: shop
-  labels:
-    pod-security.kubernetes.io/enforce: ${level}
-`;
-
-const WEB = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  namespace: shop
-spec:
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      hostPID: true
-      containers:
-        - name: web
-          image: registry.example.com/web:2.1
-`;
+import { SHOP_WEB, shopNamespace } from './support/shop-manifests';
 
 let root: string;
 let client: TestLspClient;
 const uriOf = (relative: string) => pathToFileURL(path.join(root, relative)).href;
-
 
 const violates = (params: PublishDiagnosticsParams) => params.diagnostics.some((d) => d.code === 'psa-namespace-enforce-violation');
 
@@ -52,8 +26,8 @@ before(async () => {
     fs.mkdirSync(path.join(root, 'bulk'), { recursive: true });
     fs.writeFileSync(path.join(root, 'bulk', `cm-${String(i).padStart(3, '0')}.yaml`), `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm-${i}, namespace: other}\ndata: {a: "1"}\n`);
   }
-  fs.writeFileSync(path.join(root, 'web.yaml'), WEB);
-  fs.writeFileSync(path.join(root, 'zz-namespace.yaml'), namespace('baseline'));
+  fs.writeFileSync(path.join(root, 'web.yaml'), SHOP_WEB);
+  fs.writeFileSync(path.join(root, 'zz-namespace.yaml'), shopNamespace('baseline'));
   client = new TestLspClient();
   await client.initialize('en', { workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'shop' }] });
 });
@@ -73,9 +47,9 @@ async function indexingDone(): Promise<void> {
 
 test('an open file counts with its open text, and with its disk text once closed', async () => {
   // Opened before the index reaches it (it is read last), so the index never reads it from disk.
-  await client.open(uriOf('zz-namespace.yaml'), namespace('privileged'));
+  await client.open(uriOf('zz-namespace.yaml'), shopNamespace('privileged'));
   await indexingDone();
-  await client.open(uriOf('web.yaml'), WEB);
+  await client.open(uriOf('web.yaml'), SHOP_WEB);
   // The open namespace says privileged: the hostPID workload violates nothing it enforces.
   const whileOpen = await client.diagnosticsUntil(uriOf('web.yaml'), (params) => params.diagnostics.some((d) => d.code === 'pss-host-namespaces'));
   assert.ok(!violates(whileOpen), whileOpen.diagnostics.map((d) => d.code).join(', '));

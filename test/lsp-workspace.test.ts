@@ -31,6 +31,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import { CHECKLIST_ITEMS, CHECKLIST_SECTIONS } from '../server/src/core';
 import { TestLspClient } from './support/lsp-client';
+import { SHOP_WEB, shopNamespace } from './support/shop-manifests';
 
 interface AuditResult {
   version: number;
@@ -53,31 +54,7 @@ const write = (relative: string, text: string | Buffer) => {
   fs.writeFileSync(path.join(root, relative), text);
 };
 
-const NAMESPACE = `apiVersion: v1
-kind: Namespace
-metadata:
-  name: shop
-  labels:
-    pod-security.kubernetes.io/enforce: baseline
-`;
-
-const WEB = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  namespace: shop
-spec:
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      hostPID: true
-      containers:
-        - name: web
-          image: registry.example.com/web:2.1
-`;
+const NAMESPACE = shopNamespace('baseline');
 
 const WEB_INGRESS = `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -129,7 +106,7 @@ function audit(token: string, cancellation?: CancellationTokenSource): Promise<A
 before(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-checklist-ws-'));
   write('ns.yaml', NAMESPACE);
-  write('deploy/web.yaml', WEB);
+  write('deploy/web.yaml', SHOP_WEB);
   write('.gitignore', '# build output\nignored/\n*.tmp.yaml\n!keep.tmp.yaml\n');
   write('ignored/bad.yaml', 'apiVersion: v1\nkind: Pod\nmetadata: {name: bad, namespace: shop}\nspec: {containers: [{name: a, image: x, securityContext: {privileged: true}}]}\n');
   write('scratch.tmp.yaml', 'apiVersion: v1\nkind: Pod\nmetadata: {name: scratch, namespace: shop}\nspec: {hostIPC: true, containers: [{name: a, image: x}]}\n');
@@ -226,7 +203,7 @@ test('diagnostics are published for files that were never opened, with related p
 
 test('an open file shows workspace findings while editing, unless workspaceRules.liveInEditor is off', async () => {
   const uri = uriOf('deploy/web.yaml');
-  const opened = await client.open(uri, WEB);
+  const opened = await client.open(uri, SHOP_WEB);
   const codes = opened.map((diagnostic) => diagnostic.code);
   assert.ok(codes.includes('psa-namespace-enforce-violation'), codes.join(', '));
   const off = await client.changeSettings({ workspaceRules: { liveInEditor: false } }, uri);

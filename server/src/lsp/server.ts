@@ -234,7 +234,7 @@ export function startServer(connection: Connection): void {
     // A second request for an analysis already published (the index finishing while a big file
     // was being checked) would send tens of thousands of identical diagnostics again.
     const last = published.get(uri);
-    if (last && last.version === version && last.result === result && last.config === found && documents.get(uri)?.version === version) return;
+    if (last && last.version === version && last.result === result && last.config === found) return;
     published.set(uri, { version, result, config: found });
     for (const failure of result.ruleFailures) {
       if (reportedFailures.has(failure.ruleId)) continue;

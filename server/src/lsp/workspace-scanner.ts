@@ -123,9 +123,19 @@ export async function readEntrySliced(file: FoundFile, maxBytes: number, slicing
   const read = await readText(file, maxBytes);
   if (typeof read !== 'string') return read;
   if (slicing.cancelled()) return undefined;
-  if (!read.includes('apiVersion') || !read.includes('kind')) return { ...file, status: 'not-manifest', resources: [], skipped: [] };
+  if (!mayHoldResources(read)) return notManifest(file);
   const source = await parseSourceFileSliced(read, slicing);
   return source && entryFromSource(file, source);
+}
+
+/**
+ * Reads and parses one file, reusing `parsed` (a parse of the same file made while it was open)
+ * when the disk holds that very text. Never throws.
+ */
+export async function readEntryReusing(file: FoundFile, maxBytes: number | undefined, parsed: SourceFile | undefined): Promise<FileEntry> {
+  const read = await readText(file, maxBytes ?? MAX_FILE_BYTES);
+  if (typeof read !== 'string') return read;
+  return parsed?.text === read ? entryFromSource(file, parsed) : entryFromText(file, read);
 }
 
 /** The text of a file, or the entry saying why there is none. */
@@ -144,15 +154,22 @@ async function readText(file: FoundFile, maxBytes: number): Promise<string | Fil
 
 /** An entry for a text (from disk or from an open document). */
 export function entryFromText(file: FoundFile, text: string): FileEntry {
-  // Cheap test first: no resource without both words.
-  if (!text.includes('apiVersion') || !text.includes('kind')) return { ...file, status: 'not-manifest', resources: [], skipped: [] };
-  return entryFromSource(file, parseSourceFile(text));
+  return mayHoldResources(text) ? entryFromSource(file, parseSourceFile(text)) : notManifest(file);
 }
 
 /** An entry for an already parsed text. */
 export function entryFromSource(file: FoundFile, source: SourceFile): FileEntry {
-  if (!source.text.includes('apiVersion') || !source.text.includes('kind')) return { ...file, status: 'not-manifest', resources: [], skipped: [] };
+  if (!mayHoldResources(source.text)) return notManifest(file);
   const { resources, skipped } = extractResources(source);
-  if (resources.length === 0 && skipped.length === 0) return { ...file, status: 'not-manifest', resources: [], skipped: [] };
+  if (resources.length === 0 && skipped.length === 0) return notManifest(file);
   return { ...file, status: 'manifest', source, resources, skipped };
+}
+
+/** The cheap test before any parse: no resource without both words. */
+function mayHoldResources(text: string): boolean {
+  return text.includes('apiVersion') && text.includes('kind');
+}
+
+function notManifest(file: FoundFile): FileEntry {
+  return { ...file, status: 'not-manifest', resources: [], skipped: [] };
 }

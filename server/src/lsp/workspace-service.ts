@@ -15,7 +15,7 @@ import { WorkspaceIndex, WorkspaceFileInput } from '../core';
 import { filesExcluded, gitignored, parseFilesExclude, parseGitignore } from '../core/workspace/glob';
 import { MAX_FILE_BYTES } from '../cli/read-source';
 import { SLICED_ANALYSIS_THRESHOLD, slicingWhile } from './sliced-analysis';
-import { entryFromSource, entryFromText, EntryStatus, FileEntry, FolderFilters, FoundFile, isManifestPath, readEntry, readEntrySliced, walkFolder } from './workspace-scanner';
+import { entryFromSource, entryFromText, EntryStatus, FileEntry, FolderFilters, FoundFile, isManifestPath, readEntry, readEntryReusing, readEntrySliced, walkFolder } from './workspace-scanner';
 import { workspaceMessage } from './workspace-messages';
 import type { Locale, SourceFile } from '../core';
 
@@ -298,19 +298,6 @@ export class WorkspaceService {
     return (await readEntrySliced(file, maxBytes, slicingWhile(() => !isOpen()))) ?? deferred;
   }
 
-  /** A file that was open, read now that it is closed; the open parse is reused when the disk holds the same text. */
-  private async readClosed(file: FoundFile, maxBytes: number | undefined, lastOpen: FileEntry | undefined): Promise<FileEntry> {
-    if (!lastOpen?.source) return readEntry(file, maxBytes);
-    let text: string;
-    try {
-      text = await fs.promises.readFile(file.fsPath, 'utf8');
-    } catch {
-      return readEntry(file, maxBytes);
-    }
-    if (text !== lastOpen.source.text) return readEntry(file, maxBytes);
-    return { ...lastOpen, fsPath: file.fsPath, relativePath: file.relativePath, mtimeMs: file.mtimeMs, size: file.size };
-  }
-
   /** Hands the index a parse of an open document made elsewhere (in slices), so it is not parsed twice. */
   prime(document: TextDocument, source: SourceFile): void {
     // Kept as it is: extracting the resources of a big file on every keystroke would cost more than
@@ -320,7 +307,8 @@ export class WorkspaceService {
 
   /** Forgets the parse of a closed document, and reads the file from disk if the index deferred it. */
   closed(uri: string): void {
-    const lastOpen = this.overrides.get(uri)?.entry;
+    // The last parse of the open text: reused if the disk holds the same text.
+    const lastParse = this.overrides.get(uri)?.entry.source ?? this.primed.get(uri)?.source;
     this.overrides.delete(uri);
     this.primed.delete(uri);
     const folder = this.folderOf(uri);
@@ -328,7 +316,7 @@ export class WorkspaceService {
     if (!folder || !deferred?.deferred) return;
     void this.enqueue(folder, async () => {
       if (folder.entries.get(uri) !== deferred) return false;
-      this.store(folder, await this.readClosed(deferred, folder.filters.maxFileBytes, lastOpen));
+      this.store(folder, await readEntryReusing(deferred, folder.filters.maxFileBytes, lastParse));
       return true;
     }).then((stored) => {
       if (stored) this.changed();

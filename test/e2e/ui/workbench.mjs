@@ -76,10 +76,7 @@ try {
   });
 
   await step('opening deploy.yaml puts an error squiggle exactly under `true` of `privileged: true`', '01-squiggle', async () => {
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').fill('deploy.yaml');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'deploy.yaml' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await pickFromQuickInput('Control+P', 'deploy.yaml', 'deploy.yaml');
     await editor.locator('.view-lines', { hasText: 'privileged: true' }).waitFor();
     await errorSquiggle.waitFor({ state: 'attached' });
     const squiggles = await errorSquiggle.count();
@@ -131,10 +128,7 @@ try {
   });
 
   await step('F1 "Kubernetes Checklist: Audit Workspace" shows its progress', '06-audit-progress', async () => {
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').fill('>Kubernetes Checklist: Audit Workspace');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Audit Workspace' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await pickFromQuickInput('F1', '>Kubernetes Checklist: Audit Workspace', 'Audit Workspace');
     await page.locator('.notifications-toasts .notification-list-item', { hasText: 'auditing the workspace' }).waitFor();
   });
 
@@ -163,6 +157,14 @@ if (options['update-docs-images'] && !failed) {
 }
 console.log(`# e2e ui: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
+
+/** Opens the quick input with `key` (Ctrl+P, F1), types `text`, waits for a row showing `row` and takes it. */
+async function pickFromQuickInput(key, text, row) {
+  await page.keyboard.press(key);
+  await page.locator('.quick-input-widget input').fill(text);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
 
 /** Copies of the Deployment under bulk/, so that the audit runs long enough to show its progress. */
 function addBulkManifests(workspace, count) {

@@ -8,7 +8,7 @@
  * control-plane Pod ...), every resource is checked again. The result equals `analyzeSource` of
  * the whole text (a property test holds it to that).
  */
-import { Document, isNode, isPair } from 'yaml';
+import { Document, isCollection, isNode, isPair } from 'yaml';
 import { componentsNamed } from '../model/control-plane';
 import { extractFromDocument, Resource, SkippedDocument } from '../model/resource';
 import { composeDocuments, countLines, parseSourceFile, Slicing, SourceFile } from '../parse/source-file';
@@ -237,16 +237,12 @@ function move(piece: Piece, delta: number): void {
  * edit cost more than checking the edited one.
  */
 function shiftNode(node: unknown, shift: (range: [number, number, number] | null | undefined) => void): void {
-  if (!node || typeof node !== 'object') return;
-  const current = node as { range?: [number, number, number] | null; items?: unknown[]; key?: unknown; value?: unknown };
-  if (isNode(node) || isPair(node)) {
-    if (isNode(node)) shift(current.range);
-    if (isPair(node)) {
-      shiftNode(current.key, shift);
-      shiftNode(current.value, shift);
-      return;
-    }
-    if (current.items) for (const item of current.items) shiftNode(item, shift);
+  if (isPair(node)) {
+    shiftNode(node.key, shift);
+    shiftNode(node.value, shift);
+  } else if (isNode(node)) {
+    shift(node.range as [number, number, number] | null | undefined);
+    if (isCollection(node)) for (const item of node.items) shiftNode(item, shift);
   }
 }
 
