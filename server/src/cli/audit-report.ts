@@ -13,7 +13,6 @@ import {
   analyzeWorkspace,
   extractResources,
   FileAnalysis,
-  hasTemplateActions,
   KUSTOMIZATION_FILE_NAMES,
   kustomizationPatches,
   patchFindings,
@@ -194,7 +193,7 @@ export function auditInputs(
   const analyses = [...direct, ...[...carried.values()].filter(({ file }) => !patches.has(file.path))].map(withConfig).sort((a, b) => comparePaths(a.file.path, b.file.path));
   [...expired].sort((a, b) => a - b).forEach((index) => configSuppressions?.expired(index));
   const files = analyses.map((fileAnalysis) => {
-    warnAbout(fileAnalysis, warn, locale, templated(fileAnalysis.file.source.text));
+    warnAbout(fileAnalysis, warn, locale);
     return fileReportOf(fileAnalysis.file.path, fileAnalysis, lookup, locale);
   });
   for (const failure of analysis.ruleFailures) {
@@ -260,19 +259,12 @@ function kustomizePatchesOf(texts: readonly { input: InputFile; text: string }[]
   return patches;
 }
 
-/** A file with template actions: its syntax errors are the template's, not worth a warning. */
-function templated(text: string): boolean {
-  return text.includes('{{') && hasTemplateActions(text);
-}
-
-/** What could not be checked in a file: skipped documents, rules that failed, bad directives. */
-function warnAbout(analysis: FileAnalysis, warn: Warn, locale: Locale, templateFile = false): void {
+/**
+ * What could not be checked in a file: rules that failed, bad directives. Documents that could not
+ * be read are findings of `unparseable-manifest` (engine/unparseable.ts), not warnings.
+ */
+function warnAbout(analysis: FileAnalysis, warn: Warn, locale: Locale): void {
   const { path: file, source } = analysis.file;
-  for (const skipped of analysis.skipped) {
-    if (templateFile && skipped.reason === 'syntax') continue;
-    const { line, character } = positionOf(source, skipped.offset);
-    warn(t(locale, 'skippedDocument', { detail: sanitizeParserDetail(skipped.detail) }), { file, line: line + 1, column: character + 1 });
-  }
   for (const failure of analysis.ruleFailures) {
     warn(t(locale, 'ruleFailed', { rule: failure.ruleId, message: sanitizeParserDetail(failure.message) }), { file });
   }

@@ -18,6 +18,7 @@ import type { EditOp, Fix } from '../edits/types';
 import { applySuppressions, DirectiveProblem, SuppressedFinding } from '../suppress/apply-suppressions';
 import { WorkspaceIndex } from '../workspace/workspace-index';
 import { runWorkspaceRules } from '../workspace/analyze-workspace';
+import { unparseableFindings } from './unparseable';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -154,6 +155,7 @@ function* analysisSteps(source: SourceFile, options: AnalysisOptions | RuleSelec
   if (resources.length > 0 && selection.rules.some(({ rule }) => isWorkspaceRule(rule))) {
     findings.push(...runWorkspaceRules(WorkspaceIndex.single(source, resources, skipped), selection, ruleFailures));
   }
+  for (const finding of unparseableFindings(source, skipped, selection)) findings.push(finding);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   const { kept, suppressed, problems } = applySuppressions(source, resources, findings, selection.foreignSuppressions);
   return { findings: kept, suppressed, directiveProblems: problems, skipped, ruleFailures, resourceCount: resources.length };

@@ -14,6 +14,7 @@ import { extractFromDocument, Resource, SkippedDocument } from '../model/resourc
 import { composeDocuments, countLines, parseSourceFile, Slicing, SourceFile } from '../parse/source-file';
 import { isWorkspaceRule } from '../rules/types';
 import { applySuppressions } from '../suppress/apply-suppressions';
+import { unparseableFindings } from './unparseable';
 import { WorkspaceIndex } from '../workspace/workspace-index';
 import { runWorkspaceRules } from '../workspace/analyze-workspace';
 import { AnalysisResult, analyzeSource, checkResource, Finding, RuleFailure, RuleSelection } from './analyze';
@@ -183,6 +184,7 @@ function* incrementalSteps(text: string, selection: RuleSelection, previous?: In
   if (resources.length > 0 && selection.rules.some(({ rule }) => isWorkspaceRule(rule))) {
     findings.push(...runWorkspaceRules(WorkspaceIndex.single(source, resources, skipped), selection, ruleFailures));
   }
+  for (const finding of unparseableFindings(source, skipped, selection)) findings.push(finding);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   const { kept, suppressed, problems } = applySuppressions(source, resources, findings, selection.foreignSuppressions);
   const result: AnalysisResult = { findings: kept, suppressed, directiveProblems: problems, skipped, ruleFailures, resourceCount: resources.length };

@@ -51,11 +51,12 @@ function childStep(node: Node | null, segment: string | number): Step | undefine
   return undefined;
 }
 
+/** The last pair of the key: with duplicate keys, the last one is what kubectl applies. */
 function findPair(map: YAMLMap, segment: string | number): Pair | undefined {
   const wanted = String(segment);
-  for (const pair of map.items) {
-    const key = pair.key;
-    if (isScalar(key) && String(key.value) === wanted) return pair as Pair;
+  for (let index = map.items.length - 1; index >= 0; index--) {
+    const key = map.items[index].key;
+    if (isScalar(key) && String(key.value) === wanted) return map.items[index] as Pair;
   }
   return undefined;
 }

@@ -5,10 +5,11 @@
  * workflows, Helm values) is ignored without a word. Each resource carries its plain value for rules
  * and its YAML node for positions.
  */
-import { Document, isMap, isSeq, Node, YAMLMap } from 'yaml';
+import { Document, isAlias, isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
 import type { SourceFile } from '../parse/source-file';
 import { firstSyntaxProblem } from '../parse/source-file';
 import { isRecord, PropertyPath } from './values';
+import { decodeLikeKubectl, DecodeProblem } from './kubectl-decode';
 
 export interface ResourceIdentity {
   readonly apiVersion: string;
@@ -26,10 +27,15 @@ export interface Resource extends ResourceIdentity {
   readonly value: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * A Kubernetes-looking document that could not be read the way kubectl reads it: not analyzed at
+ * all, or (`duplicate-key`) analyzed with the last value of the key, as kubectl applies it. Each
+ * becomes an `unparseable-manifest` error finding: a security gate fails closed.
+ */
 export interface SkippedDocument {
   readonly documentIndex: number;
   readonly offset: number;
-  readonly reason: 'syntax' | 'aliases' | 'depth';
+  readonly reason: 'syntax' | 'aliases' | 'depth' | 'decode' | 'duplicate-key';
   readonly detail: string;
 }
 
@@ -39,9 +45,6 @@ export interface ResourceSet {
 }
 
 const TOO_DEEP = 'the document is nested too deeply to be checked';
-
-/** Upper bound on alias expansion per document: generous for real manifests, fatal to alias bombs. */
-const MAX_ALIAS_COUNT = 1000;
 
 export function extractResources(source: SourceFile): ResourceSet {
   const resources: Resource[] = [];
@@ -74,11 +77,16 @@ export function extractFromDocument(
   }
   let value: unknown;
   try {
-    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    const decoded = decodeLikeKubectl(document, document.contents);
+    value = decoded.value;
+    for (const duplicate of decoded.duplicates) {
+      skipped.push({ documentIndex, offset: duplicate.offset, reason: 'duplicate-key', detail: duplicate.key });
+    }
   } catch (error) {
-    const offset = document.contents.range?.[0] ?? 0;
-    const tooDeep = error instanceof RangeError;
-    skipped.push({ documentIndex, offset, reason: tooDeep ? 'depth' : 'aliases', detail: tooDeep ? TOO_DEEP : (error as Error).message });
+    const offset = error instanceof DecodeProblem ? error.offset : document.contents.range?.[0] ?? 0;
+    const tooDeep = error instanceof RangeError || (error instanceof DecodeProblem && error.reason === 'depth');
+    const reason = tooDeep ? 'depth' : error instanceof DecodeProblem && error.reason === 'aliases' ? 'aliases' : 'decode';
+    skipped.push({ documentIndex, offset, reason, detail: tooDeep ? TOO_DEEP : (error as Error).message });
     return;
   }
   if (!isRecord(value)) return;
@@ -98,14 +106,21 @@ export function extractFromDocument(
   resources.push({ ...root, document, documentIndex, basePath: [], node: document.contents, value });
 }
 
-/** Cheap test on the node before any conversion: both keys present with scalar values. */
+/**
+ * Cheap test on the node before any conversion: both keys written out, or keys that only decoding
+ * can tell (a merge key, an alias or a tagged key may bring `apiVersion` and `kind`).
+ */
 function looksLikeResource(map: YAMLMap): boolean {
   let apiVersion = false;
   let kind = false;
   for (const pair of map.items) {
-    const key = (pair.key as { value?: unknown } | null)?.value;
+    const keyNode = pair.key as Node | null;
+    if (isAlias(keyNode)) return true;
+    if (!isScalar(keyNode)) continue;
+    const key = keyNode.source ?? keyNode.value;
     if (key === 'apiVersion') apiVersion = true;
     else if (key === 'kind') kind = true;
+    else if (key === '<<') return true;
   }
   return apiVersion && kind;
 }

@@ -39,8 +39,10 @@ export interface SyntaxProblem {
 
 const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   prettyErrors: false,
-  // Merge keys are still common in hand-written manifests, so keep them working.
-  merge: true,
+  // Merge keys and duplicate keys are resolved as kubectl resolves them, by model/kubectl-decode.ts
+  // (go-yaml v2 applies them in document order, which `yaml`'s own merging does not).
+  merge: false,
+  uniqueKeys: false,
   customTags: (tags) => [KUBERNETES_BOOLEAN, ...tags.filter((tag) => (tag as ScalarTag).tag !== 'tag:yaml.org,2002:bool')],
   strict: false,
   // The parser must not print: its warnings (e.g. "Keys with collection values will be
@@ -55,7 +57,20 @@ const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
 export function* composeDocuments(text: string): Generator<Document.Parsed> {
   const parser = new Parser();
   const composer = new Composer(PARSE_OPTIONS);
-  yield* composer.compose(parser.parse(text)) as Generator<Document.Parsed>;
+  yield* composer.compose(parser.parse(kubectlLineBreaks(text))) as Generator<Document.Parsed>;
+}
+
+/**
+ * go-yaml (kubectl's YAML reader) ends a line at a bare CR, NEL (U+0085), LINE SEPARATOR (U+2028)
+ * and PARAGRAPH SEPARATOR (U+2029) as well as at LF and CRLF; `yaml` ends lines at LF only, so a
+ * `# note\r  hostPID: true` would be a comment to us and a field to kubectl. Each of them is one
+ * UTF-16 unit, like LF, so replacing them keeps every offset true.
+ */
+const FOREIGN_LINE_BREAK = /\r(?!\n)|[\u0085\u2028\u2029]/g;
+
+export function kubectlLineBreaks(text: string): string {
+  FOREIGN_LINE_BREAK.lastIndex = 0;
+  return FOREIGN_LINE_BREAK.test(text) ? text.replace(FOREIGN_LINE_BREAK, '\n') : text;
 }
 
 /**
@@ -135,6 +150,11 @@ export function countLines(text: string): LineCounter {
   const counter = new LineCounter();
   counter.addNewLine(0);
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) counter.addNewLine(at + 1);
+  // A bare CR ends a line for LSP and for editors too (LF and CRLF are counted above).
+  if (text.includes('\r')) {
+    for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) if (text[at + 1] !== '\n') counter.addNewLine(at + 1);
+    counter.lineStarts.sort((a, b) => a - b);
+  }
   return counter;
 }
 

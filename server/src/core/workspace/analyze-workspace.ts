@@ -10,6 +10,7 @@ import { isSensitive } from '../model/sensitivity';
 import type { Resource } from '../model/resource';
 import { isWorkspaceRule, WorkspaceReport } from '../rules/types';
 import { applySuppressions } from '../suppress/apply-suppressions';
+import { unparseableFindings } from '../engine/unparseable';
 import type { WorkspaceFile, WorkspaceIndex } from './workspace-index';
 
 export interface WorkspaceAnalysisOptions {
@@ -43,7 +44,7 @@ export function analyzeWorkspace(index: WorkspaceIndex, options: AnalysisOptions
   const byFile = groupByFile(workspaceFindings);
   const files = wanted.map((file) => {
     const failures: RuleFailure[] = [];
-    const findings = [...resourceFindings(index, file, selection, failures), ...(byFile.get(file.uri) ?? [])];
+    const findings = [...resourceFindings(index, file, selection, failures), ...(byFile.get(file.uri) ?? []), ...unparseableFindings(file.source, file.skipped, selection)];
     return finishFile(file, findings, failures, selection.foreignSuppressions);
   });
   return { files, ruleFailures: workspaceFailures, resourceCount: index.resources.length };

@@ -32,6 +32,7 @@ import pssSysctls from './pss-sysctls';
 import pssWindowsHostProcess from './pss-windows-host-process';
 import seccompProfileUnset from './seccomp-profile-unset';
 import sensitiveCpuLimit from './sensitive-cpu-limit';
+import unparseableManifest from './unparseable-manifest';
 import workloadWriteRbac from './workload-write-rbac';
 
 export const POD_SECURITY_RULES: readonly Rule[] = [
@@ -65,5 +66,6 @@ export const POD_SECURITY_RULES: readonly Rule[] = [
   pssWindowsHostProcess,
   seccompProfileUnset,
   sensitiveCpuLimit,
+  unparseableManifest,
   workloadWriteRbac,
 ];
