@@ -38,7 +38,8 @@ for (const file of listFixturePaths()) {
     }
 
     const run = runFixture(fixture);
-    assert.deepEqual(run.result.skipped, [], 'every document of a fixture must parse');
+    // unparseable-manifest's own fixtures are the documents that do not parse.
+    if (fixture.ruleId !== 'unparseable-manifest') assert.deepEqual(run.result.skipped, [], 'every document of a fixture must parse');
     assert.deepEqual(run.result.ruleFailures, [], 'no rule may throw');
     assert.deepEqual(actualPairs(run), expectedPairs(fixture), `findings of ${[...run.compared].sort().join(', ')} (actual, expected)`);
 

@@ -178,7 +178,9 @@ for (const rule of RULES) {
     }
   });
 
-  test(`${rule.id}: examples.incorrect is flagged and examples.correct is not`, () => {
+  // unparseable-manifest's example is about the YAML itself (a tag), which placing it in a Pod
+  // re-serializes away; its fire fixtures cover every message instead.
+  test(`${rule.id}: examples.incorrect is flagged and examples.correct is not`, { skip: rule.id === 'unparseable-manifest' ? 'examples are YAML syntax, covered by fixtures' : false }, () => {
     // PSS rules at their own level; other rules at either level (some stay quiet at restricted,
     // where a PSS rule already reports the same gap): incorrect fires at one, correct at none.
     const levels: PodSecurityLevel[] = rule.pss ? [rule.pss.level] : ['restricted', 'baseline'];

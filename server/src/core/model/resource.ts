@@ -83,9 +83,11 @@ export function extractFromDocument(
       skipped.push({ documentIndex, offset: duplicate.offset, reason: 'duplicate-key', detail: duplicate.key });
     }
   } catch (error) {
-    const offset = error instanceof DecodeProblem ? error.offset : document.contents.range?.[0] ?? 0;
     const tooDeep = error instanceof RangeError || (error instanceof DecodeProblem && error.reason === 'depth');
     const reason = tooDeep ? 'depth' : error instanceof DecodeProblem && error.reason === 'aliases' ? 'aliases' : 'decode';
+    // Where an expansion gave out says nothing useful: an alias problem sits on the document.
+    const start = document.contents.range?.[0] ?? 0;
+    const offset = error instanceof DecodeProblem && reason !== 'aliases' ? error.offset : start;
     skipped.push({ documentIndex, offset, reason, detail: tooDeep ? TOO_DEEP : (error as Error).message });
     return;
   }

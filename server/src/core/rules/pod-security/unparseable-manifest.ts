@@ -33,8 +33,8 @@ const rule: Rule = {
     },
     references: ['https://kubernetes.io/docs/reference/using-api/api-concepts/#yaml-encoding'],
     examples: {
-      incorrect: 'spec:\n  hostPID: false\n  hostPID: true   # kubectl applies this one',
-      correct: 'spec:\n  hostPID: false',
+      incorrect: 'securityContext:\n  runAsUser: !!int root   # not an integer: kubectl refuses it, and we do not guess',
+      correct: 'securityContext:\n  runAsUser: 1000',
     },
   },
   messages: {
