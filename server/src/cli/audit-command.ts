@@ -165,7 +165,8 @@ function renderFor(inputs: readonly InputFile[], helmCharts: readonly string[], 
 
 function readStdin(host: Host, maxBytes: number): SourceText {
   try {
-    return decodeSource(host.readStdin(), maxBytes);
+    const bytes = host.readStdin(maxBytes);
+    return bytes ? decodeSource(bytes, maxBytes) : { kind: 'too-large', limit: maxBytes };
   } catch (error) {
     return { kind: 'unreadable', reason: describeError(error) };
   }

@@ -5,7 +5,7 @@
  * `process` themselves and could be driven in memory. The file system is used directly by the
  * modules that read files (collect-files, read-source).
  */
-import * as fs from 'node:fs';
+import { readBounded } from './read-source';
 
 export interface OutputStream {
   write(text: string): void;
@@ -18,8 +18,8 @@ export interface Host {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
-  /** All of standard input, for the `-` path. */
-  readStdin(): Uint8Array;
+  /** Standard input, for the `-` path: undefined when it holds more than `maxBytes` (never read past it). */
+  readStdin(maxBytes: number): Uint8Array | undefined;
 }
 
 export function nodeHost(): Host {
@@ -28,6 +28,6 @@ export function nodeHost(): Host {
     env: process.env,
     stdout: { write: (text) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true },
     stderr: { write: (text) => void process.stderr.write(text), isTTY: process.stderr.isTTY === true },
-    readStdin: () => fs.readFileSync(0),
+    readStdin: (maxBytes) => readBounded(0, maxBytes),
   };
 }

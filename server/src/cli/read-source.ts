@@ -25,13 +25,46 @@ export type SourceText =
   | { readonly kind: 'binary' }
   | { readonly kind: 'unreadable'; readonly reason: string };
 
+/**
+ * Reads a regular file, never more than the limit: the file is opened without blocking (a FIFO
+ * with no writer would wait forever) and judged by the descriptor it gave (a file swapped for a
+ * FIFO or a device between the walk and the read is caught), then read up to one byte past the
+ * limit, so /dev/zero or a file that grows while read cannot fill the memory.
+ */
 export function readSourceFile(absolutePath: string, maxBytes = MAX_FILE_BYTES): SourceText {
+  let fd: number | undefined;
   try {
-    const stat = fs.statSync(absolutePath);
-    if (stat.isFile() && stat.size > maxBytes) return { kind: 'too-large', limit: maxBytes };
-    return decodeSource(fs.readFileSync(absolutePath), maxBytes);
+    fd = fs.openSync(absolutePath, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return { kind: 'unreadable', reason: 'not a regular file (a FIFO, socket or device)' };
+    if (stat.size > maxBytes) return { kind: 'too-large', limit: maxBytes };
+    const bytes = readBounded(fd, maxBytes);
+    return bytes ? decodeSource(bytes, maxBytes) : { kind: 'too-large', limit: maxBytes };
   } catch (error) {
     return { kind: 'unreadable', reason: describeError(error) };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** Up to `maxBytes` from a descriptor, or undefined when there is more; waits out EAGAIN briefly. */
+export function readBounded(fd: number, maxBytes: number): Uint8Array | undefined {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const chunk = Buffer.allocUnsafe(64 * 1024);
+  for (;;) {
+    let read: number;
+    try {
+      read = fs.readSync(fd, chunk, 0, chunk.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+      continue;
+    }
+    if (read === 0) return Buffer.concat(chunks, total);
+    total += read;
+    if (total > maxBytes) return undefined;
+    chunks.push(Buffer.from(chunk.subarray(0, read)));
   }
 }
 

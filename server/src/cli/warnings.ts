@@ -6,6 +6,7 @@
  */
 import type { Palette } from './color';
 import type { OutputStream } from './host';
+import { terminalSafe } from './terminal-text';
 
 export interface WarningLocation {
   readonly file?: string;
@@ -19,10 +20,10 @@ export type Warn = (text: string, location?: WarningLocation) => void;
 
 export function warningsTo(stream: OutputStream, colors: Palette): Warn {
   return (text, location = {}) => {
-    let where = location.file ?? '';
+    let where = terminalSafe(location.file ?? '');
     if (where && location.line !== undefined) where += `:${location.line}:${location.column ?? 1}`;
     const prefix = where ? `${colors.bold(where)}: ` : '';
-    stream.write(`${prefix}${colors.severity('warning', 'warning:')} ${text}\n`);
+    stream.write(`${prefix}${colors.severity('warning', 'warning:')} ${terminalSafe(text)}\n`);
   };
 }
 

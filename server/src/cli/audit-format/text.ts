@@ -9,21 +9,22 @@ import type { AuditReport, AuditTotals } from '../audit-report';
 import { count, listSeparator, t } from '../cli-messages';
 import type { AuditFormatContext } from './index';
 import type { Locale, Severity } from '../../core';
+import { terminalSafe } from '../terminal-text';
 
 export function formatText(report: AuditReport, { locale, colors, showSuppressed }: AuditFormatContext): string {
   const lines: string[] = [];
   for (const file of report.files) {
     for (const { finding, range, related } of file.findings) {
-      const where = `${colors.bold(file.path)}:${range.start.line + 1}:${range.start.character + 1}:`;
+      const where = `${colors.bold(terminalSafe(file.path))}:${range.start.line + 1}:${range.start.character + 1}:`;
       const severity = colors.severity(finding.severity, finding.severity);
-      lines.push(`${where} ${severity} ${colors.dim(finding.ruleId)} ${renderMessage(finding, locale)}`);
+      lines.push(`${where} ${severity} ${colors.dim(finding.ruleId)} ${terminalSafe(renderMessage(finding, locale))}`);
       // Indented, so problem matchers that read `path:line:col: severity` lines skip them.
-      for (const place of related) lines.push(colors.dim(`    ${place.path}:${place.range.start.line + 1}:${place.range.start.character + 1}: ${place.message}`));
+      for (const place of related) lines.push(colors.dim(terminalSafe(`    ${place.path}:${place.range.start.line + 1}:${place.range.start.character + 1}: ${place.message}`)));
     }
     if (!showSuppressed) continue;
     for (const { finding, range, reason } of file.suppressed) {
-      const where = `${colors.bold(file.path)}:${range.start.line + 1}:${range.start.character + 1}:`;
-      lines.push(colors.dim(`${where} ${t(locale, 'suppressedTag')} ${finding.ruleId} ${renderMessage(finding, locale)} -- ${reason}`));
+      const where = `${colors.bold(terminalSafe(file.path))}:${range.start.line + 1}:${range.start.character + 1}:`;
+      lines.push(colors.dim(`${where} ${t(locale, 'suppressedTag')} ${finding.ruleId} ${terminalSafe(`${renderMessage(finding, locale)} -- ${reason}`)}`));
     }
   }
   if (lines.length > 0) lines.push('');
