@@ -17,7 +17,7 @@ import type { PodSecurityLevel, RelatedReport, Report, Rule, Severity, Target } 
 import { LATEST_MINOR, parseKubernetesVersion } from './kubernetes-version';
 import { locate } from './locate';
 import type { EditOp, Fix } from '../edits/types';
-import { applySuppressions, DirectiveProblem, SuppressedFinding } from '../suppress/apply-suppressions';
+import { applySuppressions, DirectiveProblem, ForeignSuppressionMode, SuppressedFinding } from '../suppress/apply-suppressions';
 import { WorkspaceIndex } from '../workspace/workspace-index';
 import { runWorkspaceRules } from '../workspace/analyze-workspace';
 
@@ -33,8 +33,8 @@ export interface AnalysisOptions {
   readonly sensitive?: SensitiveSelector;
   /** The time to judge findings at (epoch ms); the caller's clock when absent. */
   readonly now?: number;
-  /** Honour kube-linter, Checkov, Polaris and kube-score ignore annotations (default true). */
-  readonly foreignSuppressions?: boolean;
+  /** Honour kube-linter, Checkov, Polaris and kube-score ignore annotations (default true; `all`: blanket exemptions of errors too). */
+  readonly foreignSuppressions?: ForeignSuppressionMode;
 }
 
 export const DEFAULT_OPTIONS: AnalysisOptions = { level: 'restricted', kubernetesVersion: 'latest' };
@@ -108,7 +108,7 @@ export interface RuleSelection {
   readonly minorVersion: number;
   readonly sensitive?: SensitiveSelector;
   readonly now: number;
-  readonly foreignSuppressions: boolean;
+  readonly foreignSuppressions: ForeignSuppressionMode;
 }
 
 const LEVEL_RANK: Record<PodSecurityLevel, number> = { baseline: 1, restricted: 2 };
@@ -130,7 +130,7 @@ export function selectRules(options: AnalysisOptions): RuleSelection {
       const baselineSeverity = active.rule.pss?.overrides ? replaced.get(active.rule.pss.overrides) : undefined;
       return baselineSeverity ? { ...active, baselineSeverity } : active;
     });
-  return { rules, level, minorVersion, sensitive: options.sensitive, now: options.now ?? Date.now(), foreignSuppressions: options.foreignSuppressions !== false };
+  return { rules, level, minorVersion, sensitive: options.sensitive, now: options.now ?? Date.now(), foreignSuppressions: options.foreignSuppressions === 'all' ? 'all' : options.foreignSuppressions !== false };
 }
 
 export function analyzeSource(source: SourceFile, options: AnalysisOptions | RuleSelection): AnalysisResult {
