@@ -4,7 +4,7 @@
  * before anything is read; trouble with single files is a warning and the run goes on.
  */
 import * as path from 'node:path';
-import { configOptions, globToRegExp, KUSTOMIZATION_FILE_NAMES, Locale, parseKubernetesVersion, PodSecurityLevel, selectRules, Severity } from '../core';
+import { configOptions, ForeignSuppressionMode, globToRegExp, KUSTOMIZATION_FILE_NAMES, Locale, parseKubernetesVersion, PodSecurityLevel, selectRules, Severity } from '../core';
 import { configRelative, loadConfig } from './config-loader';
 import { renderSources, RenderedSet } from './render/render-sources';
 import { oneOf, OptionSpecs, parseCommandArgs } from './args';
@@ -25,6 +25,7 @@ export type FailOn = 'error' | 'warning' | 'info' | 'never';
 
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
 const LEVELS: readonly PodSecurityLevel[] = ['baseline', 'restricted'];
+const FOREIGN_MODES = ['on', 'off', 'all'] as const;
 
 const OPTIONS: OptionSpecs = {
   format: { type: 'string' },
@@ -36,6 +37,7 @@ const OPTIONS: OptionSpecs = {
   'show-suppressed': { type: 'boolean' },
   'max-file-size': { type: 'string' },
   'no-foreign-suppressions': { type: 'boolean' },
+  'foreign-suppressions': { type: 'string' },
   config: { type: 'string' },
   'no-render': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -52,8 +54,8 @@ export interface AuditOptions {
   readonly showSuppressed: boolean;
   /** Files over this many bytes are skipped with a warning. */
   readonly maxFileBytes: number;
-  /** Honour kube-linter, Checkov, Polaris and kube-score ignore annotations. */
-  readonly foreignSuppressions: boolean;
+  /** Honour kube-linter, Checkov, Polaris and kube-score ignore annotations (`all`: blanket exemptions of errors too). */
+  readonly foreignSuppressions: ForeignSuppressionMode;
   /** Render Kustomize overlays and Helm charts when their tools are on PATH (--no-render: never). */
   readonly render: boolean;
   /** --config; when absent, the nearest .kube-checklist.yaml is used. */
@@ -85,11 +87,17 @@ export function parseAuditOptions(argv: readonly string[], envLocale: Locale): A
     noColor: values['no-color'] === true,
     showSuppressed: values['show-suppressed'] === true,
     maxFileBytes: maxFileBytesOf(values['max-file-size'], locale),
-    foreignSuppressions: values['no-foreign-suppressions'] !== true,
+    foreignSuppressions: values['no-foreign-suppressions'] === true ? false : foreignModeOf(values['foreign-suppressions'], locale),
     config: typeof values.config === 'string' ? values.config : undefined,
     render: values['no-render'] !== true,
     given: new Set(Object.keys(values)),
   };
+}
+
+function foreignModeOf(value: unknown, locale: Locale): ForeignSuppressionMode {
+  if (value === undefined) return true;
+  const mode = oneOf(String(value), FOREIGN_MODES, '--foreign-suppressions', locale);
+  return mode === 'all' ? 'all' : mode === 'on';
 }
 
 function maxFileBytesOf(value: unknown, locale: Locale): number {
@@ -125,7 +133,7 @@ export function runAudit(argv: readonly string[], host: Host, envLocale: Locale)
     ...configOptions(config),
     level: options.given.has('level') ? options.level : config.level ?? options.level,
     kubernetesVersion: options.given.has('k8s-version') ? options.kubernetesVersion : config.kubernetesVersion ?? options.kubernetesVersion,
-    foreignSuppressions: options.given.has('no-foreign-suppressions') ? false : config.honorForeignSuppressions ?? true,
+    foreignSuppressions: options.given.has('no-foreign-suppressions') || options.given.has('foreign-suppressions') ? options.foreignSuppressions : config.honorForeignSuppressions ?? true,
   });
   const read = (input: InputFile): SourceText => (input.stdin ? readStdin(host, options.maxFileBytes) : readSourceFile(input.absolute, options.maxFileBytes));
   const suppressions = config.suppressions ?? [];

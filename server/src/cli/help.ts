@@ -33,6 +33,10 @@ const AUDIT_OPTIONS = {
   --no-foreign-suppressions
                          ignore the ignore annotations of kube-linter, Checkov,
                          Polaris and kube-score (honoured by default)
+  --foreign-suppressions MODE
+                         on (default), off, or all: let their blanket
+                         exemptions (kube-linter.io/ignore-all,
+                         polaris.fairwinds.com/exempt) silence errors too
   -h, --help             show this help`,
   'zh-cn': `  --format FORMAT        输出格式：text（默认）、json、sarif（SARIF 2.1.0，
                          供代码扫描使用）或 markdown（检查清单评分卡）
@@ -54,6 +58,10 @@ const AUDIT_OPTIONS = {
   --no-foreign-suppressions
                          不采纳 kube-linter、Checkov、Polaris 和 kube-score
                          的忽略注解（默认采纳）
+  --foreign-suppressions MODE
+                         on（默认）、off 或 all：all 时其整体豁免
+                         （kube-linter.io/ignore-all、
+                         polaris.fairwinds.com/exempt）也抑制 error
   -h, --help             显示本帮助`,
 };
 

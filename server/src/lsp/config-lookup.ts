@@ -90,7 +90,7 @@ export function withConfig(settings: ServerSettings, config: KubeChecklistConfig
       kubernetesVersion: own.kubernetesVersion !== defaults.kubernetesVersion ? own.kubernetesVersion : fromFile.kubernetesVersion ?? own.kubernetesVersion,
       rules: { ...fromFile.rules, ...own.rules },
       sensitive: own.sensitive ?? fromFile.sensitive,
-      foreignSuppressions: own.foreignSuppressions === false ? false : fromFile.foreignSuppressions ?? true,
+      foreignSuppressions: own.foreignSuppressions === false || own.foreignSuppressions === 'all' ? own.foreignSuppressions : fromFile.foreignSuppressions ?? true,
     },
   };
 }

@@ -44,7 +44,7 @@ export function readSettings(raw: unknown): ServerSettings {
   const workspaceRules = (section.workspaceRules ?? {}) as Record<string, unknown>;
   return {
     enable: section.enable !== false,
-    options: { level, kubernetesVersion: version, rules, foreignSuppressions: section.honorForeignSuppressions !== false },
+    options: { level, kubernetesVersion: version, rules, foreignSuppressions: section.honorForeignSuppressions === 'all' ? 'all' : section.honorForeignSuppressions !== false },
     workspaceRulesLive: workspaceRules.liveInEditor !== false,
     maxFileBytes: Math.round(maxMegabytes(section.maxFileSizeMB) * 1024 * 1024),
   };

@@ -33,7 +33,8 @@ export interface KubeChecklistConfig {
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
   readonly exclude?: readonly string[];
   readonly sensitive?: SensitiveSelector;
-  readonly honorForeignSuppressions?: boolean;
+  /** `all`: blanket exemptions (kube-linter ignore-all, Polaris exempt) silence errors too. */
+  readonly honorForeignSuppressions?: boolean | 'all';
   readonly suppressions?: readonly ConfigSuppression[];
 }
 

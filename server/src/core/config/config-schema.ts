@@ -23,7 +23,7 @@ export const CONFIG_SCHEMA = {
       additionalProperties: false,
       properties: { labels: STRING_MAP, annotations: STRING_MAP, namespaces: { type: 'array', items: { type: 'string' } } },
     },
-    honorForeignSuppressions: { description: 'Honour kube-linter, Checkov, Polaris and kube-score ignore annotations.', type: 'boolean' },
+    honorForeignSuppressions: { description: 'Honour kube-linter, Checkov, Polaris and kube-score ignore annotations; "all": also let blanket exemptions (kube-linter.io/ignore-all, polaris.fairwinds.com/exempt) silence errors.', enum: [true, false, 'all'] },
     suppressions: {
       description: 'Findings accepted on purpose, each with a reason and, best, an expiry date.',
       type: 'array',

@@ -2,20 +2,22 @@
  * The engine: runs the active rules over the resources of a parsed file and turns their path
  * reports into findings with offsets. Which rules are active follows the configuration: severity
  * overrides and `off`, the Pod Security level and version (a PSS rule applies from its version, at
- * its level and above, unless a restricted rule that replaces it applies). A rule that throws is
- * contained: the others still report and the error is returned for the caller to log.
+ * its level and above, unless a restricted rule that replaces it applies). A finding of such a
+ * restricted rule that also breaks baseline (`Report.breaksBaseline`) keeps the replaced baseline
+ * rule's configured severity when that is higher, so the default level never weakens the gate.
+ * A rule that throws is contained: the others still report and the error is returned for the caller to log.
  */
 import { extractResources, Resource, ResourceIdentity, SkippedDocument } from '../model/resource';
 import { isSensitive, SensitiveSelector } from '../model/sensitivity';
 import type { PropertyPath } from '../model/values';
 import type { Slicing, SourceFile } from '../parse/source-file';
 import { RULES } from '../rules/registry';
-import { isWorkspaceRule } from '../rules/types';
+import { isWorkspaceRule, SEVERITIES } from '../rules/types';
 import type { PodSecurityLevel, RelatedReport, Report, Rule, Severity, Target } from '../rules/types';
 import { LATEST_MINOR, parseKubernetesVersion } from './kubernetes-version';
 import { locate } from './locate';
 import type { EditOp, Fix } from '../edits/types';
-import { applySuppressions, DirectiveProblem, SuppressedFinding } from '../suppress/apply-suppressions';
+import { applySuppressions, DirectiveProblem, ForeignSuppressionMode, SuppressedFinding } from '../suppress/apply-suppressions';
 import { WorkspaceIndex } from '../workspace/workspace-index';
 import { runWorkspaceRules } from '../workspace/analyze-workspace';
 import { unparseableFindings } from './unparseable';
@@ -32,8 +34,8 @@ export interface AnalysisOptions {
   readonly sensitive?: SensitiveSelector;
   /** The time to judge findings at (epoch ms); the caller's clock when absent. */
   readonly now?: number;
-  /** Honour kube-linter, Checkov, Polaris and kube-score ignore annotations (default true). */
-  readonly foreignSuppressions?: boolean;
+  /** Honour kube-linter, Checkov, Polaris and kube-score ignore annotations (default true; `all`: blanket exemptions of errors too). */
+  readonly foreignSuppressions?: ForeignSuppressionMode;
 }
 
 export const DEFAULT_OPTIONS: AnalysisOptions = { level: 'restricted', kubernetesVersion: 'latest' };
@@ -97,6 +99,8 @@ export interface AnalysisResult {
 export interface ActiveRule {
   readonly rule: Rule;
   readonly severity: Severity;
+  /** For a restricted rule that replaces a baseline rule: that rule's configured severity (unless off). */
+  readonly baselineSeverity?: Severity;
 }
 
 export interface RuleSelection {
@@ -105,7 +109,7 @@ export interface RuleSelection {
   readonly minorVersion: number;
   readonly sensitive?: SensitiveSelector;
   readonly now: number;
-  readonly foreignSuppressions: boolean;
+  readonly foreignSuppressions: ForeignSuppressionMode;
 }
 
 const LEVEL_RANK: Record<PodSecurityLevel, number> = { baseline: 1, restricted: 2 };
@@ -120,8 +124,14 @@ export function selectRules(options: AnalysisOptions): RuleSelection {
     if (rule.pss && (LEVEL_RANK[rule.pss.level] > LEVEL_RANK[level] || minorVersion < rule.pss.since)) continue;
     candidates.push({ rule, severity: setting });
   }
-  const replaced = new Set(candidates.map(({ rule }) => rule.pss?.overrides).filter((id): id is string => !!id));
-  return { rules: candidates.filter(({ rule }) => !replaced.has(rule.id)), level, minorVersion, sensitive: options.sensitive, now: options.now ?? Date.now(), foreignSuppressions: options.foreignSuppressions !== false };
+  const replaced = new Map(candidates.filter(({ rule }) => candidates.some((other) => other.rule.pss?.overrides === rule.id)).map((active) => [active.rule.id, active.severity]));
+  const rules = candidates
+    .filter(({ rule }) => !replaced.has(rule.id))
+    .map((active) => {
+      const baselineSeverity = active.rule.pss?.overrides ? replaced.get(active.rule.pss.overrides) : undefined;
+      return baselineSeverity ? { ...active, baselineSeverity } : active;
+    });
+  return { rules, level, minorVersion, sensitive: options.sensitive, now: options.now ?? Date.now(), foreignSuppressions: options.foreignSuppressions === 'all' ? 'all' : options.foreignSuppressions !== false };
 }
 
 export function analyzeSource(source: SourceFile, options: AnalysisOptions | RuleSelection): AnalysisResult {
@@ -175,7 +185,7 @@ export function checkResource(
     return value;
   };
   const findings: Finding[] = [];
-  for (const { rule, severity } of selection.rules) {
+  for (const { rule, severity, baselineSeverity } of selection.rules) {
     if (isWorkspaceRule(rule) || !rule.scope.kinds.includes(resource.kind)) continue;
     const reports: Report[] = [];
     try {
@@ -187,9 +197,17 @@ export function checkResource(
       ruleFailures.push({ ruleId: rule.id, message: error instanceof Error ? error.message : String(error) });
       continue;
     }
-    for (const report of reports) findings.push(toFinding(rule.id, severity, resource, report, index));
+    for (const report of reports) {
+      const reported = report.breaksBaseline && baselineSeverity ? moreSevere(severity, baselineSeverity) : severity;
+      findings.push(toFinding(rule.id, reported, resource, report, index));
+    }
   }
   return findings;
+}
+
+/** The more severe of two severities (error > warning > info > hint). */
+function moreSevere(a: Severity, b: Severity): Severity {
+  return SEVERITIES.indexOf(a) <= SEVERITIES.indexOf(b) ? a : b;
 }
 
 export function identityOf(resource: Resource): ResourceIdentity {

@@ -61,6 +61,11 @@ export interface Report {
   readonly fixes?: readonly Fix[];
   /** Other places the finding involves (LSP relatedInformation), possibly in other files. */
   readonly related?: readonly RelatedReport[];
+  /**
+   * For a restricted rule that replaces a baseline rule (`pss.overrides`): this finding also breaks
+   * baseline, so it keeps the baseline rule's severity when that is higher (see engine/analyze.ts).
+   */
+  readonly breaksBaseline?: boolean;
 }
 
 /** A second place of a finding: a node of some resource, and (by message id) what it is. */

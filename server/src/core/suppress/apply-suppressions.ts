@@ -1,7 +1,9 @@
 /**
  * Applying suppressions to findings: a finding covered by a directive or an annotation with a reason
  * moves to `suppressed` (still counted, never silently lost); directives without a reason or naming
- * an unknown rule become problems reported on the directive itself.
+ * an unknown rule become problems reported on the directive itself. Another tool's blanket exemption
+ * (kube-linter ignore-all, Polaris exempt) counts as a suppression without a reason: a problem on the
+ * annotation, and it does not apply to error findings unless foreign suppressions are `all`.
  */
 import type { Finding } from '../engine/analyze';
 import { locate } from '../engine/locate';
@@ -18,7 +20,13 @@ export interface SuppressedFinding {
   readonly by: 'comment' | 'annotation' | 'config';
 }
 
-export type DirectiveProblemId = 'missingReason' | 'unknownRule' | 'noRule';
+export type DirectiveProblemId = 'missingReason' | 'unknownRule' | 'noRule' | 'blanketExemption';
+
+/**
+ * Whether other tools' ignore annotations are honoured: `false` never, `true` (the default) per-check
+ * ones and blanket exemptions except for errors, `all` every one, blanket exemptions of errors included.
+ */
+export type ForeignSuppressionMode = boolean | 'all';
 
 export interface DirectiveProblem {
   readonly messageId: DirectiveProblemId;
@@ -37,7 +45,7 @@ export interface SuppressionResult {
  * `foreign`: also honour other tools' ignore annotations (suppress/foreign-annotations.ts), as the
  * kubeChecklist.honorForeignSuppressions setting and --no-foreign-suppressions decide.
  */
-export function applySuppressions(source: SourceFile, resources: readonly Resource[], findings: readonly Finding[], foreign = true): SuppressionResult {
+export function applySuppressions(source: SourceFile, resources: readonly Resource[], findings: readonly Finding[], foreign: ForeignSuppressionMode = true): SuppressionResult {
   const problems: DirectiveProblem[] = [];
   const directives = parseCommentDirectives(source.text).filter((directive) => validDirective(directive, problems));
   const annotations = resources.flatMap((resource) => [
@@ -47,7 +55,13 @@ export function applySuppressions(source: SourceFile, resources: readonly Resour
       problems.push({ messageId: 'missingReason', data: {}, start: at.start, end: at.end });
       return false;
     }).map((suppression) => ({ resource, suppression })),
-    ...(foreign ? foreignSuppressions(resource).map((suppression) => ({ resource, suppression })) : []),
+    ...(foreign ? foreignSuppressions(resource).map((suppression) => {
+      if (suppression.blanket && foreign !== 'all') {
+        const at = locate(resource.document.contents, suppression.path, 'key');
+        problems.push({ messageId: 'blanketExemption', data: { annotation: String(suppression.path[suppression.path.length - 1]) }, start: at.start, end: at.end });
+      }
+      return { resource, suppression };
+    }) : []),
   ]);
   const kept: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
@@ -62,7 +76,8 @@ export function applySuppressions(source: SourceFile, resources: readonly Resour
       ({ resource, suppression }) =>
         resource.documentIndex === finding.documentIndex &&
         resource.basePath.every((segment, index) => finding.path[index] === segment) &&
-        suppression.ruleIds.includes(finding.ruleId),
+        suppression.ruleIds.includes(finding.ruleId) &&
+        !(suppression.blanket && foreign !== 'all' && finding.severity === 'error'),
     );
     if (annotation) {
       suppressed.push({ finding, reason: annotation.suppression.reason!, by: 'annotation' });

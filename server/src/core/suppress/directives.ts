@@ -29,6 +29,8 @@ export interface AnnotationSuppression {
   readonly reason?: string;
   /** Path of the `kube-checklist.io/ignore` annotation from the document root. */
   readonly path: PropertyPath;
+  /** Another tool's blanket exemption (every check, no per-check reason): see apply-suppressions.ts. */
+  readonly blanket?: boolean;
 }
 
 const DIRECTIVE = /(^|\s)#\s*kube-checklist-(disable-next-line|disable|enable)\b([^\n\r]*)/;

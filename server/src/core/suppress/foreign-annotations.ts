@@ -6,6 +6,8 @@
  * (`polaris.fairwinds.com/<check>-exempt: "true"`, `polaris.fairwinds.com/exempt`) and kube-score
  * (`kube-score/ignore: a,b`). One alias table; a check without an equivalent rule is ignored. The
  * reason is the tool's own (Checkov) or names the annotation, so the finding is counted, not lost.
+ * The blanket forms (`kube-linter.io/ignore-all`, `polaris.fairwinds.com/exempt`) are marked
+ * `blanket`: they give no per-check reason, so they do not silence errors (see apply-suppressions.ts).
  */
 import { podTemplateOf } from '../model/pod-spec';
 import type { Resource } from '../model/resource';
@@ -118,18 +120,18 @@ export function foreignSuppressions(resource: Resource): AnnotationSuppression[]
   return suppressions;
 }
 
-function fromAnnotation(key: string, value: unknown): { ruleIds: string[]; reason: string } | undefined {
+function fromAnnotation(key: string, value: unknown): { ruleIds: string[]; reason: string; blanket?: boolean } | undefined {
   const text = typeof value === 'string' ? value.trim() : typeof value === 'boolean' ? String(value) : '';
   const byAnnotation = `${key} annotation`;
   if (key.startsWith('ignore-check.kube-linter.io/')) return { ruleIds: aliases('kube-linter', key.slice('ignore-check.kube-linter.io/'.length)), reason: text || byAnnotation };
-  if (key === 'kube-linter.io/ignore-all') return { ruleIds: allOf('kube-linter'), reason: text || byAnnotation };
+  if (key === 'kube-linter.io/ignore-all') return { ruleIds: allOf('kube-linter'), reason: text || byAnnotation, blanket: true };
   if (CHECKOV_PREFIXES.some((prefix) => key.startsWith(prefix) && /^\d*$/.test(key.slice(prefix.length)))) {
     const [check, ...reason] = text.split('=');
     return { ruleIds: aliases('checkov', check.trim()), reason: reason.join('=').trim() || byAnnotation };
   }
   if (key.startsWith('polaris.fairwinds.com/') && text.toLowerCase() === 'true') {
     const name = key.slice('polaris.fairwinds.com/'.length);
-    if (name === 'exempt') return { ruleIds: allOf('polaris'), reason: byAnnotation };
+    if (name === 'exempt') return { ruleIds: allOf('polaris'), reason: byAnnotation, blanket: true };
     if (name.endsWith('-exempt')) return { ruleIds: aliases('polaris', name.slice(0, -'-exempt'.length)), reason: byAnnotation };
   }
   if (key === 'kube-score/ignore') return { ruleIds: text.split(',').flatMap((check) => aliases('kube-score', check.trim())), reason: byAnnotation };

@@ -19,6 +19,10 @@ const MESSAGES: Record<DirectiveProblemId, Localized> = {
     en: 'This directive names no rule id: write the ids it applies to.',
     'zh-cn': '该指令没有写规则 id：请写明它适用的规则。',
   },
+  blanketExemption: {
+    en: 'The blanket exemption "{{annotation}}" names no check and gives no reason, so it does not apply to errors: exempt each check with a reason (or set honorForeignSuppressions to "all").',
+    'zh-cn': '整体豁免 "{{annotation}}" 没有指明检查项，也没有写明理由，因此对 error 级别的问题不生效：请逐项豁免并写明理由（或将 honorForeignSuppressions 设为 "all"）。',
+  },
 };
 
 export function renderDirectiveProblem(problem: DirectiveProblem, locale: Locale): string {

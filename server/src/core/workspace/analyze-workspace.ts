@@ -9,7 +9,7 @@ import { AnalysisOptions, AnalysisResult, checkResource, Finding, RuleFailure, R
 import { isSensitive } from '../model/sensitivity';
 import type { Resource } from '../model/resource';
 import { isWorkspaceRule, WorkspaceReport } from '../rules/types';
-import { applySuppressions } from '../suppress/apply-suppressions';
+import { applySuppressions, ForeignSuppressionMode } from '../suppress/apply-suppressions';
 import { unparseableFindings } from '../engine/unparseable';
 import type { WorkspaceFile, WorkspaceIndex } from './workspace-index';
 
@@ -95,7 +95,7 @@ export function runWorkspaceRules(index: WorkspaceIndex, selection: RuleSelectio
 }
 
 /** Sorts a file's findings by position and applies the file's suppressions. */
-export function finishFile(file: WorkspaceFile, findings: Finding[], ruleFailures: RuleFailure[], foreignSuppressions = true): FileAnalysis {
+export function finishFile(file: WorkspaceFile, findings: Finding[], ruleFailures: RuleFailure[], foreignSuppressions: ForeignSuppressionMode = true): FileAnalysis {
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId) || a.messageId.localeCompare(b.messageId));
   const { kept, suppressed, problems } = applySuppressions(file.source, file.resources, findings, foreignSuppressions);
   return {

@@ -7,7 +7,8 @@ import type { RuleContext, RuleDocs } from '../types';
 import { containersOf, PodTemplateView, PSS_REFERENCES, securityContextOf } from './pss-common';
 import { setFix } from '../../edits/fix-builders';
 
-export function reportUnmaskedProcMounts(context: RuleContext, template: PodTemplateView): void {
+/** `breaksBaseline`: whether these findings also break baseline (for the restricted rule that replaces it). */
+export function reportUnmaskedProcMounts(context: RuleContext, template: PodTemplateView, breaksBaseline?: boolean): void {
   for (const view of containersOf(template)) {
     const procMount = securityContextOf(view.container)?.procMount;
     if (procMount === undefined || procMount === null || procMount === 'Default') continue;
@@ -17,6 +18,7 @@ export function reportUnmaskedProcMounts(context: RuleContext, template: PodTemp
       path: [...view.path, 'securityContext', 'procMount'],
       target: 'value',
       fixes: [setFix('suggestion', [...view.path, 'securityContext', 'procMount'], 'Default')],
+      ...(breaksBaseline === undefined ? {} : { breaksBaseline }),
     });
   }
 }

@@ -2,14 +2,8 @@
  * PSS baseline `capabilities_baseline`: containers may add only the capabilities a container
  * runtime grants by default. At restricted v1.22+ `pss-capabilities-restricted` replaces it.
  */
-import { containersOf, definePodSecurityRule, PSS_REFERENCES, securityContextOf } from './pss-common';
+import { BASELINE_CAPABILITIES, containersOf, definePodSecurityRule, PSS_REFERENCES, securityContextOf } from './pss-common';
 import { removeItemFix } from '../../edits/fix-builders';
-
-/** The default capability set of container runtimes; exact, case-sensitive, as PSA compares. */
-const ALLOWED_CAPABILITIES = new Set([
-  'AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD',
-  'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT',
-]);
 
 export default definePodSecurityRule(
   {
@@ -53,7 +47,7 @@ export default definePodSecurityRule(
       const added = securityContextOf(view.container)?.capabilities?.add;
       if (!Array.isArray(added)) continue;
       added.forEach((capability, index) => {
-        if (typeof capability === 'string' && ALLOWED_CAPABILITIES.has(capability)) return;
+        if (typeof capability === 'string' && BASELINE_CAPABILITIES.has(capability)) return;
         context.report({
           messageId: 'forbiddenCapability',
           data: { container: view.name, capability: String(capability) },

@@ -1,8 +1,9 @@
 /**
  * PSS restricted `capabilities_restricted` (v1.22+): every container drops ALL capabilities and adds
- * back at most NET_BIND_SERVICE. From v1.25 Windows Pods are exempt. Replaces the baseline rule.
+ * back at most NET_BIND_SERVICE. From v1.25 Windows Pods are exempt. Replaces the baseline rule; an
+ * added capability outside baseline's allow-list breaks baseline too (a missing drop ALL does not).
  */
-import { containersOf, definePodSecurityRule, exemptAsWindowsPod, PSS_REFERENCES, securityContextOf } from './pss-common';
+import { BASELINE_CAPABILITIES, containersOf, definePodSecurityRule, exemptAsWindowsPod, PSS_REFERENCES, securityContextOf } from './pss-common';
 import { removeItemFix } from '../../edits/fix-builders';
 
 export default definePodSecurityRule(
@@ -70,6 +71,7 @@ export default definePodSecurityRule(
           path: [...capabilitiesPath, 'add', index],
           target: 'value',
           fixes: typeof capability === 'string' ? [removeItemFix('suggestion', [...capabilitiesPath, 'add', index], capability)] : [],
+          breaksBaseline: !(typeof capability === 'string' && BASELINE_CAPABILITIES.has(capability)),
         });
       });
     }

@@ -1,7 +1,9 @@
 /**
  * Shared pieces of the Pod Security Standards rules: how a PSS rule is declared (scope = every kind
  * with a Pod template, the Pod template handed to the check), the Windows and user-namespace
- * relaxations that Pod Security Admission applies from given versions, and the common references.
+ * relaxations that Pod Security Admission applies from given versions, the capabilities baseline
+ * allows (shared with the restricted rule, which must know which findings also break baseline), and
+ * the common references.
  * Each rule file keeps its own version logic next to its check.
  */
 import type { Container, PodSpec, SecurityContext } from 'kubernetes-types/core/v1';
@@ -23,6 +25,12 @@ export function definePodSecurityRule(meta: PodSecurityRuleMeta, checkTemplate: 
     },
   };
 }
+
+/** The default capability set of container runtimes, which baseline allows; exact, case-sensitive, as PSA compares. */
+export const BASELINE_CAPABILITIES: ReadonlySet<string> = new Set([
+  'AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD',
+  'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT',
+]);
 
 export const PSS_REFERENCES: readonly string[] = [
   'https://kubernetes.io/docs/concepts/security/pod-security-standards/',

@@ -1,8 +1,9 @@
 /**
  * PSS restricted `procMount_restricted` (v1.35+): /proc must keep its default masks even in a user
- * namespace. Replaces `pss-proc-mount` at the restricted level.
+ * namespace. Replaces `pss-proc-mount` at the restricted level; outside a user namespace an
+ * Unmasked /proc breaks baseline too.
  */
-import { definePodSecurityRule } from './pss-common';
+import { definePodSecurityRule, exemptAsUserNamespacePod } from './pss-common';
 import { PROC_MOUNT_MESSAGES, procMountDocs, reportUnmaskedProcMounts } from './proc-mount-shared';
 
 export default definePodSecurityRule(
@@ -14,5 +15,5 @@ export default definePodSecurityRule(
     docs: procMountDocs(false),
     messages: PROC_MOUNT_MESSAGES,
   },
-  reportUnmaskedProcMounts,
+  (context, template) => reportUnmaskedProcMounts(context, template, !exemptAsUserNamespacePod(context, template.spec)),
 );

@@ -1,6 +1,7 @@
 /**
  * PSS restricted `restrictedVolumes`: only volume types that carry no node or network storage
- * access are allowed. Replaces `pss-host-path-volumes` at the restricted level.
+ * access are allowed. Replaces `pss-host-path-volumes` at the restricted level; a hostPath volume
+ * breaks baseline too.
  */
 import { isRecord } from '../../model/values';
 import { definePodSecurityRule, PSS_REFERENCES } from './pss-common';
@@ -63,12 +64,13 @@ export default definePodSecurityRule(
       const restricted = sources.filter((source) => RESTRICTED_SOURCES.has(source));
       if (restricted.length === 0) return;
       const name = typeof volume.name === 'string' ? volume.name : `#${index + 1}`;
-      const type = restricted[0];
+      const type = restricted.includes('hostPath') ? 'hostPath' : restricted[0];
       context.report({
         messageId: 'restrictedVolume',
         data: { volume: name, type },
         path: [...template.specPath, 'volumes', index, type],
         target: 'key',
+        breaksBaseline: type === 'hostPath',
       });
     });
   },

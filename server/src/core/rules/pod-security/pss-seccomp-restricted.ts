@@ -1,7 +1,7 @@
 /**
  * PSS restricted `seccompProfile_restricted` (v1.19+): the Pod, or else every container, must set a
  * seccomp profile of type RuntimeDefault or Localhost, and nothing may set another type. From v1.25
- * Windows Pods are exempt. Replaces `pss-seccomp-baseline`.
+ * Windows Pods are exempt. Replaces `pss-seccomp-baseline`; an explicit Unconfined breaks baseline too.
  */
 import { isRecord } from '../../model/values';
 import { containersOf, definePodSecurityRule, exemptAsWindowsPod, podSecurityContextOf, PSS_REFERENCES, securityContextOf } from './pss-common';
@@ -64,7 +64,7 @@ export default definePodSecurityRule(
       if (validType(podProfile)) podSet = true;
       else {
         const path = [...template.specPath, 'securityContext', 'seccompProfile', 'type'];
-        context.report({ messageId: 'podType', data: { value: String(podProfile.type ?? '') }, path, target: 'value', fixes: [setFix('suggestion', path, 'RuntimeDefault')] });
+        context.report({ messageId: 'podType', data: { value: String(podProfile.type ?? '') }, path, target: 'value', fixes: [setFix('suggestion', path, 'RuntimeDefault')], breaksBaseline: podProfile.type === 'Unconfined' });
       }
     }
     const containers = containersOf(template);
@@ -75,7 +75,7 @@ export default definePodSecurityRule(
       const path = [...view.path, 'securityContext', 'seccompProfile', 'type'];
       if (isRecord(profile)) {
         if (!validType(profile)) {
-          context.report({ messageId: 'containerType', data: { container: view.name, value: String(profile.type ?? '') }, path, target: 'value', fixes: [setFix('suggestion', path, 'RuntimeDefault')] });
+          context.report({ messageId: 'containerType', data: { container: view.name, value: String(profile.type ?? '') }, path, target: 'value', fixes: [setFix('suggestion', path, 'RuntimeDefault')], breaksBaseline: profile.type === 'Unconfined' });
         }
       } else if (!podSet) {
         // Pod level when no container sets a profile (one line fixes them all), else this container.
