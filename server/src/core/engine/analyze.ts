@@ -17,6 +17,8 @@ import { locate } from './locate';
 import type { EditOp, Fix } from '../edits/types';
 import { applySuppressions, DirectiveProblem, SuppressedFinding } from '../suppress/apply-suppressions';
 import { WorkspaceIndex } from '../workspace/workspace-index';
+import { capReports } from './finding-cap';
+import { appendAll } from './append-all';
 import { runWorkspaceRules } from '../workspace/analyze-workspace';
 
 export type SeveritySetting = Severity | 'off';
@@ -147,12 +149,12 @@ function* analysisSteps(source: SourceFile, options: AnalysisOptions | RuleSelec
   const findings: Finding[] = [];
   const ruleFailures: RuleFailure[] = [];
   for (const resource of resources) {
-    findings.push(...checkResource(resource, selection, ruleFailures, resources));
+    appendAll(findings, checkResource(resource, selection, ruleFailures, resources));
     yield;
   }
   // The workspace rules see this one file as the workspace.
   if (resources.length > 0 && selection.rules.some(({ rule }) => isWorkspaceRule(rule))) {
-    findings.push(...runWorkspaceRules(WorkspaceIndex.single(source, resources, skipped), selection, ruleFailures));
+    appendAll(findings, runWorkspaceRules(WorkspaceIndex.single(source, resources, skipped), selection, ruleFailures));
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   const { kept, suppressed, problems } = applySuppressions(source, resources, findings, selection.foreignSuppressions);
@@ -185,7 +187,7 @@ export function checkResource(
       ruleFailures.push({ ruleId: rule.id, message: error instanceof Error ? error.message : String(error) });
       continue;
     }
-    for (const report of reports) findings.push(toFinding(rule.id, severity, resource, report, index));
+    for (const report of capReports(reports)) findings.push(toFinding(rule.id, severity, resource, report, index));
   }
   return findings;
 }
