@@ -17,6 +17,8 @@ export interface CliOptions {
   readonly cwd: string;
   readonly env?: NodeJS.ProcessEnv;
   readonly input?: string;
+  /** Milliseconds before the CLI is killed (a hang then fails the test instead of blocking it). */
+  readonly timeout?: number;
 }
 
 export function cleanEnv(): NodeJS.ProcessEnv {
@@ -32,6 +34,7 @@ export function runCli(args: readonly string[], options: CliOptions): CliRun {
     input: options.input ?? '',
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
+    ...(options.timeout !== undefined ? { timeout: options.timeout, killSignal: 'SIGKILL' as const } : {}),
   });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import { CONFIG_FILE_NAMES, KubeChecklistConfig, Locale, parseSourceFile, positionOf, readConfigFile, renderConfigProblem } from '../core';
 import { t } from './cli-messages';
 import { displayPath } from './collect-files';
-import { CliError, describeError } from './errors';
+import { CliError } from './errors';
+import { configReadReason, readConfigSource } from './read-source';
 
 export interface LoadedConfig {
   readonly absolute: string;
@@ -33,12 +34,9 @@ export function loadConfig(explicit: string | undefined, cwd: string, locale: Lo
   const absolute = explicit !== undefined ? path.resolve(cwd, explicit) : findConfigFile(cwd);
   if (absolute === undefined) return undefined;
   const display = displayPath(absolute, cwd);
-  let text: string;
-  try {
-    text = fs.readFileSync(absolute, 'utf8');
-  } catch (error) {
-    throw new CliError(t(locale, 'configUnreadable', { file: display, reason: describeError(error) }), false);
-  }
+  const read = readConfigSource(absolute);
+  if (read.kind !== 'text') throw new CliError(`${display}:1:1: ${t(locale, 'configUnreadable', { file: display, reason: configReadReason(read) })}`, false);
+  const text = read.text;
   const { config, problems } = readConfigFile(text);
   if (!config) {
     const source = parseSourceFile(text);

@@ -84,3 +84,40 @@ function isMostlyUndecodable(text: string): boolean {
   for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) replacements++;
   return replacements >= 8 && replacements * 10 > text.length;
 }
+
+/** The size limit of `.kube-checklist.yaml`. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * A configuration file, read with the manifests' decoding and a size limit, never blocking: it is
+ * opened non-blocking and checked with fstat before any read, so a FIFO or a device named
+ * `.kube-checklist.yaml` is refused instead of freezing the server or the CLI.
+ */
+export function readConfigSource(absolutePath: string, maxBytes = MAX_CONFIG_BYTES): SourceText {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(absolutePath, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return { kind: 'unreadable', reason: 'not a regular file' };
+    if (stat.size > maxBytes) return { kind: 'too-large', limit: maxBytes };
+    const bytes = Buffer.alloc(stat.size);
+    let length = 0;
+    while (length < bytes.length) {
+      const read = fs.readSync(fd, bytes, length, bytes.length - length, length);
+      if (read === 0) break;
+      length += read;
+    }
+    return decodeSource(bytes.subarray(0, length), maxBytes);
+  } catch (error) {
+    return { kind: 'unreadable', reason: describeError(error) };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** Why a configuration file could not be read as text, in words for a message. */
+export function configReadReason(source: Exclude<SourceText, { kind: 'text' }>): string {
+  if (source.kind === 'too-large') return `larger than ${sizeLabel(source.limit)}`;
+  if (source.kind === 'binary') return 'not a text file';
+  return source.reason;
+}

@@ -13,6 +13,8 @@ export * from './engine/kubernetes-version';
 export * from './engine/locate';
 export * from './engine/analyze';
 export * from './engine/messages';
+export * from './engine/finding-cap';
+export * from './engine/append-all';
 export * from './checklist/items';
 export * from './edits/types';
 export * from './edits/apply-op';

@@ -23,6 +23,7 @@ import {
   Locale,
   localize,
   renderMessage,
+  appendAll,
   patchFindings,
   resourceFindings,
   ruleById,
@@ -166,7 +167,7 @@ export class AuditRunner {
           const found = configFor(file.uri);
           if (excludedByConfig(found, file.uri)) continue;
           const analysis = withConfigSuppressions(found, file.uri, finishFile(file, findings, fileFailures, plan.selection.foreignSuppressions), plan.selection.now) as FileAnalysis;
-          failures.push(...fileFailures);
+          appendAll(failures, fileFailures);
           audited.push({ folder: plan.folder, index: plan.index, analysis });
           done++;
           resources += file.resources.length;
@@ -190,11 +191,11 @@ export class AuditRunner {
       for (const plan of plans) {
         if (!plan.settings.enable) continue;
         if (!this.deps.trusted()) {
-          renders.push(...untrustedRenders(plan.folder.entries.keys()));
+          appendAll(renders, untrustedRenders(plan.folder.entries.keys()));
           continue;
         }
         const rendered = renderFolder(plan.folder.fsPath, plan.index, plan.folder.entries.keys(), plan.selection);
-        renders.push(...rendered.renders);
+        appendAll(renders, rendered.renders);
         audited.forEach((entry, i) => {
           const carried = entry.folder === plan.folder ? rendered.findings.get(entry.analysis.file.uri) : undefined;
           if (carried) audited[i] = { ...entry, analysis: { ...entry.analysis, findings: carried } };

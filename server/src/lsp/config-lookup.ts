@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { applyConfigSuppressions, AnalysisResult, CONFIG_FILE_NAMES, ConfigFile, configOptions, globToRegExp, KubeChecklistConfig, readConfigFile } from '../core';
 import { DEFAULT_SETTINGS, ServerSettings } from './settings';
+import { configReadReason, readConfigSource } from '../cli/read-source';
 
 export interface FoundConfig {
   readonly uri: string;
@@ -68,12 +69,18 @@ function read(candidate: string): ConfigFile | undefined {
   if (cached && cached.mtimeMs === mtimeMs) return cached.file;
   let file: ConfigFile;
   try {
-    file = readConfigFile(fs.readFileSync(candidate, 'utf8'));
-  } catch {
-    file = { config: undefined, problems: [] };
+    const read = readConfigSource(candidate);
+    file = read.kind === 'text' ? readConfigFile(read.text) : unreadable(configReadReason(read));
+  } catch (error) {
+    file = unreadable(error instanceof Error ? error.message : String(error));
   }
   cache.set(candidate, { mtimeMs, file });
   return file;
+}
+
+/** A configuration that cannot be read: one problem at its start, shown like its other problems. */
+function unreadable(reason: string): ConfigFile {
+  return { config: undefined, problems: [{ message: { en: `cannot be read: ${reason}`, 'zh-cn': `无法读取：${reason}` }, start: 0, end: 0 }] };
 }
 
 /** Settings with the configuration underneath: the file decides where the settings keep their defaults. */

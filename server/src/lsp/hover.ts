@@ -10,8 +10,8 @@ import type { DocumentAnalysis } from './analysis-cache';
 export function hoverAt(document: TextDocument, analysis: DocumentAnalysis, offset: number, locale: Locale): Hover | null {
   const findings = analysis.result.findings.filter((finding) => offset >= finding.start && offset <= finding.end);
   if (findings.length) {
-    const start = Math.min(...findings.map((finding) => finding.start));
-    const end = Math.max(...findings.map((finding) => finding.end));
+    const start = findings.reduce((least, finding) => Math.min(least, finding.start), Infinity);
+    const end = findings.reduce((most, finding) => Math.max(most, finding.end), -Infinity);
     return {
       contents: { kind: 'markdown', value: findings.map((finding) => findingHoverMarkdown(finding, locale)).join('\n\n---\n\n') },
       range: { start: document.positionAt(start), end: document.positionAt(end) },

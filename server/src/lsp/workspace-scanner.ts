@@ -62,7 +62,7 @@ export function isManifestPath(name: string): boolean {
  */
 export async function walkFolder(root: string, filters: FolderFilters, shouldStop: () => boolean = () => false): Promise<FoundFile[]> {
   const found: FoundFile[] = [];
-  const pending: string[] = [''];
+  let pending: string[] = [''];
   let lastYield = Date.now();
   while (pending.length > 0) {
     if (shouldStop()) break;
@@ -100,7 +100,7 @@ export async function walkFolder(root: string, filters: FolderFilters, shouldSto
         // a broken link or a file that went away
       }
     }
-    pending.unshift(...subdirectories);
+    pending = [...subdirectories, ...pending];
   }
   return found;
 }

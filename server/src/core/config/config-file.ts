@@ -12,6 +12,7 @@ import type { SensitiveSelector } from '../model/sensitivity';
 import type { PropertyPath } from '../model/values';
 import { ruleById } from '../rules/registry';
 import { CONFIG_SCHEMA } from './config-schema';
+import { tooDeepAt } from './config-limits';
 
 export const CONFIG_FILE_NAMES: readonly string[] = ['.kube-checklist.yaml', '.kube-checklist.yml'];
 
@@ -61,11 +62,15 @@ const MESSAGES = {
   empty: { en: '{{where}} must not be empty', 'zh-cn': '{{where}} 不能为空' },
   unknownRule: { en: 'unknown rule `{{rule}}`', 'zh-cn': '未知的规则 `{{rule}}`' },
   badDate: { en: '`{{date}}` is not a date', 'zh-cn': '`{{date}}` 不是有效的日期' },
+  tooDeep: { en: 'the configuration is nested too deeply', 'zh-cn': '配置嵌套过深' },
+  aliases: { en: 'the configuration expands too many aliases: {{detail}}', 'zh-cn': '配置展开的别名过多：{{detail}}' },
 } satisfies Record<string, Localized>;
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA);
 
 export function readConfigFile(text: string): ConfigFile {
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) return { config: undefined, problems: [{ message: message('tooDeep'), start: deep, end: Math.min(deep + 1, text.length) }] };
   const document = parseDocument(text, { prettyErrors: false, logLevel: 'silent', maxAliasCount: 100 } as never);
   const problems: ConfigProblem[] = [];
   const at = (path: PropertyPath, target: 'key' | 'value' = 'value') => {
@@ -76,7 +81,14 @@ export function readConfigFile(text: string): ConfigFile {
   if (problems.length) return { config: undefined, problems };
   if (document.contents === null) return { config: {}, problems };
   if (!isMap(document.contents)) return { config: undefined, problems: [{ message: message('notMap'), start: 0, end: Math.min(text.length, 1) }] };
-  const value = document.toJS({ maxAliasCount: 100 }) as KubeChecklistConfig;
+  let value: KubeChecklistConfig;
+  try {
+    value = document.toJS({ maxAliasCount: 100 }) as KubeChecklistConfig;
+  } catch (error) {
+    const start = document.contents.range?.[0] ?? 0;
+    const problem = error instanceof RangeError ? message('tooDeep') : message('aliases', { detail: (error as Error).message.split('\n')[0] });
+    return { config: undefined, problems: [{ message: problem, start, end: start + 1 }] };
+  }
   if (!validate(value)) for (const error of validate.errors ?? []) problems.push(schemaProblem(error, at));
   for (const id of Object.keys(value.rules ?? {})) if (!ruleById(id)) problems.push({ message: message('unknownRule', { rule: id }), ...at(['rules', id], 'key') });
   (value.suppressions ?? []).forEach((suppression, index) => {

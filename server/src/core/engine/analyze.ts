@@ -19,6 +19,8 @@ import { locate } from './locate';
 import type { EditOp, Fix } from '../edits/types';
 import { applySuppressions, DirectiveProblem, ForeignSuppressionMode, SuppressedFinding } from '../suppress/apply-suppressions';
 import { WorkspaceIndex } from '../workspace/workspace-index';
+import { capReports } from './finding-cap';
+import { appendAll } from './append-all';
 import { runWorkspaceRules } from '../workspace/analyze-workspace';
 import { unparseableFindings } from './unparseable';
 
@@ -158,12 +160,12 @@ function* analysisSteps(source: SourceFile, options: AnalysisOptions | RuleSelec
   const findings: Finding[] = [];
   const ruleFailures: RuleFailure[] = [];
   for (const resource of resources) {
-    findings.push(...checkResource(resource, selection, ruleFailures, resources));
+    appendAll(findings, checkResource(resource, selection, ruleFailures, resources));
     yield;
   }
   // The workspace rules see this one file as the workspace.
   if (resources.length > 0 && selection.rules.some(({ rule }) => isWorkspaceRule(rule))) {
-    findings.push(...runWorkspaceRules(WorkspaceIndex.single(source, resources, skipped), selection, ruleFailures));
+    appendAll(findings, runWorkspaceRules(WorkspaceIndex.single(source, resources, skipped), selection, ruleFailures));
   }
   for (const finding of unparseableFindings(source, skipped, selection)) findings.push(finding);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
@@ -197,7 +199,7 @@ export function checkResource(
       ruleFailures.push({ ruleId: rule.id, message: error instanceof Error ? error.message : String(error) });
       continue;
     }
-    for (const report of reports) {
+    for (const report of capReports(reports)) {
       const reported = report.breaksBaseline && baselineSeverity ? moreSevere(severity, baselineSeverity) : severity;
       findings.push(toFinding(rule.id, reported, resource, report, index));
     }

@@ -18,6 +18,7 @@ import { unparseableFindings } from './unparseable';
 import { WorkspaceIndex } from '../workspace/workspace-index';
 import { runWorkspaceRules } from '../workspace/analyze-workspace';
 import { AnalysisResult, analyzeSource, checkResource, Finding, RuleFailure, RuleSelection } from './analyze';
+import { appendAll } from './append-all';
 
 /** Kinds that rules read as context for other resources of the file. */
 const CONTEXT_KINDS = new Set(['ServiceAccount', 'LimitRange', 'RuntimeClass', 'Namespace', 'KubeletConfiguration', 'Issuer', 'ClusterIssuer']);
@@ -149,20 +150,20 @@ function* incrementalSteps(text: string, selection: RuleSelection, previous?: In
       const delta = documentIndex - piece.firstDocument;
       own = delta === 0 ? piece.resources : piece.resources.map((resource) => ({ ...resource, documentIndex: resource.documentIndex + delta }));
       if (delta !== 0) piece.skipped = piece.skipped.map((entry) => ({ ...entry, documentIndex: entry.documentIndex + delta }));
-      skipped.push(...piece.skipped);
+      appendAll(skipped, piece.skipped);
       documentIndex += piece.documents.length;
     } else {
       own = [];
       const ownSkipped: SkippedDocument[] = [];
       for (const document of piece.documents) extractFromDocument(document, documentIndex++, own, ownSkipped);
       piece.skipped = ownSkipped;
-      skipped.push(...ownSkipped);
+      appendAll(skipped, ownSkipped);
     }
     piece.resources = own;
     piece.contextual = own.some(isContext);
     if (fresh.has(piece) && piece.contextual) contextChanged = true;
     resourcesOf.set(piece, own);
-    resources.push(...own);
+    appendAll(resources, own);
   }
   const ruleFailures: RuleFailure[] = [];
   const findings: Finding[] = [];
@@ -179,10 +180,10 @@ function* incrementalSteps(text: string, selection: RuleSelection, previous?: In
     }
     piece.firstDocument = first;
     piece.checked = true;
-    findings.push(...piece.findings);
+    appendAll(findings, piece.findings);
   }
   if (resources.length > 0 && selection.rules.some(({ rule }) => isWorkspaceRule(rule))) {
-    findings.push(...runWorkspaceRules(WorkspaceIndex.single(source, resources, skipped), selection, ruleFailures));
+    appendAll(findings, runWorkspaceRules(WorkspaceIndex.single(source, resources, skipped), selection, ruleFailures));
   }
   for (const finding of unparseableFindings(source, skipped, selection)) findings.push(finding);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));

@@ -5,6 +5,7 @@
  */
 import { formatText, Locale, localize } from '../i18n/localized';
 import { ruleById } from '../rules/registry';
+import { ENGINE_MESSAGES } from './finding-cap';
 
 export const DOCS_BASE_URL = 'https://github.com/kube-checklist/kube-checklist/blob/main/docs/rules.md';
 
@@ -28,7 +29,7 @@ export function renderMessage(
 }
 
 function formatMessage(finding: { ruleId: string; messageId: string; data: Readonly<Record<string, string | number>> }, locale: Locale): string {
-  const template = ruleById(finding.ruleId)?.messages[finding.messageId];
+  const template = ruleById(finding.ruleId)?.messages[finding.messageId] ?? ENGINE_MESSAGES[finding.messageId];
   return template ? formatText(localize(template, locale), finding.data) : `${finding.ruleId}: ${finding.messageId}`;
 }
 

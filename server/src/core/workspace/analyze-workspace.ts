@@ -6,6 +6,7 @@
  * that a caller can run them file by file, with progress and cancellation between files.
  */
 import { AnalysisOptions, AnalysisResult, checkResource, Finding, RuleFailure, RuleSelection, selectRules, toFinding } from '../engine/analyze';
+import { appendAll } from '../engine/append-all';
 import { isSensitive } from '../model/sensitivity';
 import type { Resource } from '../model/resource';
 import { isWorkspaceRule, WorkspaceReport } from '../rules/types';
@@ -53,7 +54,7 @@ export function analyzeWorkspace(index: WorkspaceIndex, options: AnalysisOptions
 /** The findings of the resource rules for one file of the index. */
 export function resourceFindings(index: WorkspaceIndex, file: WorkspaceFile, selection: RuleSelection, ruleFailures: RuleFailure[]): Finding[] {
   const findings: Finding[] = [];
-  for (const resource of file.resources) findings.push(...checkResource(resource, selection, ruleFailures, index.relatedFor(resource), index));
+  for (const resource of file.resources) appendAll(findings, checkResource(resource, selection, ruleFailures, index.relatedFor(resource), index));
   return findings;
 }
 
