@@ -192,11 +192,11 @@ describe('audit --format markdown', () => {
     assert.match(listed, /^ {2}- ~~\[suppressed\/pod\.yaml:9:12\]\(suppressed\/pod\.yaml#L9\) `Pod debug` .*~~ suppressed: node debugging Pod, deleted after use$/m);
   });
 
-  test('what was not checked is listed at the end, without source text', () => {
+  test('a document that could not be read is an error finding, without source text', () => {
     const run = cli(['audit', 'broken', 'clean', '--format', 'markdown']);
-    assert.match(run.stdout, /^- \*\*Not checked\*\*: 1 warning \(see the end\)$/m);
-    assert.match(run.stdout, /\n## Not checked\n\n.*\n\n- `broken\/deployment\.yaml:\d+:\d+`: skipped document: \S/);
-    assert.doesNotMatch(run.stdout.slice(run.stdout.indexOf('## Not checked')), /hunter2/);
+    assert.match(run.stdout, /^- \*\*Findings\*\*: 1 finding \(1 error\) in 1 file$/m);
+    assert.match(run.stdout, /unparseable-manifest/);
+    assert.doesNotMatch(run.stdout, /hunter2/);
   });
 
   test('text from manifests is escaped: a container name cannot inject Markdown or HTML', () => {

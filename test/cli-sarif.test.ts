@@ -285,12 +285,11 @@ describe('audit --format sarif: fingerprints, suppressions, notifications', () =
       notifications.map((notification) => notification.level),
       notifications.map(() => 'warning'),
     );
-    const skipped = notifications.find((notification) => notification.message.text.startsWith('skipped document: '));
-    assert.ok(skipped, JSON.stringify(notifications));
-    assert.deepEqual(
-      (skipped.locations as { physicalLocation: { artifactLocation: unknown; region: { startLine: number } } }[])[0].physicalLocation.artifactLocation,
-      { uri: 'broken/deployment.yaml', uriBaseId: '%SRCROOT%' },
-    );
+    // A document that could not be read is a result (an error), not a notification: the gate fails closed.
+    const unparseable = log.runs[0].results.find((result: { ruleId: string }) => result.ruleId === 'unparseable-manifest') as { level: string; locations: { physicalLocation: { artifactLocation: unknown } }[] } | undefined;
+    assert.ok(unparseable, JSON.stringify(log.runs[0].results));
+    assert.equal(unparseable.level, 'error');
+    assert.deepEqual(unparseable.locations[0].physicalLocation.artifactLocation, { uri: 'broken/deployment.yaml', uriBaseId: '%SRCROOT%' });
     assert.ok(notifications.some((notification) => notification.message.text === 'skipped file: not a text file'));
     // (Rule examples in the descriptors may say hunter2; what the run reports must not.)
     assert.doesNotMatch(JSON.stringify([log.runs[0].invocations, log.runs[0].results]), /hunter2/, 'no source excerpt in notifications or results');

@@ -257,15 +257,13 @@ describe('audit: inputs that are not checked', () => {
     assert.equal(run.stderr, '');
   });
 
-  test('a broken Kubernetes document is a warning without source text, not a finding', () => {
+  test('a broken Kubernetes document is an unparseable-manifest error without source text: the gate fails closed', () => {
     const run = cli(['audit', 'broken']);
-    assert.equal(run.status, 0);
-    assert.equal(run.stdout, 'No findings; 0 resources checked in 1 file.\n');
-    const warnings = lines(run.stderr);
-    assert.equal(warnings.length, 1, run.stderr);
-    assert.match(warnings[0], /^broken\/deployment\.yaml:\d+:\d+: warning: skipped document: \S/);
-    assert.doesNotMatch(run.stderr, /hunter2/, 'no source excerpt in warnings');
-    assert.deepEqual(auditJson(['broken']).report.findings, []);
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /^broken\/deployment\.yaml:\d+:\d+: error unparseable-manifest this manifest cannot be checked: \S/m);
+    assert.equal(run.stderr, '');
+    assert.doesNotMatch(run.stdout, /hunter2/, 'no source excerpt in the message');
+    assert.deepEqual(auditJson(['broken']).report.findings.map((finding: { ruleId: string; severity: string }) => [finding.ruleId, finding.severity]), [['unparseable-manifest', 'error']]);
   });
 
   test('binary files are skipped with one warning each, also when named explicitly', () => {

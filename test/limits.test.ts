@@ -32,12 +32,12 @@ spec:
         privileged: true
 `;
 
-test("an alias bomb is refused by the alias limit: the document is skipped, quickly, with the parser's reason", () => {
+test('an alias bomb is refused by the alias limit, quickly: one unparseable-manifest error, never a silent skip', () => {
   for (const kind of ['ConfigMap', 'Pod']) {
     const started = Date.now();
     const result = analyzeSource(parseSourceFile(aliasBomb(kind)), OPTIONS);
     assert.ok(Date.now() - started < 5000, 'refused, not expanded');
-    assert.equal(result.findings.length, 0);
+    assert.deepEqual(result.findings.map((finding) => [finding.ruleId, finding.messageId, finding.severity]), [['unparseable-manifest', 'aliases', 'error']]);
     assert.equal(result.skipped.length, 1);
     assert.match(result.skipped[0].detail, /alias/i);
   }
@@ -84,10 +84,11 @@ after(async () => {
   assert.equal(code, 0, client.stderr);
 });
 
-test('the server: alias bombs and deep nesting give no diagnostics and no crash', async () => {
-  assert.deepEqual(await client.open('file:///bomb.yaml', aliasBomb('Pod')), []);
+test('the server: alias bombs and deep nesting give one unparseable-manifest error each and no crash', async () => {
+  const codes = (diagnostics: { code?: unknown; severity?: unknown }[]) => diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity]);
+  assert.deepEqual(codes(await client.open('file:///bomb.yaml', aliasBomb('Pod'))), [['unparseable-manifest', 1]]);
   const deep = `apiVersion: v1\nkind: Pod\nmetadata: {name: deep}\nspec: ${'{a: '.repeat(5000)}1${'}'.repeat(5000)}\n`;
-  assert.deepEqual(await client.open('file:///deep.yaml', deep), []);
+  assert.deepEqual(codes(await client.open('file:///deep.yaml', deep)), [['unparseable-manifest', 1]]);
   assert.ok((await client.open('file:///after.yaml', POD)).some((diagnostic) => diagnostic.code === 'pss-privileged'), 'still working');
 });
 

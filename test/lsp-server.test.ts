@@ -102,13 +102,15 @@ test('settings: level baseline drops restricted findings, per-rule off and sever
   await client.changeSettings({}, uri);
 });
 
-test('files that are not Kubernetes manifests get no diagnostics', async () => {
+test('files that are not Kubernetes manifests get no diagnostics; a broken Kubernetes document gets one error', async () => {
   const compose = 'services:\n  web:\n    image: nginx\n    privileged: true\n';
   assert.deepEqual(await client.open('file:///work/compose.yaml', compose), []);
   const workflow = 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n';
   assert.deepEqual(await client.open('file:///work/.github/workflows/ci.yml', workflow), []);
   const broken = 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n     image: [\n';
-  assert.deepEqual(await client.open('file:///work/broken.yaml', broken), []);
+  // Fail closed: kubectl might read what we cannot, so the document is an error, never silence.
+  const diagnostics = await client.open('file:///work/broken.yaml', broken);
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['unparseable-manifest', 1]]);
 });
 
 test('CRLF and non-ASCII text: positions in UTF-16 code units on the right line', async () => {

@@ -94,25 +94,7 @@ export const MAX_CONFIG_BYTES = 1024 * 1024;
  * `.kube-checklist.yaml` is refused instead of freezing the server or the CLI.
  */
 export function readConfigSource(absolutePath: string, maxBytes = MAX_CONFIG_BYTES): SourceText {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(absolutePath, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) return { kind: 'unreadable', reason: 'not a regular file' };
-    if (stat.size > maxBytes) return { kind: 'too-large', limit: maxBytes };
-    const bytes = Buffer.alloc(stat.size);
-    let length = 0;
-    while (length < bytes.length) {
-      const read = fs.readSync(fd, bytes, length, bytes.length - length, length);
-      if (read === 0) break;
-      length += read;
-    }
-    return decodeSource(bytes.subarray(0, length), maxBytes);
-  } catch (error) {
-    return { kind: 'unreadable', reason: describeError(error) };
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
+  return readSourceFile(absolutePath, maxBytes);
 }
 
 /** Why a configuration file could not be read as text, in words for a message. */
