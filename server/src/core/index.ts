@@ -13,6 +13,7 @@ export * from './engine/kubernetes-version';
 export * from './engine/locate';
 export * from './engine/analyze';
 export * from './engine/messages';
+export * from './text/redact';
 export * from './checklist/items';
 export * from './edits/types';
 export * from './edits/apply-op';

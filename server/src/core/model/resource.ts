@@ -9,6 +9,7 @@ import { Document, isMap, isSeq, Node, YAMLMap } from 'yaml';
 import type { SourceFile } from '../parse/source-file';
 import { firstSyntaxProblem } from '../parse/source-file';
 import { isRecord, PropertyPath } from './values';
+import { redactDetail } from '../text/redact';
 
 export interface ResourceIdentity {
   readonly apiVersion: string;
@@ -67,8 +68,7 @@ export function extractFromDocument(
   if (!looksLikeResource(document.contents)) return;
   const problem = firstSyntaxProblem(document);
   if (problem) {
-    // The composer reports its own stack overflow as an error of the document.
-    const tooDeep = /call stack/i.test(problem.message);
+    const tooDeep = problem.tooDeep;
     skipped.push({ documentIndex, offset: problem.offset, reason: tooDeep ? 'depth' : 'syntax', detail: tooDeep ? TOO_DEEP : problem.message });
     return;
   }
@@ -78,7 +78,7 @@ export function extractFromDocument(
   } catch (error) {
     const offset = document.contents.range?.[0] ?? 0;
     const tooDeep = error instanceof RangeError;
-    skipped.push({ documentIndex, offset, reason: tooDeep ? 'depth' : 'aliases', detail: tooDeep ? TOO_DEEP : (error as Error).message });
+    skipped.push({ documentIndex, offset, reason: tooDeep ? 'depth' : 'aliases', detail: tooDeep ? TOO_DEEP : redactDetail((error as Error).message) });
     return;
   }
   if (!isRecord(value)) return;
