@@ -26,7 +26,49 @@ const SECRETS = [
 ];
 const SECRET_DATA = Buffer.from('Planted-Secret-Data-Value-5e5e').toString('base64');
 const PRIVATE_KEY_BODY = 'MIIEowIBAAKCAQEAplantedkeymaterial0123456789abcdefPLANTED';
-const NEEDLES = [...SECRETS, SECRET_DATA, 'Planted-Secret-Data-Value-5e5e', PRIVATE_KEY_BODY];
+// Secrets in places that reach messages: URL userinfo with several `@`, query tokens, a probe host,
+// and a quoted value the YAML parser rejects (its error message would quote what follows the escape).
+const URL_SECRETS = ['Planted-Url', 'Pass-Part-b1b1', 'Pass-Tail-c2c2'];
+const QUERY_SECRETS = ['Planted-Query-Token-d3d3', 'Planted-Query-Sig-e4e4', 'Planted-Query-Password-f5f5'];
+const PROBE_SECRET = 'Planted-Probe-Host-Pass-a6a6';
+// The parser's message echoes the characters after an invalid `\U` (8) or `\u` (4) escape.
+const PARSE_SECRET = 'Zq9Parse7Secret-b7b7';
+const NEEDLES = [...SECRETS, SECRET_DATA, 'Planted-Secret-Data-Value-5e5e', PRIVATE_KEY_BODY, ...URL_SECRETS, ...QUERY_SECRETS, PROBE_SECRET, PARSE_SECRET.slice(0, 4)];
+
+/** A Deployment whose probe sets `httpGet.host` (reported with its value) and whose env holds the same text. */
+function probeDeployment(name: string, host: string): string {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: ${name}}
+  template:
+    metadata:
+      labels: {app: ${name}}
+    spec:
+      containers:
+        - name: ${name}
+          image: registry.example.com/${name}:1.0
+          env:
+            - name: SOURCE_URL
+              value: ${host}
+          livenessProbe:
+            httpGet:
+              host: ${host}
+              port: 80
+`;
+}
+
+/** Each new case alone: its file and the substrings that must never show. */
+const CASES: Record<string, { files: string[]; needles: string[] }> = {
+  'URL userinfo with several @': { files: ['urls.yaml'], needles: URL_SECRETS },
+  'query tokens': { files: ['query.yaml'], needles: QUERY_SECRETS },
+  'a probe httpGet.host': { files: ['probe-host.yaml'], needles: [PROBE_SECRET] },
+  'a YAML parse error inside a quoted secret': { files: ['broken.yaml', 'broken-env.yaml'], needles: [PARSE_SECRET.slice(0, 4)] },
+};
 
 const FILES: Record<string, string> = {
   'config.yaml': `apiVersion: v1
@@ -89,6 +131,30 @@ contexts:
   - name: prod
     context: {cluster: prod, user: admin}
 current-context: prod
+`,
+  'urls.yaml': probeDeployment('fetcher', `"https://admin:${URL_SECRETS[0]}@${URL_SECRETS[1]}@${URL_SECRETS[2]}@files.example.com/data"`),
+  'query.yaml': probeDeployment('signed', `"https://files.example.com/data?token=${QUERY_SECRETS[0]}&X-Amz-Signature=${QUERY_SECRETS[1]}&password=${QUERY_SECRETS[2]}#frag"`),
+  'probe-host.yaml': probeDeployment('prober', `"admin:${PROBE_SECRET}@metadata.internal"`),
+  'broken.yaml': `apiVersion: v1
+kind: Secret
+metadata:
+  name: broken
+  namespace: shop
+stringData:
+  password: "s3cr3t\\U${PARSE_SECRET}"
+`,
+  'broken-env.yaml': `apiVersion: v1
+kind: Pod
+metadata:
+  name: broken-env
+  namespace: shop
+spec:
+  containers:
+    - name: app
+      image: registry.example.com/app:1.0
+      env:
+        - name: DB_PASSWORD
+          value: "x\\u${PARSE_SECRET}"
 `,
 };
 
@@ -167,3 +233,22 @@ test('the audit result, its exports and the report view HTML show no planted sec
   assertClean('server log notifications', logs.join('\n'));
   assertClean('server stderr', client.stderr);
 });
+
+for (const [name, { files, needles }] of Object.entries(CASES)) {
+  test(`${name}: no CLI format, stderr or diagnostic shows the secret`, async () => {
+    const check = (what: string, output: string): void => {
+      for (const needle of needles) assert.ok(!output.includes(needle), `${what} contains ${needle}`);
+    };
+    for (const format of ['text', 'json', 'sarif', 'markdown']) {
+      const run = runCli(['audit', '--format', format, ...files], { cwd: root });
+      check(`CLI ${format} stdout`, run.stdout);
+      check(`CLI ${format} stderr`, run.stderr);
+    }
+    for (const file of files) {
+      const uri = pathToFileURL(path.join(root, `again-${file}`)).href;
+      const diagnostics: Diagnostic[] = await client.open(uri, FILES[file]);
+      check(`diagnostics of ${file}`, JSON.stringify(diagnostics));
+    }
+    check('server stderr', client.stderr);
+  });
+}

@@ -7,6 +7,7 @@
 import type { Palette } from './color';
 import type { OutputStream } from './host';
 import { terminalSafe } from './terminal-text';
+import { redactDetail } from '../core/text/redact';
 
 export interface WarningLocation {
   readonly file?: string;
@@ -31,15 +32,5 @@ export function errorLine(colors: Palette, text: string): string {
   return `${colors.severity('error', 'error:')} ${text}\n`;
 }
 
-/**
- * A YAML parser message reduced to its first line, without any quoted or trailing source text:
- * `Unexpected scalar token in YAML stream: "password: hunter2"` becomes
- * `Unexpected scalar token in YAML stream`.
- */
-export function sanitizeParserDetail(detail: string): string {
-  let text = detail.split(/\r?\n/)[0];
-  const colon = text.indexOf(': ');
-  if (colon >= 0) text = text.slice(0, colon);
-  text = text.replace(/"(?:[^"\\]|\\.)*"|'[^']*'|`[^`]*`/g, '…');
-  return text.trim() || 'syntax error';
-}
+/** Strips source excerpts from a parser or rule message and redacts it: see `redactDetail` in core. */
+export const sanitizeParserDetail: (detail: string) => string = redactDetail;

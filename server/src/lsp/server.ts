@@ -23,7 +23,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeSource, AnalysisResult, analyzeWorkspace, isWorkspaceRule, Locale, parseSourceFile, patchFindings, pickLocale, ruleById, ruleDocsUrl, SourceFile } from '../core';
+import { analyzeSource, AnalysisResult, analyzeWorkspace, isWorkspaceRule, Locale, parseSourceFile, patchFindings, pickLocale, redactDetail, ruleById, ruleDocsUrl, SourceFile } from '../core';
 import { AnalysisCache, DocumentAnalysis, WorkspaceContext } from './analysis-cache';
 import { AuditRunner } from './audit';
 import { exportAudit } from './audit-export';
@@ -239,7 +239,7 @@ export function startServer(connection: Connection): void {
     for (const failure of result.ruleFailures) {
       if (reportedFailures.has(failure.ruleId)) continue;
       reportedFailures.add(failure.ruleId);
-      connection.console.error(`rule ${failure.ruleId} failed and was skipped: ${failure.message}`);
+      connection.console.error(`rule ${failure.ruleId} failed and was skipped: ${redactDetail(failure.message)}`);
     }
     // A Kustomize patch is partial: only the values it sets are findings.
     const configured = withConfigSuppressions(found, uri, result, Date.now());

@@ -13,6 +13,7 @@ import type { PropertyPath } from '../model/values';
 import { ruleById } from '../rules/registry';
 import { CONFIG_SCHEMA } from './config-schema';
 import { tooDeepAt } from './config-limits';
+import { describeParseError } from '../text/redact';
 
 export const CONFIG_FILE_NAMES: readonly string[] = ['.kube-checklist.yaml', '.kube-checklist.yml'];
 
@@ -77,7 +78,7 @@ export function readConfigFile(text: string): ConfigFile {
     const { start, end } = locate(document.contents, path, target);
     return { start, end };
   };
-  for (const error of document.errors) problems.push({ message: message('syntax', { detail: error.message.split('\n')[0] }), start: error.pos[0], end: error.pos[1] });
+  for (const error of document.errors) problems.push({ message: message('syntax', { detail: describeParseError(error) }), start: error.pos[0], end: error.pos[1] });
   if (problems.length) return { config: undefined, problems };
   if (document.contents === null) return { config: {}, problems };
   if (!isMap(document.contents)) return { config: undefined, problems: [{ message: message('notMap'), start: 0, end: Math.min(text.length, 1) }] };

@@ -6,6 +6,7 @@
 import { formatText, Locale, localize } from '../i18n/localized';
 import { ruleById } from '../rules/registry';
 import { ENGINE_MESSAGES } from './finding-cap';
+import { redactData } from '../text/redact';
 
 export const DOCS_BASE_URL = 'https://github.com/kube-checklist/kube-checklist/blob/main/docs/rules.md';
 
@@ -30,7 +31,7 @@ export function renderMessage(
 
 function formatMessage(finding: { ruleId: string; messageId: string; data: Readonly<Record<string, string | number>> }, locale: Locale): string {
   const template = ruleById(finding.ruleId)?.messages[finding.messageId] ?? ENGINE_MESSAGES[finding.messageId];
-  return template ? formatText(localize(template, locale), finding.data) : `${finding.ruleId}: ${finding.messageId}`;
+  return template ? formatText(localize(template, locale), redactData(finding.data)) : `${finding.ruleId}: ${finding.messageId}`;
 }
 
 /** Rendered messages by data object; data objects are never changed once a finding holds them. */

@@ -10,6 +10,7 @@ import type { SourceFile } from '../parse/source-file';
 import { firstSyntaxProblem } from '../parse/source-file';
 import { isRecord, PropertyPath } from './values';
 import { decodeLikeKubectl, DecodeProblem } from './kubectl-decode';
+import { redactDetail } from '../text/redact';
 
 export interface ResourceIdentity {
   readonly apiVersion: string;
@@ -70,8 +71,7 @@ export function extractFromDocument(
   if (!looksLikeResource(document.contents)) return;
   const problem = firstSyntaxProblem(document);
   if (problem) {
-    // The composer reports its own stack overflow as an error of the document.
-    const tooDeep = /call stack/i.test(problem.message);
+    const tooDeep = problem.tooDeep;
     skipped.push({ documentIndex, offset: problem.offset, reason: tooDeep ? 'depth' : 'syntax', detail: tooDeep ? TOO_DEEP : problem.message });
     return;
   }
@@ -88,7 +88,7 @@ export function extractFromDocument(
     // Where an expansion gave out says nothing useful: an alias problem sits on the document.
     const start = document.contents.range?.[0] ?? 0;
     const offset = error instanceof DecodeProblem && reason !== 'aliases' ? error.offset : start;
-    skipped.push({ documentIndex, offset, reason, detail: tooDeep ? TOO_DEEP : (error as Error).message });
+    skipped.push({ documentIndex, offset, reason, detail: tooDeep ? TOO_DEEP : redactDetail((error as Error).message) });
     return;
   }
   if (!isRecord(value)) return;

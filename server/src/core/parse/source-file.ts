@@ -6,6 +6,7 @@
  * broken document is skipped without hiding the healthy ones beside it.
  */
 import { Composer, Document, DocumentOptions, LineCounter, ParseOptions, Parser, ScalarTag, SchemaOptions } from 'yaml';
+import { describeParseError } from '../text/redact';
 
 /**
  * kubectl and the API server read manifests through sigs.k8s.io/yaml (go-yaml v2, YAML 1.1
@@ -33,7 +34,10 @@ export interface SourceFile {
 const MAX_DEEP_DOCUMENTS = 20;
 
 export interface SyntaxProblem {
+  /** Words for the error's kind only, never source text (see `describeParseError`). */
   readonly message: string;
+  /** The composer's own stack overflow, reported as an error of the document. */
+  readonly tooDeep: boolean;
   readonly offset: number;
 }
 
@@ -162,7 +166,7 @@ export function countLines(text: string): LineCounter {
 export function firstSyntaxProblem(doc: Document.Parsed): SyntaxProblem | undefined {
   const error = doc.errors[0];
   if (!error) return undefined;
-  return { message: error.message.split('\n')[0], offset: error.pos[0] };
+  return { message: describeParseError(error), tooDeep: /call stack/i.test(error.message), offset: error.pos[0] };
 }
 
 /** 0-based line and UTF-16 character of an offset, as LSP counts them. */
