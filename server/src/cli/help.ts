@@ -123,8 +123,9 @@ function auditHelp(locale: Locale): string {
 在目录中查找 *.yaml、*.yml 和 *.json 文件（跳过以点开头的目录和
 node_modules）；命令行上直接给出的文件不论扩展名都会检查；"-" 表示读取
 标准输入。不是 Kubernetes 资源的文档会被忽略。默认 PATH 为当前目录。
-无法检查的文件和文档（二进制、大于 5 MiB、YAML 语法错误）会在标准错误
-输出上给出警告，不影响退出状态。
+无法检查的文件（二进制、大于 5 MiB）会在标准错误输出上给出警告，不影响
+退出状态。带有 apiVersion 和 kind 却无法按 kubectl 的方式读取的文档（语法
+错误、重复键、别名炸弹）是 unparseable-manifest 错误：关卡宁可失败也不放行。
 
 选项：
 ${AUDIT_OPTIONS['zh-cn']}
@@ -151,9 +152,11 @@ Directories are searched for *.yaml, *.yml and *.json files (dot-directories
 and node_modules are skipped); files named on the command line are read
 whatever their extension; "-" reads standard input. Documents that are not
 Kubernetes resources are ignored. The default PATH is the current directory.
-Files and documents that cannot be checked (binary, larger than 5 MiB, YAML
-syntax errors) are reported as warnings on standard error; they do not change
-the exit status.
+Files that cannot be checked (binary, larger than 5 MiB) are reported as
+warnings on standard error; they do not change the exit status. A document with
+apiVersion and kind that cannot be read as kubectl reads it (a syntax error, a
+duplicate key, an alias bomb) is an unparseable-manifest error: the gate fails
+closed.
 
 Options:
 ${AUDIT_OPTIONS.en}

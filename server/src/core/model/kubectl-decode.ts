@@ -29,8 +29,11 @@ export interface Decoded {
   readonly duplicates: readonly DuplicateKey[];
 }
 
-/** Nodes produced per document, aliases expanded: generous for manifests, fatal to alias bombs. */
-const MAX_DECODED_NODES = 1_000_000;
+/**
+ * Nodes produced by expanding aliases, per document: generous for manifests, fatal to alias bombs.
+ * Nodes written out are bounded by the file size limit instead.
+ */
+const MAX_EXPANDED_NODES = 1_000_000;
 const MAX_DEPTH = 1_000;
 
 const YAML = 'tag:yaml.org,2002:';
@@ -85,14 +88,14 @@ function parseGoInteger(text: string): number | undefined {
 
 class Decoder {
   readonly duplicates: DuplicateKey[] = [];
-  private produced = 0;
+  private expanded = 0;
   private readonly expanding = new Set<Node>();
 
   constructor(private readonly document: Document.Parsed) {}
 
   decode(node: Node | null | undefined, depth: number): unknown {
     if (node === null || node === undefined) return null;
-    if (++this.produced > MAX_DECODED_NODES) throw new DecodeProblem('aliases', offsetOf(node), 'aliases expand to too many nodes');
+    if (this.expanding.size > 0 && ++this.expanded > MAX_EXPANDED_NODES) throw new DecodeProblem('aliases', offsetOf(node), 'aliases expand to too many nodes');
     if (depth > MAX_DEPTH) throw new DecodeProblem('depth', offsetOf(node), 'nested too deeply');
     if (isAlias(node)) return this.alias(node, depth);
     if (isScalar(node)) return scalarValue(node);
