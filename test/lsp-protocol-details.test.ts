@@ -59,6 +59,9 @@ test('didOpen again within a workspace folder: the index and the diagnostics fol
   await client.open(uri, POD);
   const seen = await client.diagnosticsUntil(uri, (params) => codes(params.diagnostics).includes('pss-host-namespaces'));
   assert.ok(seen);
+  // Once the folder is indexed, the open document is checked within the index (its open text).
+  await client.connection.sendRequest('kubeChecklist/auditWorkspace', {});
+  await client.diagnosticsUntil(uri, (params) => codes(params.diagnostics).includes('pss-host-namespaces'));
   await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text: CONFIG_MAP } });
   await client.diagnosticsUntil(uri, (params) => params.diagnostics.length === 0);
   assert.equal(await client.shutdown(), 0);
