@@ -18,10 +18,11 @@ import { workspaceMessage } from './workspace-messages';
 const EXTENSIONS: Record<string, string> = { json: 'json', sarif: 'sarif', markdown: 'md' };
 
 export function exportAudit(last: LastAudit | undefined, params: ExportAuditParams, locale: Locale): ExportAuditResult {
+  // The parameters first, and only our own formats (`constructor` is no format).
+  const format = (params as Partial<ExportAuditParams> | null | undefined)?.format as AuditFormat;
+  const formatter = typeof format === 'string' && Object.hasOwn(EXTENSIONS, format) && Object.hasOwn(AUDIT_FORMATTERS, format) ? AUDIT_FORMATTERS[format] : undefined;
+  if (!formatter) throw new ResponseError(ErrorCodes.InvalidParams, workspaceMessage('formatUnavailable', locale, { format: String(format) }));
   if (!last) throw new ResponseError(ErrorCodes.InvalidRequest, workspaceMessage('noAudit', locale));
-  const format = params?.format as AuditFormat;
-  const formatter = EXTENSIONS[format] ? AUDIT_FORMATTERS[format] : undefined;
-  if (!formatter) throw new ResponseError(ErrorCodes.InvalidParams, workspaceMessage('formatUnavailable', locale, { format: String(params?.format) }));
   const report = toCliReport(last, locale);
   const folders = last.result.folders;
   const cwd = last.files[0]?.folder.fsPath;

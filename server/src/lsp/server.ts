@@ -11,10 +11,12 @@ import {
   Connection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   FileChangeType,
   InitializeParams,
   InitializeResult,
   MessageType,
+  ResponseError,
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
@@ -27,7 +29,7 @@ import { analyzeSource, AnalysisResult, analyzeWorkspace, isWorkspaceRule, Local
 import { AnalysisCache, DocumentAnalysis, WorkspaceContext } from './analysis-cache';
 import { AuditRunner } from './audit';
 import { exportAudit } from './audit-export';
-import { AuditWorkspaceRequest, ExportAuditRequest, WORKSPACE_TRUSTED_NOTIFICATION } from './audit-protocol';
+import { AuditWorkspaceRequest, checkAuditParams, ExportAuditRequest, WORKSPACE_TRUSTED_NOTIFICATION } from './audit-protocol';
 import { APPLY_FIX_ALL_COMMAND, codeActionsFor, fixAllAction, FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './code-actions';
 import { hoverAt } from './hover';
 import { sizeLabel } from '../cli/read-source';
@@ -45,6 +47,8 @@ const ANALYZED_LANGUAGES = new Set(['yaml', 'json', 'jsonc']);
 const NEIGHBOUR_DELAY_MS = 300;
 /** Files the server asks the client to watch (dynamic registration) for the workspace index. */
 const WATCHED_GLOBS = ['**/*.{yaml,yml,json}', '**/.gitignore', '**/.kube-checklist.{yaml,yml}'];
+/** A workspace/configuration request the client leaves unanswered this long falls back to defaults. */
+const CONFIGURATION_TIMEOUT_MS = 3000;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -66,12 +70,36 @@ export function startServer(connection: Connection): void {
   /** Only a client that says the workspace is trusted gets renderers run (see audit-rendering.ts). */
   let workspaceTrusted = false;
   const neighbourTimers = new Map<string, NodeJS.Timeout>();
+  /** After `shutdown`, requests are refused with InvalidRequest (the protocol says so). */
+  let shutDown = false;
+  let configurationTimeoutLogged = false;
+
+  /** The client's configuration, or undefined (then defaults) when it does not answer in time. */
+  function configuration(scopeUri: string, section: string): Promise<unknown> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => {
+        if (!configurationTimeoutLogged) {
+          configurationTimeoutLogged = true;
+          connection.console.warn(`kube-checklist: the client did not answer workspace/configuration within ${CONFIGURATION_TIMEOUT_MS} ms; using the default settings.`);
+        }
+        resolve(undefined);
+      }, CONFIGURATION_TIMEOUT_MS);
+    });
+    const answer = connection.workspace.getConfiguration({ scopeUri, section });
+    return Promise.race([answer, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  /** A request handler that refuses to serve once the server was asked to shut down. */
+  function served<P, T, R>(handler: (params: P, token: T) => R): (params: P, token: T) => R | ResponseError<void> {
+    return (params, token) => (shutDown ? new ResponseError(ErrorCodes.InvalidRequest, 'kube-checklist: the server is shutting down.') : handler(params, token));
+  }
 
   const workspace = new WorkspaceService(
     connection,
     () => documents.all(),
     () => locale,
-    (folderUri) => (pullConfiguration ? connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'files' }) : Promise.resolve(undefined)),
+    (folderUri) => (pullConfiguration ? configuration(folderUri, 'files') : Promise.resolve(undefined)),
     async (folderUri) => (await settingsFor(folderUri)).maxFileBytes,
   );
   const audit = new AuditRunner({
@@ -168,18 +196,20 @@ export function startServer(connection: Connection): void {
     await workspace.filesChanged(params.changes);
   });
 
-  connection.onRequest(AuditWorkspaceRequest, (params, token) => audit.run(params, token));
+  connection.onShutdown(() => {
+    shutDown = true;
+  });
+  connection.onRequest(AuditWorkspaceRequest, served((params, token) => audit.run(checkAuditParams(params, locale), token)));
   connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
     workspaceTrusted = true;
   });
-  connection.onRequest(ExportAuditRequest, (params) => exportAudit(audit.last, params, locale));
+  connection.onRequest(ExportAuditRequest, served((params) => exportAudit(audit.last, params, locale)));
 
   function settingsFor(uri: string): Promise<ServerSettings> {
     if (!pullConfiguration) return Promise.resolve(withConfig(pushedSettings, configFor(uri)?.file.config));
     let settings = settingsCache.get(uri);
     if (!settings) {
-      settings = connection.workspace
-        .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
+      settings = configuration(uri, SETTINGS_SECTION)
         .then(readSettings, () => DEFAULT_SETTINGS)
         .then((read) => withConfig(read, configFor(uri)?.file.config));
       settingsCache.set(uri, settings);
@@ -205,7 +235,8 @@ export function startServer(connection: Connection): void {
     const version = document.version;
     const settings = await settingsFor(uri);
     const current = documents.get(uri);
-    if (!current || current.version !== version) return;
+    // The same object too: a document opened again may have new text under the same version.
+    if (!current || current !== document || current.version !== version) return;
     if (isConfigDocument(uri)) {
       published.delete(uri);
       void connection.sendDiagnostics({ uri, version, diagnostics: configDiagnostics(current, locale) });
@@ -286,7 +317,8 @@ export function startServer(connection: Connection): void {
   async function analyzeBig(document: TextDocument, settings: ServerSettings): Promise<DocumentAnalysis | undefined> {
     const ready = analyses.current(document);
     if (ready) return ready;
-    const isCurrent = () => documents.get(document.uri)?.version === document.version;
+    const version = document.version;
+    const isCurrent = () => documents.get(document.uri) === document && document.version === version;
     const sliced = await analyzeSliced(document, settings.options, isCurrent);
     if (!sliced) return undefined;
     workspace.prime(document, sliced.source);
@@ -322,27 +354,28 @@ export function startServer(connection: Connection): void {
   async function analysisOf(uri: string): Promise<{ document: TextDocument; analysis: DocumentAnalysis } | undefined> {
     const document = documents.get(uri);
     if (!document || !isManifestCandidate(document)) return undefined;
+    const version = document.version;
     const settings = await settingsFor(uri);
     if (!settings.enable || document.getText().length > settings.maxFileBytes) return undefined;
     const latest = documents.get(uri);
-    if (!latest || latest.version !== document.version) return undefined;
+    if (!latest || latest !== document || latest.version !== version) return undefined;
     const analysis = analyses.current(document) ?? (document.getText().length > SLICED_ANALYSIS_THRESHOLD ? await analyzeBig(document, settings) : analyzeOpen(document, settings));
     return analysis ? { document, analysis } : undefined;
   }
 
-  connection.onHover(async (params) => {
+  connection.onHover(served(async (params) => {
     const target = await analysisOf(params.textDocument.uri);
     if (!target) return null;
     return hoverAt(target.document, target.analysis, target.document.offsetAt(params.position), locale);
-  });
+  }));
 
-  connection.onCodeAction(async (params) => {
+  connection.onCodeAction(served(async (params) => {
     const target = await analysisOf(params.textDocument.uri);
     if (!target) return [];
     return codeActionsFor(params, target.document, target.analysis, locale, { createFiles });
-  });
+  }));
 
-  connection.onExecuteCommand(async (params) => {
+  connection.onExecuteCommand(served(async (params) => {
     if (params.command === SHOW_DOCS_COMMAND && typeof params.arguments?.[0] === 'string') {
       await connection.window.showDocument({ uri: ruleDocsUrl(params.arguments[0]), external: true });
       return;
@@ -356,15 +389,28 @@ export function startServer(connection: Connection): void {
       }
       await connection.workspace.applyEdit({ label: action.title, edit: action.edit });
     }
-  });
+  }));
 
-  documents.onDidOpen((event) => schedule(event.document));
+  /** Uris open now: a didOpen of one of them replaces its text, perhaps with the same version. */
+  const openUris = new Set<string>();
+  documents.onDidOpen((event) => {
+    const { uri } = event.document;
+    if (openUris.has(uri)) {
+      analyses.delete(uri);
+      forgetSliced(uri);
+      published.delete(uri);
+      workspace.reopened(uri);
+    }
+    openUris.add(uri);
+    schedule(event.document);
+  });
   documents.onDidChangeContent((event) => {
     schedule(event.document);
     if (event.document.version > 1) scheduleNeighbours(event.document);
   });
   documents.onDidClose((event) => {
     const { uri } = event.document;
+    openUris.delete(uri);
     const previous = pending.get(uri);
     if (previous) clearImmediate(previous);
     pending.delete(uri);

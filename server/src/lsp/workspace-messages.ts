@@ -18,6 +18,7 @@ const MESSAGES = {
   auditPublishing: { en: 'Publishing {{findings}} findings…', 'zh-cn': '正在发布 {{findings}} 个问题…' },
   auditCancelled: { en: 'The audit was cancelled.', 'zh-cn': '审计已取消。' },
   noAudit: { en: 'Run the workspace audit first.', 'zh-cn': '请先运行工作区审计。' },
+  invalidParams: { en: 'Invalid parameter {{field}} of {{method}}.', 'zh-cn': '{{method}} 的参数 {{field}} 无效。' },
   formatUnavailable: { en: 'The {{format}} export is not available in this version.', 'zh-cn': '此版本不支持导出 {{format}}。' },
   skippedLarge: { en: 'skipped, larger than 5 MiB', 'zh-cn': '已跳过，超过 5 MiB' },
   skippedBinary: { en: 'skipped, a binary file', 'zh-cn': '已跳过，是二进制文件' },

@@ -305,6 +305,17 @@ export class WorkspaceService {
     if (this.folderOf(document.uri) && source.text === document.getText()) this.primed.set(document.uri, { version: document.version, source });
   }
 
+  /**
+   * A document opened again while open (a client may send didOpen twice): its new text may carry
+   * the same version, so nothing keyed by uri and version is reused, and the folder's index is new.
+   */
+  reopened(uri: string): void {
+    this.overrides.delete(uri);
+    this.primed.delete(uri);
+    const folder = this.folderOf(uri);
+    if (folder) folder.generation++;
+  }
+
   /** Forgets the parse of a closed document, and reads the file from disk if the index deferred it. */
   closed(uri: string): void {
     // The last parse of the open text: reused if the disk holds the same text.

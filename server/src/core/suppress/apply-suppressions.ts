@@ -47,7 +47,7 @@ export interface SuppressionResult {
  */
 export function applySuppressions(source: SourceFile, resources: readonly Resource[], findings: readonly Finding[], foreign: ForeignSuppressionMode = true): SuppressionResult {
   const problems: DirectiveProblem[] = [];
-  const directives = parseCommentDirectives(source.text).filter((directive) => validDirective(directive, problems));
+  const directives = parseCommentDirectives(source.text, source.documents).filter((directive) => validDirective(directive, problems));
   const annotations = resources.flatMap((resource) => [
     ...annotationSuppressions(resource).filter((suppression) => {
       if (suppression.reason) return true;

@@ -4,7 +4,10 @@
  * `# kube-checklist-enable <ids>` (ends a disable), and the resource annotations
  * `kube-checklist.io/ignore: "<id>[,<id>]"` with `kube-checklist.io/ignore-reason`, which survive
  * into the cluster. Every suppression needs a reason; one without is reported and does not apply.
+ * Only real YAML comments are directives: the same text inside a string (a shell script in a block
+ * scalar, a multi-line quoted scalar) is content, and must not switch a rule off.
  */
+import { Document, isCollection, isPair, isScalar, Scalar } from 'yaml';
 import type { Resource } from '../model/resource';
 import { podTemplateOf } from '../model/pod-spec';
 import { isRecord, PropertyPath, recordAt } from '../model/values';
@@ -35,14 +38,18 @@ export interface AnnotationSuppression {
 
 const DIRECTIVE = /(^|\s)#\s*kube-checklist-(disable-next-line|disable|enable)\b([^\n\r]*)/;
 
-export function parseCommentDirectives(text: string): CommentDirective[] {
+/**
+ * The directives of the text. With the parsed `documents` of the text (their node offsets), a
+ * match that lies inside a scalar is no comment and is left out; no second parse is needed.
+ */
+export function parseCommentDirectives(text: string, documents?: readonly Document.Parsed[]): CommentDirective[] {
   const directives: CommentDirective[] = [];
   if (!text.includes('kube-checklist-')) return directives;
   let offset = 0;
   const lines = text.split('\n');
   lines.forEach((line, index) => {
     const match = DIRECTIVE.exec(line);
-    if (match) {
+    if (match && !(documents && insideScalar(documents, text, offset + match.index + match[1].length))) {
       const [body, reasonPart] = splitReason(match[3].replace(/\r$/, ''));
       const ruleIds = body.split(/[\s,]+/).filter(Boolean);
       const start = offset + match.index + match[1].length;
@@ -58,6 +65,45 @@ export function parseCommentDirectives(text: string): CommentDirective[] {
     offset += line.length + 1;
   });
   return directives;
+}
+
+/** Whether `offset` lies in the content of a quoted or block scalar of the documents. */
+function insideScalar(documents: readonly Document.Parsed[], text: string, offset: number): boolean {
+  // The documents are in text order: the last one starting at or before the offset holds it.
+  let low = 0;
+  let high = documents.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (documents[middle].range[0] <= offset) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found >= 0 && nodeHolds(documents[found].contents, text, offset);
+}
+
+/** A plain walk down the one branch whose range holds the offset. */
+function nodeHolds(node: unknown, text: string, offset: number): boolean {
+  if (isPair(node)) return nodeHolds(node.key, text, offset) || nodeHolds(node.value, text, offset);
+  if (isScalar(node)) return scalarHolds(node, text, offset);
+  if (!isCollection(node)) return false;
+  const range = node.range;
+  if (range && (offset < range[0] || offset >= range[2])) return false;
+  return node.items.some((item) => nodeHolds(item, text, offset));
+}
+
+function scalarHolds(node: Scalar, text: string, offset: number): boolean {
+  const range = node.range;
+  if (!range || offset < range[0] || offset >= range[1]) return false;
+  if (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) return true;
+  if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
+    // The range starts at the header (`|`, `>-` ...), whose own trailing comment is a real one.
+    const headerEnd = text.indexOf('\n', range[0]);
+    return headerEnd >= 0 && offset > headerEnd;
+  }
+  // A plain scalar ends before ` #`: what follows is a comment.
+  return false;
 }
 
 function splitReason(rest: string): [string, string | undefined] {
