@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { RULES, selectRules } from '../server/src/core';
+import { redactDetail, RULES, selectRules } from '../server/src/core';
 import type { AuditReport, AuditTotals } from '../server/src/cli/audit-report';
 import { exitStatus } from '../server/src/cli/audit-command';
 import { summaryLine } from '../server/src/cli/audit-format/text';
@@ -15,7 +15,6 @@ import { decodeSource, MAX_FILE_BYTES } from '../server/src/cli/read-source';
 import { displayWidth } from '../server/src/cli/rules-format/text';
 import { runCli } from '../server/src/cli/run';
 import { computeScorecard } from '../server/src/cli/scorecard';
-import { sanitizeParserDetail } from '../server/src/cli/warnings';
 import { repoPath } from './support/paths';
 
 describe('decodeSource', () => {
@@ -49,12 +48,12 @@ test('comparePaths orders segment by segment, in code-unit order', () => {
   assert.deepEqual(sorted, ['../x.yaml', 'A.yaml', 'a/b/c.yaml', 'a/z.yaml', 'a-b.yaml', 'b.yaml']);
 });
 
-test('sanitizeParserDetail keeps the first line and drops quoted source text', () => {
-  assert.equal(sanitizeParserDetail('Unexpected scalar token in YAML stream: "password: hunter2"'), 'Unexpected scalar token in YAML stream');
-  assert.equal(sanitizeParserDetail('Block scalar header includes extra characters: s3cr3t'), 'Block scalar header includes extra characters');
-  assert.equal(sanitizeParserDetail('Map keys must be unique\n\n  token: abc\n  ^^^'), 'Map keys must be unique');
-  assert.equal(sanitizeParserDetail("Unexpected 'hunter2' here"), 'Unexpected … here');
-  assert.equal(sanitizeParserDetail(''), 'syntax error');
+test('redactDetail keeps the first line and drops quoted source text', () => {
+  assert.equal(redactDetail('Unexpected scalar token in YAML stream: "password: hunter2"'), 'Unexpected scalar token in YAML stream');
+  assert.equal(redactDetail('Block scalar header includes extra characters: s3cr3t'), 'Block scalar header includes extra characters');
+  assert.equal(redactDetail('Map keys must be unique\n\n  token: abc\n  ^^^'), 'Map keys must be unique');
+  assert.equal(redactDetail("Unexpected 'hunter2' here"), 'Unexpected … here');
+  assert.equal(redactDetail(''), 'syntax error');
 });
 
 test('displayWidth counts East Asian wide characters as two columns', () => {

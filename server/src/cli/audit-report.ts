@@ -20,6 +20,7 @@ import {
   Locale,
   parseSourceFile,
   positionOf,
+  redactDetail,
   renderDirectiveProblem,
   Rule,
   RuleSelection,
@@ -36,7 +37,7 @@ import { fileReportOf, FileLookup } from './file-report';
 import { mapRenderedFindings } from './render/map-rendered';
 import type { RenderedSet } from './render/render-sources';
 import { computeScorecard, ScorecardEntry } from './scorecard';
-import { sanitizeParserDetail, Warn, WarningLocation } from './warnings';
+import { Warn, WarningLocation } from './warnings';
 
 export interface Position {
   /** 0-based line. */
@@ -197,7 +198,7 @@ export function auditInputs(
     return fileReportOf(fileAnalysis.file.path, fileAnalysis, lookup, locale);
   });
   for (const failure of analysis.ruleFailures) {
-    warn(t(locale, 'workspaceRuleFailed', { rule: failure.ruleId, message: sanitizeParserDetail(failure.message) }));
+    warn(t(locale, 'workspaceRuleFailed', { rule: failure.ruleId, message: redactDetail(failure.message) }));
   }
   const all = files.flatMap((file) => file.findings.map(({ finding }) => finding));
   const suppressed = files.flatMap((file) => file.suppressed.map(({ finding }) => finding));
@@ -266,7 +267,7 @@ function kustomizePatchesOf(texts: readonly { input: InputFile; text: string }[]
 function warnAbout(analysis: FileAnalysis, warn: Warn, locale: Locale): void {
   const { path: file, source } = analysis.file;
   for (const failure of analysis.ruleFailures) {
-    warn(t(locale, 'ruleFailed', { rule: failure.ruleId, message: sanitizeParserDetail(failure.message) }), { file });
+    warn(t(locale, 'ruleFailed', { rule: failure.ruleId, message: redactDetail(failure.message) }), { file });
   }
   for (const problem of analysis.directiveProblems) {
     const { line, character } = positionOf(source, problem.start);

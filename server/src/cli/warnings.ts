@@ -2,12 +2,11 @@
  * Warnings on standard error, in the compiler form that editors and CI problem matchers read:
  * `path:line:col: warning: text`, `path: warning: text` or `warning: text`. A warning never changes
  * the exit status; it tells the user that something was not checked. Texts passed here must not hold
- * source excerpts (a YAML value could be a secret): `sanitizeParserDetail` strips them.
+ * source excerpts (a YAML value could be a secret): core's `redactDetail` strips them.
  */
 import type { Palette } from './color';
 import type { OutputStream } from './host';
 import { terminalSafe } from './terminal-text';
-import { redactDetail } from '../core/text/redact';
 
 export interface WarningLocation {
   readonly file?: string;
@@ -32,5 +31,3 @@ export function errorLine(colors: Palette, text: string): string {
   return `${colors.severity('error', 'error:')} ${text}\n`;
 }
 
-/** Strips source excerpts from a parser or rule message and redacts it: see `redactDetail` in core. */
-export const sanitizeParserDetail: (detail: string) => string = redactDetail;

@@ -13,7 +13,7 @@ import type { PropertyPath } from '../model/values';
 import { ruleById } from '../rules/registry';
 import { CONFIG_SCHEMA } from './config-schema';
 import { tooDeepAt } from './config-limits';
-import { describeParseError } from '../text/redact';
+import { describeParseError, redactDetail } from '../text/redact';
 
 export const CONFIG_FILE_NAMES: readonly string[] = ['.kube-checklist.yaml', '.kube-checklist.yml'];
 
@@ -87,7 +87,7 @@ export function readConfigFile(text: string): ConfigFile {
     value = document.toJS({ maxAliasCount: 100 }) as KubeChecklistConfig;
   } catch (error) {
     const start = document.contents.range?.[0] ?? 0;
-    const problem = error instanceof RangeError ? message('tooDeep') : message('aliases', { detail: (error as Error).message.split('\n')[0] });
+    const problem = error instanceof RangeError ? message('tooDeep') : message('aliases', { detail: redactDetail((error as Error).message) });
     return { config: undefined, problems: [{ message: problem, start, end: start + 1 }] };
   }
   if (!validate(value)) for (const error of validate.errors ?? []) problems.push(schemaProblem(error, at));
