@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import { before, describe, test } from 'node:test';
 import { CHECKLIST_ITEMS, CHECKLIST_SECTIONS, RULES, selectRules } from '../server/src/core';
 import { CHECKLIST_GUIDANCE } from '../server/src/core/checklist/guidance';
-import { computeScorecard } from '../server/src/cli/scorecard';
+import { computeScorecard } from '../server/src/report/scorecard';
 import { repoPath } from './support/paths';
 import { CLI, CliRun, runCli } from './support/run-cli';
 

@@ -6,15 +6,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { redactDetail, RULES, selectRules } from '../server/src/core';
-import type { AuditReport, AuditTotals } from '../server/src/cli/audit-report';
+import type { AuditReport, AuditTotals } from '../server/src/report/audit-report';
 import { exitStatus } from '../server/src/cli/audit-command';
-import { summaryLine } from '../server/src/cli/audit-format/text';
-import { comparePaths } from '../server/src/cli/collect-files';
+import { summaryLine } from '../server/src/report/audit-format/text';
+import { comparePaths } from '../server/src/report/paths';
 import type { Host } from '../server/src/cli/host';
-import { decodeSource, MAX_FILE_BYTES } from '../server/src/cli/read-source';
-import { displayWidth } from '../server/src/cli/rules-format/text';
+import { decodeSource, MAX_FILE_BYTES } from '../server/src/host/read-source';
+import { displayWidth } from '../server/src/report/rules-format/text';
 import { runCli } from '../server/src/cli/run';
-import { computeScorecard } from '../server/src/cli/scorecard';
+import { computeScorecard } from '../server/src/report/scorecard';
 import { repoPath } from './support/paths';
 
 describe('decodeSource', () => {

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { AnalysisResult, analyzeSource, applyFixesToText, parseSourceFile, ResourceRule, ruleById, RuleSelection, selectRules } from '../server/src/core';
-import { decodeSource } from '../server/src/cli/read-source';
+import { decodeSource } from '../server/src/host/read-source';
 import { sharedPath } from './support/paths';
 
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20261128);

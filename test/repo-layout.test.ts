@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { analyzeSource, helmChartOfTemplate, kustomizationPatches, parseSourceFile, patchFindings } from '../server/src/core';
-import { findOnPath } from '../server/src/cli/render/run-tool';
+import { findOnPath } from '../server/src/host/render/run-tool';
 import { TestLspClient } from './support/lsp-client';
 import { sharedPath } from './support/paths';
 import { runCli } from './support/run-cli';

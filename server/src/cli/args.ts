@@ -5,7 +5,7 @@
  */
 import { parseArgs, ParseArgsConfig } from 'node:util';
 import type { Locale } from '../core';
-import { t } from './cli-messages';
+import { usageText } from './cli-messages';
 import { CliError } from './errors';
 
 export type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
@@ -30,11 +30,11 @@ function usageErrorFrom(error: unknown, locale: Locale): Error {
   const quoted = /'([^' ]+)/.exec(message)?.[1] ?? message;
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return new CliError(t(locale, 'unknownOption', { option: quoted }), true);
+      return new CliError(usageText(locale, 'unknownOption', { option: quoted }), true);
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return new CliError(t(locale, 'unexpectedArgument', { argument: quoted }), true);
+      return new CliError(usageText(locale, 'unexpectedArgument', { argument: quoted }), true);
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return new CliError(t(locale, /does not take/.test(message) ? 'noValueAllowed' : 'missingValue', { option: quoted }), true);
+      return new CliError(usageText(locale, /does not take/.test(message) ? 'noValueAllowed' : 'missingValue', { option: quoted }), true);
     default:
       return error instanceof Error ? error : new Error(message);
   }
@@ -44,5 +44,5 @@ function usageErrorFrom(error: unknown, locale: Locale): Error {
 export function oneOf<T extends string>(value: string, allowed: readonly T[], option: string, locale: Locale): T {
   const lowered = value.toLowerCase() as T;
   if (allowed.includes(lowered)) return lowered;
-  throw new CliError(t(locale, 'badValue', { value, option, expected: allowed.join('|') }), true);
+  throw new CliError(usageText(locale, 'badValue', { value, option, expected: allowed.join('|') }), true);
 }

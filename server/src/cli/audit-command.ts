@@ -5,21 +5,26 @@
  */
 import * as path from 'node:path';
 import { configOptions, ForeignSuppressionMode, globToRegExp, KUSTOMIZATION_FILE_NAMES, Locale, parseKubernetesVersion, PodSecurityLevel, selectRules, Severity } from '../core';
-import { configRelative, loadConfig } from './config-loader';
-import { renderSources, RenderedSet } from './render/render-sources';
+import { configRelative, loadConfig } from '../host/config-loader';
+import { renderSources, RenderedSet } from '../host/render/render-sources';
 import { oneOf, OptionSpecs, parseCommandArgs } from './args';
-import { auditInputs, AuditReport, recordWarnings, severityRank } from './audit-report';
-import { AUDIT_FORMATS, AUDIT_FORMATTERS, AuditFormat } from './audit-format';
-import { t } from './cli-messages';
-import { collectFiles, displayPath, InputFile } from './collect-files';
-import { palette, useColor } from './color';
-import { CliError, describeError, EXIT_FINDINGS, EXIT_OK } from './errors';
+import { AuditReport, recordWarnings, severityRank } from '../report/audit-report';
+import { auditInputs } from '../host/audit';
+import { AUDIT_FORMATS, AUDIT_FORMATTERS, AuditFormat } from '../report/audit-format';
+import { t } from '../report/messages';
+import { usageText } from './cli-messages';
+import { collectFiles, displayPath, InputFile } from '../host/collect-files';
+import { useColor } from './color';
+import { palette } from '../report/palette';
+import { CliError, EXIT_FINDINGS, EXIT_OK } from './errors';
+import { describeError } from '../host/errors';
 import { helpText } from './help';
 import type { Host } from './host';
 import { parseLangOption } from './locale';
-import { decodeSource, MAX_FILE_BYTES, readSourceFile, SourceText } from './read-source';
-import { cliVersion } from './version';
-import { Warn, warningsTo } from './warnings';
+import { decodeSource, MAX_FILE_BYTES, readSourceFile, SourceText } from '../host/read-source';
+import { cliVersion } from '../report/version';
+import type { Warn } from '../report/warning';
+import { warningsTo } from './warnings';
 
 export type FailOn = 'error' | 'warning' | 'info' | 'never';
 
@@ -71,11 +76,11 @@ export function parseAuditOptions(argv: readonly string[], envLocale: Locale): A
   const format = oneOf(String(values.format ?? 'text'), AUDIT_FORMATS, '--format', locale);
   if (!AUDIT_FORMATTERS[format]) {
     const available = AUDIT_FORMATS.filter((name) => AUDIT_FORMATTERS[name]).join('|');
-    throw new CliError(t(locale, 'formatNotYet', { format, available }), true);
+    throw new CliError(usageText(locale, 'formatNotYet', { format, available }), true);
   }
   const version = String(values['k8s-version'] ?? 'latest');
   if (!version.trim() || parseKubernetesVersion(version) === undefined) {
-    throw new CliError(t(locale, 'badValue', { value: version, option: '--k8s-version', expected: 'latest|1.NN|v1.NN' }), true);
+    throw new CliError(usageText(locale, 'badValue', { value: version, option: '--k8s-version', expected: 'latest|1.NN|v1.NN' }), true);
   }
   return {
     paths: positionals.length > 0 ? positionals : ['.'],
@@ -104,7 +109,7 @@ function maxFileBytesOf(value: unknown, locale: Locale): number {
   if (value === undefined) return MAX_FILE_BYTES;
   const megabytes = Number(value);
   if (typeof value !== 'string' || !value.trim() || !Number.isFinite(megabytes) || megabytes <= 0) {
-    throw new CliError(t(locale, 'badValue', { value: String(value), option: '--max-file-size', expected: 'MB > 0' }), true);
+    throw new CliError(usageText(locale, 'badValue', { value: String(value), option: '--max-file-size', expected: 'MB > 0' }), true);
   }
   return Math.round(megabytes * 1024 * 1024);
 }

@@ -1,11 +1,9 @@
 /**
- * Every sentence the CLI itself prints (usage errors, warnings about files, the summary line), in
- * English and Simplified Chinese. Finding messages and rule docs come from the rule metadata in the
- * core, not from here. The machine-read words stay English in both languages: `warning:` and
- * `error:` prefixes, severities, rule ids and option names, so that problem matchers and scripts
- * keep working whatever the locale.
+ * The CLI's own sentences: usage errors and the hint that follows them, in English and Simplified
+ * Chinese. Report and reading sentences are in report/messages.ts; finding messages and rule docs
+ * come from the rule metadata in the core.
  */
-import { formatText, Locale, localize, Localized, Severity } from '../core';
+import { formatText, Locale, localize, Localized } from '../core';
 
 const MESSAGES = {
   runHelp: { en: "Run 'kube-checklist help' for usage.", 'zh-cn': "运行 'kube-checklist help' 查看用法。" },
@@ -23,85 +21,11 @@ const MESSAGES = {
     en: '--format {{format}} is not available yet in this version; use {{available}}',
     'zh-cn': '此版本尚不支持 --format {{format}}，请使用 {{available}}',
   },
-  pathNotFound: { en: '{{path}}: no such file or directory', 'zh-cn': '{{path}}：文件或目录不存在' },
-  pathInaccessible: { en: '{{path}}: cannot access: {{reason}}', 'zh-cn': '{{path}}：无法访问：{{reason}}' },
-  skippedDocument: { en: 'skipped document: {{detail}}', 'zh-cn': '已跳过文档：{{detail}}' },
-  skippedTooLarge: { en: 'skipped file: larger than {{limit}}', 'zh-cn': '已跳过文件：大于 {{limit}}' },
-  skippedBinary: { en: 'skipped file: not a text file', 'zh-cn': '已跳过文件：不是文本文件' },
-  unreadableFile: { en: 'cannot read file: {{reason}}', 'zh-cn': '无法读取文件：{{reason}}' },
-  unreadableDirectory: { en: 'cannot read directory: {{reason}}', 'zh-cn': '无法读取目录：{{reason}}' },
-  brokenLink: { en: 'skipped symbolic link: {{reason}}', 'zh-cn': '已跳过符号链接：{{reason}}' },
-  configUnreadable: { en: 'cannot read the configuration {{file}}: {{reason}}', 'zh-cn': '无法读取配置文件 {{file}}：{{reason}}' },
-  configInvalid: { en: 'the configuration {{file}} has problems; nothing was checked:', 'zh-cn': '配置文件 {{file}} 有问题，未做任何检查：' },
-  suppressionExpired: {
-    en: 'suppression #{{index}} ({{rule}}) expired on {{date}}: its findings are reported again',
-    'zh-cn': '第 {{index}} 条抑制（{{rule}}）已于 {{date}} 过期：相应的问题重新报告',
-  },
-  renderFailed: { en: 'could not be rendered, so it was checked file by file: {{reason}}', 'zh-cn': '无法渲染，因此逐个文件检查：{{reason}}' },
-  noKustomizeTool: {
-    en: 'Kustomize overlays were checked file by file: neither kubectl nor kustomize is on PATH (--no-render hides this)',
-    'zh-cn': 'Kustomize overlay 按单个文件检查：PATH 中没有 kubectl 或 kustomize（--no-render 可隐藏此提示）',
-  },
-  renderedOverlays: {
-    en: 'rendered {{count}} Kustomize overlay(s); their findings are reported on the files the resources come from',
-    'zh-cn': '已渲染 {{count}} 个 Kustomize overlay；其问题报告在资源所在的文件上',
-  },
-  helmTemplatesSkipped: {
-    en: 'Helm chart: its templates/ are Go templates, not YAML, and were not checked (helm is not on PATH, or --no-render); audit the output of `helm template` to check them',
-    'zh-cn': 'Helm chart：templates/ 中是 Go 模板而不是 YAML，未做检查（PATH 中没有 helm，或使用了 --no-render）；要检查它们，请审计 `helm template` 的输出',
-  },
-  relatedPlace: { en: 'related place', 'zh-cn': '相关位置' },
-  workspaceRuleFailed: {
-    en: 'rule {{rule}} failed on the audited files and reported nothing: {{message}}',
-    'zh-cn': '规则 {{rule}} 在检查的文件上出错，未报告任何结果：{{message}}',
-  },
-  ruleFailed: {
-    en: 'rule {{rule}} failed on this file and reported nothing: {{message}}',
-    'zh-cn': '规则 {{rule}} 在此文件上出错，未报告任何结果：{{message}}',
-  },
-  noFiles: { en: 'no YAML or JSON files found', 'zh-cn': '没有找到 YAML 或 JSON 文件' },
-  suppressedTag: { en: 'suppressed', 'zh-cn': '已抑制' },
-  suppressedSummary: {
-    en: '{{count}} suppressed by comments or annotations (--show-suppressed lists them).',
-    'zh-cn': '另有 {{count}} 个问题被注释或注解抑制（使用 --show-suppressed 列出）。',
-  },
-  summaryNone: {
-    en: 'No findings; {{resources}} checked in {{files}}.',
-    'zh-cn': '没有发现问题；共检查了 {{files}}中的 {{resources}}。',
-  },
-  summary: {
-    en: '{{findings}} ({{counts}}) in {{findingFiles}}; {{resources}} checked in {{files}}.',
-    'zh-cn': '发现 {{findings}}（{{counts}}），位于 {{findingFiles}}中；共检查了 {{files}}中的 {{resources}}。',
-  },
 } satisfies Record<string, Localized>;
 
-export type MessageKey = keyof typeof MESSAGES;
+export type UsageMessageKey = keyof typeof MESSAGES;
 
-/** A CLI sentence in a locale, with `{{placeholders}}` filled. */
-export function t(locale: Locale, key: MessageKey, data: Record<string, string | number> = {}): string {
+/** A usage sentence in a locale, with `{{placeholders}}` filled. */
+export function usageText(locale: Locale, key: UsageMessageKey, data: Record<string, string | number> = {}): string {
   return formatText(localize(MESSAGES[key], locale), data);
-}
-
-type Noun = 'finding' | 'resource' | 'file' | Severity;
-
-const NOUNS: Record<Noun, { en: [string, string]; 'zh-cn': string }> = {
-  finding: { en: ['finding', 'findings'], 'zh-cn': '个问题' },
-  resource: { en: ['resource', 'resources'], 'zh-cn': '个资源' },
-  file: { en: ['file', 'files'], 'zh-cn': '个文件' },
-  error: { en: ['error', 'errors'], 'zh-cn': '个错误' },
-  warning: { en: ['warning', 'warnings'], 'zh-cn': '个警告' },
-  info: { en: ['info', 'info'], 'zh-cn': '个提示' },
-  hint: { en: ['hint', 'hints'], 'zh-cn': '个建议' },
-};
-
-/** `1 file`, `3 files`, `3 个文件`. */
-export function count(locale: Locale, n: number, noun: Noun): string {
-  if (locale === 'zh-cn') return `${n} ${NOUNS[noun]['zh-cn']}`;
-  const [one, many] = NOUNS[noun].en;
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** The separator between items of a list in a sentence. */
-export function listSeparator(locale: Locale): string {
-  return locale === 'zh-cn' ? '，' : ', ';
 }

@@ -20,15 +20,3 @@ export class CliError extends Error {
     this.name = 'CliError';
   }
 }
-
-/** A short reason for a file system error, without the path the caller already shows. */
-export function describeError(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const first = error.message.split('\n')[0];
-    // Node's fs messages look like "EACCES: permission denied, open '/x/y'": drop the path part.
-    if (code && first.startsWith(`${code}:`)) return first.replace(/, \w+ '.*'$/, '');
-    return first;
-  }
-  return String(error);
-}

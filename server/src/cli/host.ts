@@ -5,7 +5,7 @@
  * `process` themselves and could be driven in memory. The file system is used directly by the
  * modules that read files (collect-files, read-source).
  */
-import { readBounded } from './read-source';
+import { readBounded } from '../host/read-source';
 
 export interface OutputStream {
   write(text: string): void;

@@ -4,7 +4,7 @@
  * none says Chinese.
  */
 import { Locale, pickLocale } from '../core';
-import { t } from './cli-messages';
+import { usageText } from './cli-messages';
 import { CliError } from './errors';
 
 export function localeFromEnv(env: Readonly<Record<string, string | undefined>>): Locale {
@@ -17,5 +17,5 @@ export function parseLangOption(value: string, current: Locale): Locale {
   const lowered = value.toLowerCase();
   if (lowered === 'en' || lowered.startsWith('en-') || lowered.startsWith('en_')) return 'en';
   if (pickLocale(lowered) === 'zh-cn') return 'zh-cn';
-  throw new CliError(t(current, 'badValue', { value, option: '--lang', expected: 'en|zh-cn' }), true);
+  throw new CliError(usageText(current, 'badValue', { value, option: '--lang', expected: 'en|zh-cn' }), true);
 }

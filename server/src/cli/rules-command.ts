@@ -7,8 +7,8 @@ import { EXIT_OK } from './errors';
 import { helpText } from './help';
 import type { Host } from './host';
 import { parseLangOption } from './locale';
-import { RULES_FORMATS, RULES_FORMATTERS } from './rules-format';
-import { cliVersion } from './version';
+import { RULES_FORMATS, RULES_FORMATTERS } from '../report/rules-format';
+import { cliVersion } from '../report/version';
 
 const OPTIONS: OptionSpecs = {
   format: { type: 'string' },

@@ -6,25 +6,27 @@
  */
 import { Locale } from '../core';
 import { runAudit } from './audit-command';
-import { t } from './cli-messages';
-import { palette, useColor } from './color';
+import { usageText } from './cli-messages';
+import { useColor } from './color';
+import { palette } from '../report/palette';
 import { CliError, EXIT_ERROR, EXIT_OK } from './errors';
 import { HELP_TOPICS, HelpTopic, helpText } from './help';
 import type { Host } from './host';
 import { localeFromEnv } from './locale';
 import { runRules } from './rules-command';
-import { cliVersion } from './version';
+import { cliVersion } from '../report/version';
 import { errorLine } from './warnings';
+import { InputError } from '../host/errors';
 
 export function runCli(argv: readonly string[], host: Host): number {
   const locale = localeFromEnv(host.env);
   try {
     return dispatch(argv, host, locale);
   } catch (error) {
-    if (!(error instanceof CliError)) throw error;
+    if (!(error instanceof CliError) && !(error instanceof InputError)) throw error;
     const colors = palette(useColor(host.stderr, host.env, argv.includes('--no-color')));
     for (const line of error.message.split('\n')) host.stderr.write(errorLine(colors, line));
-    if (error.usage) host.stderr.write(t(locale, 'runHelp') + '\n');
+    if (error instanceof CliError && error.usage) host.stderr.write(usageText(locale, 'runHelp') + '\n');
     return EXIT_ERROR;
   }
 }
@@ -41,7 +43,7 @@ function dispatch(argv: readonly string[], host: Host, locale: Locale): number {
     case '-h':
       return help(rest, host, locale);
     case '--version':
-      if (rest.length > 0) throw new CliError(t(locale, 'unexpectedArgument', { argument: rest[0] }), true);
+      if (rest.length > 0) throw new CliError(usageText(locale, 'unexpectedArgument', { argument: rest[0] }), true);
       host.stdout.write(`${cliVersion()}\n`);
       return EXIT_OK;
     case undefined:
@@ -49,7 +51,7 @@ function dispatch(argv: readonly string[], host: Host, locale: Locale): number {
       return EXIT_ERROR;
     default:
       throw new CliError(
-        command.startsWith('-') ? t(locale, 'unknownOption', { option: command }) : t(locale, 'unknownCommand', { command }),
+        command.startsWith('-') ? usageText(locale, 'unknownOption', { option: command }) : usageText(locale, 'unknownCommand', { command }),
         true,
       );
   }
@@ -57,9 +59,9 @@ function dispatch(argv: readonly string[], host: Host, locale: Locale): number {
 
 function help(rest: readonly string[], host: Host, locale: Locale): number {
   const [topic, extra] = rest;
-  if (extra !== undefined) throw new CliError(t(locale, 'unexpectedArgument', { argument: extra }), true);
+  if (extra !== undefined) throw new CliError(usageText(locale, 'unexpectedArgument', { argument: extra }), true);
   if (topic !== undefined && (topic === 'main' || !HELP_TOPICS.includes(topic as HelpTopic))) {
-    throw new CliError(t(locale, 'unknownCommand', { command: topic }), true);
+    throw new CliError(usageText(locale, 'unknownCommand', { command: topic }), true);
   }
   host.stdout.write(helpText((topic as HelpTopic | undefined) ?? 'main', locale, cliVersion()));
   return EXIT_OK;

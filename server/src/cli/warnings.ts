@@ -4,19 +4,10 @@
  * the exit status; it tells the user that something was not checked. Texts passed here must not hold
  * source excerpts (a YAML value could be a secret): core's `redactDetail` strips them.
  */
-import type { Palette } from './color';
+import type { Palette } from '../report/palette';
 import type { OutputStream } from './host';
-import { terminalSafe } from './terminal-text';
-
-export interface WarningLocation {
-  readonly file?: string;
-  /** 1-based. */
-  readonly line?: number;
-  /** 1-based, UTF-16 code units. */
-  readonly column?: number;
-}
-
-export type Warn = (text: string, location?: WarningLocation) => void;
+import { terminalSafe } from '../report/terminal-text';
+import type { Warn } from '../report/warning';
 
 export function warningsTo(stream: OutputStream, colors: Palette): Warn {
   return (text, location = {}) => {

@@ -7,10 +7,10 @@
  */
 import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
 import { Locale, SEVERITIES, Severity } from '../core';
-import { AUDIT_FORMATTERS, AuditFormat } from '../cli/audit-format';
-import type { AuditNotification, AuditReport, FileReport } from '../cli/audit-report';
-import { fileReportOf } from '../cli/file-report';
-import { palette } from '../cli/color';
+import { AUDIT_FORMATTERS, AuditFormat } from '../report/audit-format';
+import type { AuditNotification, AuditReport, FileReport } from '../report/audit-report';
+import { fileReportOf } from '../report/file-report';
+import { palette } from '../report/palette';
 import type { LastAudit } from './audit';
 import type { ExportAuditParams, ExportAuditResult } from './audit-protocol';
 import { workspaceMessage } from './workspace-messages';

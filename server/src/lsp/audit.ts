@@ -37,8 +37,8 @@ import {
 } from '../core';
 import type { FileAnalysis, WorkspaceIndex } from '../core';
 import { CHECKLIST_GUIDANCE } from '../core/checklist/guidance';
-import { carriesControlPlane, computeScorecard, ScorecardEntry } from '../cli/scorecard';
-import { AUDIT_FORMATTERS } from '../cli/audit-format';
+import { carriesControlPlane, computeScorecard, ScorecardEntry } from '../report/scorecard';
+import { AUDIT_FORMATTERS } from '../report/audit-format';
 import {
   AUDIT_RESULT_VERSION,
   AuditFinding,

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { applyConfigSuppressions, AnalysisResult, CONFIG_FILE_NAMES, ConfigFile, configOptions, globToRegExp, KubeChecklistConfig, readConfigFile } from '../core';
 import { DEFAULT_SETTINGS, ServerSettings } from './settings';
-import { configReadReason, readConfigSource } from '../cli/read-source';
+import { configReadReason, readConfigSource } from '../host/read-source';
 
 export interface FoundConfig {
   readonly uri: string;

@@ -32,7 +32,7 @@ import { exportAudit } from './audit-export';
 import { AuditWorkspaceRequest, checkAuditParams, ExportAuditRequest, WORKSPACE_TRUSTED_NOTIFICATION } from './audit-protocol';
 import { APPLY_FIX_ALL_COMMAND, codeActionsFor, fixAllAction, FIX_ALL_KIND, SHOW_DOCS_COMMAND } from './code-actions';
 import { hoverAt } from './hover';
-import { sizeLabel } from '../cli/read-source';
+import { sizeLabel } from '../host/read-source';
 import { analyzeSliced, forgetSliced, SLICED_ANALYSIS_THRESHOLD } from './sliced-analysis';
 import { isHelmTemplate, isKustomizePatch } from './repo-layout';
 import { configDiagnostics } from './config-diagnostics';

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { extractResources, parseSourceFile, parseSourceFileSliced, Resource, SkippedDocument, Slicing, SourceFile } from '../core';
-import { decodeSource, MAX_FILE_BYTES } from '../cli/read-source';
+import { decodeSource, MAX_FILE_BYTES } from '../host/read-source';
 import { ExcludePattern, filesExcluded, gitignored, PathRule } from '../core/workspace/glob';
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;

@@ -13,7 +13,7 @@ import { FileChangeType } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceIndex, WorkspaceFileInput } from '../core';
 import { filesExcluded, gitignored, parseFilesExclude, parseGitignore } from '../core/workspace/glob';
-import { MAX_FILE_BYTES } from '../cli/read-source';
+import { MAX_FILE_BYTES } from '../host/read-source';
 import { SLICED_ANALYSIS_THRESHOLD, slicingWhile } from './sliced-analysis';
 import { entryFromSource, entryFromText, EntryStatus, FileEntry, FolderFilters, FoundFile, isManifestPath, readEntry, readEntryReusing, readEntrySliced, walkFolder } from './workspace-scanner';
 import { workspaceMessage } from './workspace-messages';

@@ -7,7 +7,7 @@
 import { Finding, FindingLocation, Locale, positionOf, renderMessage, Rule, ruleById, SourceFile } from '../core';
 import type { FileAnalysis } from '../core';
 import type { FileReport, Range, RelatedReport, ReportedFinding, SuppressedReport } from './audit-report';
-import { t } from './cli-messages';
+import { t } from './messages';
 import { carriesControlPlane } from './scorecard';
 
 /** Finds a file of the workspace by its uri: its display path and parsed text. */

@@ -1,8 +1,10 @@
 /**
- * The audit itself, between reading and formatting: the inputs are decoded, parsed and analyzed
- * together as one workspace with the core, findings get 0-based UTF-16 line/character ranges (as LSP
- * counts them; formats that want 1-based add one), and what could not be checked becomes a warning. The result is an
- * `AuditReport` that every output format renders; formats never parse or read files.
+ * The audit of a set of files, between reading and formatting: the inputs are read, decoded and
+ * parsed, indexed together as one workspace and analyzed with the core (cross-file rules see every
+ * file), Kustomize patches stand alone, rendered overlays and charts carry their findings to the
+ * files their resources come from, the configuration's suppressions apply, and what could not be
+ * checked becomes a warning. The result is the `AuditReport` (report/audit-report.ts) that every
+ * format renders.
  */
 import * as fs from 'node:fs';
 import { posix } from 'node:path';
@@ -16,115 +18,28 @@ import {
   KUSTOMIZATION_FILE_NAMES,
   kustomizationPatches,
   patchFindings,
-  Finding,
   Locale,
   parseSourceFile,
   positionOf,
   redactDetail,
   renderDirectiveProblem,
-  Rule,
   RuleSelection,
-  Severity,
-  SEVERITIES,
   SourceFile,
   WorkspaceFileInput,
   WorkspaceIndex,
 } from '../core';
-import { t } from './cli-messages';
-import { comparePaths, InputFile } from './collect-files';
+import { AuditNotification, AuditReport, totalsOf } from '../report/audit-report';
+import { fileReportOf, FileLookup } from '../report/file-report';
+import { t } from '../report/messages';
+import { comparePaths } from '../report/paths';
+import { computeScorecard } from '../report/scorecard';
+import type { Warn } from '../report/warning';
+import type { InputFile } from './collect-files';
 import { sizeLabel, SourceText } from './read-source';
-import { fileReportOf, FileLookup } from './file-report';
 import { mapRenderedFindings } from './render/map-rendered';
 import type { RenderedSet } from './render/render-sources';
-import { computeScorecard, ScorecardEntry } from './scorecard';
-import { Warn, WarningLocation } from './warnings';
-
-export interface Position {
-  /** 0-based line. */
-  readonly line: number;
-  /** 0-based column in UTF-16 code units. */
-  readonly character: number;
-}
-
-export interface Range {
-  readonly start: Position;
-  readonly end: Position;
-}
-
-/** Another place a finding involves (the Namespace of a workload, the Role of a binding ...). */
-export interface RelatedReport {
-  /** Display path of the file holding it. */
-  readonly path: string;
-  readonly range: Range;
-  readonly message: string;
-}
-
-export interface ReportedFinding {
-  readonly finding: Finding;
-  readonly rule: Rule;
-  readonly range: Range;
-  readonly related: readonly RelatedReport[];
-}
-
-export interface SuppressedReport extends ReportedFinding {
-  readonly reason: string;
-  readonly by: 'comment' | 'annotation' | 'config';
-}
-
-export interface FileReport {
-  /** Relative to the working directory, forward slashes. */
-  readonly path: string;
-  readonly resourceCount: number;
-  /** The kinds of the resources checked in the file, sorted, each once. */
-  readonly kinds: readonly string[];
-  /** The kinds of those that run or configure a control-plane component (static Pods, kubeadm ...). */
-  readonly controlPlaneKinds: readonly string[];
-  /** By position. */
-  readonly findings: readonly ReportedFinding[];
-  /** Findings a suppression with a reason covers: counted and shown on request, never lost. */
-  readonly suppressed: readonly SuppressedReport[];
-}
-
-export interface AuditTotals {
-  readonly findings: number;
-  readonly bySeverity: Readonly<Record<Severity, number>>;
-  /** Files read and parsed (skipped and unreadable files are not counted). */
-  readonly files: number;
-  readonly filesWithFindings: number;
-  readonly resources: number;
-  readonly suppressed: number;
-}
-
-/** A warning of the run (what could not be checked), as it went to standard error. */
-export interface AuditNotification extends WarningLocation {
-  /** Localized, without source text (see warnings.ts). */
-  readonly text: string;
-}
-
-export interface AuditReport {
-  /** Every file checked, in path order. */
-  readonly files: readonly FileReport[];
-  readonly selection: RuleSelection;
-  readonly scorecard: readonly ScorecardEntry[];
-  readonly totals: AuditTotals;
-  /** The warnings of the run, in the order they were given (see `recordWarnings`). */
-  readonly notifications: readonly AuditNotification[];
-}
 
 export type InputReader = (input: InputFile) => SourceText;
-
-/**
- * A `Warn` that keeps a copy of every warning before passing it on, so that the formats that carry
- * them (SARIF notifications, the Markdown scorecard) can list what was not checked.
- */
-export function recordWarnings(inner: Warn): { readonly warn: Warn; readonly notifications: AuditNotification[] } {
-  const notifications: AuditNotification[] = [];
-  const warn: Warn = (text, location = {}) => {
-    notifications.push({ text, ...location });
-    inner(text, location);
-  };
-  return { warn, notifications };
-}
 
 /**
  * Reads and parses every input, indexes them as one workspace (so that cross-file rules see a
@@ -275,23 +190,3 @@ function warnAbout(analysis: FileAnalysis, warn: Warn, locale: Locale): void {
   }
 }
 
-function totalsOf(files: readonly FileReport[]): AuditTotals {
-  const bySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
-  let findings = 0;
-  let resources = 0;
-  let filesWithFindings = 0;
-  for (const file of files) {
-    resources += file.resourceCount;
-    if (file.findings.length > 0) filesWithFindings++;
-    for (const { finding } of file.findings) {
-      findings++;
-      bySeverity[finding.severity]++;
-    }
-  }
-  return { findings, bySeverity, files: files.length, filesWithFindings, resources, suppressed: files.reduce((sum, file) => sum + file.suppressed.length, 0) };
-}
-
-/** The rank of a severity, highest first: error 4, warning 3, info 2, hint 1. */
-export function severityRank(severity: Severity): number {
-  return SEVERITIES.length - SEVERITIES.indexOf(severity);
-}

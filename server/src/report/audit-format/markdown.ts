@@ -24,11 +24,11 @@ import {
 } from '../../core';
 import { checklistGuidance } from '../../core/checklist/guidance';
 import type { AuditReport, ReportedFinding, SuppressedReport } from '../audit-report';
-import { count, listSeparator } from '../cli-messages';
-import { STDIN_ARGUMENT, STDIN_DISPLAY } from '../collect-files';
+import { count, listSeparator } from '../messages';
+import { STDIN_ARGUMENT, STDIN_DISPLAY } from '../paths';
 import { ruleInputs, ScorecardEntry, ScorecardStatus, statusCounts } from '../scorecard';
 import { cliVersion } from '../version';
-import type { AuditFormatContext } from './index';
+import type { AuditFormatContext } from './format-types';
 import { relativeUri } from './sarif';
 
 /** Findings listed per rule under one item; the rest are counted. */

@@ -29,9 +29,9 @@ import {
   Severity,
 } from '../../core';
 import type { AuditNotification, AuditReport, FileReport, Range, ReportedFinding, SuppressedReport } from '../audit-report';
-import { STDIN_DISPLAY } from '../collect-files';
+import { STDIN_DISPLAY } from '../paths';
 import { cliVersion } from '../version';
-import type { AuditFormatContext } from './index';
+import type { AuditFormatContext } from './format-types';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const TOOL_INFORMATION_URI = 'https://github.com/kube-checklist/kube-checklist';

@@ -10,12 +10,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { helmChartOfTemplate } from '../core';
 import type { Locale } from '../core';
-import { t } from './cli-messages';
-import { CliError, describeError } from './errors';
-import type { Warn } from './warnings';
+import { t } from '../report/messages';
+import { describeError, InputError } from './errors';
+import type { Warn } from '../report/warning';
+import { comparePaths, STDIN_ARGUMENT, STDIN_DISPLAY } from '../report/paths';
 
-export const STDIN_ARGUMENT = '-';
-export const STDIN_DISPLAY = '<stdin>';
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 const SKIPPED_DIRECTORIES = new Set(['node_modules']);
@@ -75,7 +74,7 @@ function statRoots(paths: readonly string[], cwd: string, locale: Locale): Root[
       );
     }
   }
-  if (problems.length > 0) throw new CliError(problems.join('\n'), false);
+  if (problems.length > 0) throw new InputError(problems.join('\n'));
   return roots;
 }
 
@@ -126,7 +125,7 @@ class Collector {
       this.warn(t(this.locale, 'unreadableDirectory', { reason: describeError(error) }), { file: displayPath(directory, this.cwd) });
       return;
     }
-    entries.sort((a, b) => compareCodeUnits(a.name, b.name));
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const isChart = entries.some((entry) => entry.name === 'Chart.yaml' && !entry.isDirectory());
     for (const entry of entries) {
       if (isChart && entry.name === 'templates') {
@@ -163,19 +162,4 @@ function realPathOr(absolute: string): string {
   } catch {
     return absolute;
   }
-}
-
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Segment by segment, so that `a/b.yaml` sorts with the other files of `a/`, before `a-b.yaml`. */
-export function comparePaths(a: string, b: string): number {
-  const left = a.split('/');
-  const right = b.split('/');
-  for (let i = 0; i < Math.min(left.length, right.length); i++) {
-    const order = compareCodeUnits(left[i], right[i]);
-    if (order !== 0) return order;
-  }
-  return left.length - right.length;
 }

@@ -6,8 +6,8 @@
  */
 import { renderMessage } from '../../core';
 import type { AuditReport, AuditTotals } from '../audit-report';
-import { count, listSeparator, t } from '../cli-messages';
-import type { AuditFormatContext } from './index';
+import { count, listSeparator, t } from '../messages';
+import type { AuditFormatContext } from './format-types';
 import type { Locale, Severity } from '../../core';
 import { terminalSafe } from '../terminal-text';
 

@@ -7,9 +7,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAMES, KubeChecklistConfig, Locale, parseSourceFile, positionOf, readConfigFile, renderConfigProblem } from '../core';
-import { t } from './cli-messages';
+import { t } from '../report/messages';
 import { displayPath } from './collect-files';
-import { CliError } from './errors';
+import { InputError } from './errors';
 import { configReadReason, readConfigSource } from './read-source';
 
 export interface LoadedConfig {
@@ -35,7 +35,7 @@ export function loadConfig(explicit: string | undefined, cwd: string, locale: Lo
   if (absolute === undefined) return undefined;
   const display = displayPath(absolute, cwd);
   const read = readConfigSource(absolute);
-  if (read.kind !== 'text') throw new CliError(`${display}:1:1: ${t(locale, 'configUnreadable', { file: display, reason: configReadReason(read) })}`, false);
+  if (read.kind !== 'text') throw new InputError(`${display}:1:1: ${t(locale, 'configUnreadable', { file: display, reason: configReadReason(read) })}`);
   const text = read.text;
   const { config, problems } = readConfigFile(text);
   if (!config) {
@@ -44,7 +44,7 @@ export function loadConfig(explicit: string | undefined, cwd: string, locale: Lo
       const { line, character } = positionOf(source, problem.start);
       return `${display}:${line + 1}:${character + 1}: ${renderConfigProblem(problem, locale)}`;
     });
-    throw new CliError([t(locale, 'configInvalid', { file: display }), ...lines].join('\n'), false);
+    throw new InputError([t(locale, 'configInvalid', { file: display }), ...lines].join('\n'));
   }
   return { absolute, display, directory: path.dirname(absolute), config };
 }

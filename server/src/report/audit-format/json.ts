@@ -8,7 +8,7 @@
  */
 import { renderMessage } from '../../core';
 import type { AuditReport, Range } from '../audit-report';
-import type { AuditFormatContext } from './index';
+import type { AuditFormatContext } from './format-types';
 
 export const JSON_REPORT_VERSION = 1;
 

@@ -1,0 +1,20 @@
+/**
+ * The audit output formats, one module each, behind one signature: a report and a context in, the
+ * whole standard output out. The names are the contract of `--format`; a format that is listed but
+ * not registered here is refused with a clear message.
+ */
+import type { AuditFormat, AuditFormatter } from './format-types';
+import { formatJson } from './json';
+import { formatMarkdown } from './markdown';
+import { formatSarif } from './sarif';
+import { formatText } from './text';
+
+export { AUDIT_FORMATS } from './format-types';
+export type { AuditFormat, AuditFormatContext, AuditFormatter } from './format-types';
+
+export const AUDIT_FORMATTERS: Readonly<Partial<Record<AuditFormat, AuditFormatter>>> = {
+  text: formatText,
+  json: formatJson,
+  sarif: formatSarif,
+  markdown: formatMarkdown,
+};
