@@ -1,0 +1,146 @@
+/**
+ * The import graph of the sources, read with the TypeScript compiler's own pre-processor (static
+ * imports, `export … from`, `import()` and `require()`), and the checks the layering is held to:
+ * which layer may import which, the rules that live inside the core, and no cycle between files.
+ * The checks are plain functions over a graph, so a test can also feed them a graph that breaks
+ * the rules and see them fail.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import ts from 'typescript';
+
+/** An import from one source file (repository-relative, forward slashes) to a module. */
+export interface ImportEdge {
+  readonly from: string;
+  /** The imported file (repository-relative) for a relative import, else the bare module name. */
+  readonly to: string;
+}
+
+export type Layer = 'protocol' | 'core' | 'report' | 'host' | 'cli' | 'lsp' | 'client';
+
+/** Which layers each layer may import (itself included): core ← report ← host ← {cli, lsp}, protocol ← {lsp, client}. */
+export const ALLOWED_IMPORTS: Readonly<Record<Layer, readonly Layer[]>> = {
+  protocol: ['protocol'],
+  core: ['core'],
+  report: ['core', 'report'],
+  host: ['core', 'report', 'host'],
+  cli: ['core', 'report', 'host', 'cli'],
+  lsp: ['core', 'report', 'host', 'lsp', 'protocol'],
+  client: ['client', 'protocol'],
+};
+
+/** The layer of a repository-relative path, or undefined for files outside the layered sources. */
+export function layerOf(file: string): Layer | undefined {
+  if (file.startsWith('client/src/')) return 'client';
+  const match = /^server\/src\/([^/]+)\//.exec(file);
+  const layer = match?.[1];
+  return layer && layer in ALLOWED_IMPORTS && layer !== 'client' ? (layer as Layer) : undefined;
+}
+
+function sourceFiles(repo: string, directory: string): string[] {
+  const files: string[] = [];
+  for (const entry of fs.readdirSync(path.join(repo, directory), { withFileTypes: true })) {
+    const relative = `${directory}/${entry.name}`;
+    if (entry.isDirectory()) files.push(...sourceFiles(repo, relative));
+    else if (entry.name.endsWith('.ts')) files.push(relative);
+  }
+  return files;
+}
+
+function resolveRelative(repo: string, from: string, specifier: string): string {
+  const base = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier));
+  for (const candidate of [`${base}.ts`, `${base}/index.ts`, base]) {
+    if (fs.existsSync(path.join(repo, candidate))) return candidate;
+  }
+  return base;
+}
+
+/** Every import of the server's and the client's sources. */
+export function readImportGraph(repo: string): ImportEdge[] {
+  const edges: ImportEdge[] = [];
+  for (const from of [...sourceFiles(repo, 'server/src'), ...sourceFiles(repo, 'client/src')]) {
+    const info = ts.preProcessFile(fs.readFileSync(path.join(repo, from), 'utf8'), true, true);
+    for (const { fileName } of info.importedFiles) {
+      edges.push({ from, to: fileName.startsWith('.') ? resolveRelative(repo, from, fileName) : fileName });
+    }
+  }
+  return edges;
+}
+
+/** Node's modules that reach outside the process (files, processes, network), which the pure layers may not use. */
+const IO_MODULES = ['fs', 'fs/promises', 'child_process', 'net', 'http', 'https', 'os', 'worker_threads', 'readline'];
+
+function isNodeIo(specifier: string): boolean {
+  return IO_MODULES.includes(specifier.replace(/^node:/, ''));
+}
+
+/** Every edge against the layering, as `from -> to (why)`. */
+export function layeringViolations(edges: readonly ImportEdge[]): string[] {
+  const violations: string[] = [];
+  for (const { from, to } of edges) {
+    const source = layerOf(from);
+    if (!source) continue;
+    const target = layerOf(to);
+    if (target && !ALLOWED_IMPORTS[source].includes(target)) violations.push(`${from} -> ${to} (${source} may not import ${target})`);
+    if (!target && to.startsWith('server/src/') && source === 'client') violations.push(`${from} -> ${to} (the client imports only the protocol)`);
+    if (to === 'vscode' && source !== 'client') violations.push(`${from} -> vscode (only client/ imports vscode)`);
+    if ((source === 'core' || source === 'report') && isNodeIo(to)) violations.push(`${from} -> ${to} (${source} is pure: no Node I/O)`);
+    if (source === 'core' && /^vscode-languageserver/.test(to)) violations.push(`${from} -> ${to} (core knows no LSP)`);
+    const inRules = from.startsWith('server/src/core/rules/');
+    if (inRules && (to.startsWith('server/src/core/engine/') || to === 'server/src/core/rules/registry.ts')) {
+      violations.push(`${from} -> ${to} (rules never import the engine or the registry)`);
+    }
+  }
+  return violations;
+}
+
+/** The import cycles between files (each strongly connected set of two or more files, sorted). */
+export function importCycles(edges: readonly ImportEdge[]): string[][] {
+  const graph = new Map<string, string[]>();
+  for (const { from, to } of edges) {
+    if (!to.endsWith('.ts')) continue;
+    graph.set(from, [...(graph.get(from) ?? []), to]);
+  }
+  // Tarjan's strongly connected components, iteratively (the graph is a few hundred files deep).
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  let counter = 0;
+  for (const root of graph.keys()) {
+    if (index.has(root)) continue;
+    const work: { node: string; next: number }[] = [{ node: root, next: 0 }];
+    index.set(root, counter);
+    low.set(root, counter++);
+    stack.push(root);
+    onStack.add(root);
+    while (work.length > 0) {
+      const frame = work[work.length - 1];
+      const targets = graph.get(frame.node) ?? [];
+      if (frame.next < targets.length) {
+        const target = targets[frame.next++];
+        if (!index.has(target)) {
+          index.set(target, counter);
+          low.set(target, counter++);
+          stack.push(target);
+          onStack.add(target);
+          work.push({ node: target, next: 0 });
+        } else if (onStack.has(target)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(target)!));
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) low.set(work[work.length - 1].node, Math.min(low.get(work[work.length - 1].node)!, low.get(frame.node)!));
+      if (low.get(frame.node) !== index.get(frame.node)) continue;
+      const component: string[] = [];
+      let member: string;
+      do {
+        member = stack.pop()!;
+        onStack.delete(member);
+        component.push(member);
+      } while (member !== frame.node);
+      if (component.length > 1) cycles.push(component.sort());
+    }
+  }
+  return cycles;
+}
