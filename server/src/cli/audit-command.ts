@@ -114,7 +114,7 @@ function maxFileBytesOf(value: unknown, locale: Locale): number {
   return Math.round(megabytes * 1024 * 1024);
 }
 
-export function runAudit(argv: readonly string[], host: Host, envLocale: Locale): number {
+export async function runAudit(argv: readonly string[], host: Host, envLocale: Locale): Promise<number> {
   const options = parseAuditOptions(argv, envLocale);
   if (options === 'help') {
     host.stdout.write(helpText('audit', envLocale, cliVersion()));
@@ -126,7 +126,7 @@ export function runAudit(argv: readonly string[], host: Host, envLocale: Locale)
   const config = loaded?.config ?? {};
   const helmCharts: string[] = [];
   const excluded = (config.exclude ?? []).map((glob) => globToRegExp(glob.replace(/^\.\//, '')));
-  const inputs = collectFiles(options.paths, host.cwd, locale, warn, helmCharts).filter(
+  const inputs = (await collectFiles(options.paths, host.cwd, locale, warn, helmCharts)).filter(
     (input) => !loaded || input.stdin || !excluded.some((pattern) => pattern.test(configRelative(loaded, input.absolute))),
   );
   const rendering = options.render ? renderFor(inputs, helmCharts, host.cwd, warn, locale) : undefined;

@@ -1,7 +1,7 @@
 /**
- * From the PATH arguments to the sorted list of inputs. Directories are walked for *.yaml, *.yml and
- * *.json files, skipping dot-directories and node_modules and following symbolic links to
- * directories at most once each (by real path), so link loops end. Files named on the command line
+ * From the PATH arguments to the sorted list of inputs. Directories are walked by the one workspace
+ * walker (workspace-walker.ts: the same files as the editor's index, .gitignore honoured, dot-folders
+ * and node_modules left out, links followed once by real path). Files named on the command line
  * are taken whatever their extension; `-` is standard input. A path that does not exist is an error
  * for the whole run; a directory that cannot be read is a warning. The order is deterministic: by
  * display path, segment by segment, in code-unit order (never the locale's collation).
@@ -14,10 +14,9 @@ import { t } from '../report/messages';
 import { describeError, InputError } from './errors';
 import type { Warn } from '../report/warning';
 import { comparePaths, STDIN_ARGUMENT, STDIN_DISPLAY } from '../report/paths';
+import { isManifestFileName, TreeFilter, walkTree } from './workspace-walker';
 
 
-const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
-const SKIPPED_DIRECTORIES = new Set(['node_modules']);
 
 export interface InputFile {
   /** Absolute path; empty for standard input. */
@@ -27,9 +26,7 @@ export interface InputFile {
   readonly stdin: boolean;
 }
 
-export function isManifestFileName(name: string): boolean {
-  return MANIFEST_EXTENSIONS.has(path.extname(name).toLowerCase());
-}
+export { isManifestFileName };
 
 export function displayPath(absolute: string, cwd: string): string {
   const relative = path.relative(cwd, absolute) || path.basename(absolute);
@@ -40,12 +37,12 @@ export function displayPath(absolute: string, cwd: string): string {
  * The files to audit. Helm chart templates are left out (they are Go templates, not YAML); the
  * charts whose templates were left out are added to `helmCharts` (display paths), once each.
  */
-export function collectFiles(paths: readonly string[], cwd: string, locale: Locale, warn: Warn, helmCharts: string[] = []): InputFile[] {
+export async function collectFiles(paths: readonly string[], cwd: string, locale: Locale, warn: Warn, helmCharts: string[] = []): Promise<InputFile[]> {
   const roots = statRoots(paths, cwd, locale);
   const collector = new Collector(cwd, locale, warn, helmCharts);
   for (const root of roots) {
     if (root === STDIN_ARGUMENT) collector.addStdin();
-    else if (root.directory) collector.walk(root.absolute);
+    else if (root.directory) await collector.walk(root.absolute);
     else collector.addFile(root.absolute);
   }
   return collector.files.sort((a, b) => comparePaths(a.display, b.display));
@@ -78,10 +75,10 @@ function statRoots(paths: readonly string[], cwd: string, locale: Locale): Root[
   return roots;
 }
 
+/** Collects the inputs of one run; every real path once. */
 class Collector {
   readonly files: InputFile[] = [];
-  private readonly seenFiles = new Set<string>();
-  private readonly seenDirectories = new Set<string>();
+  private readonly seen = new Set<string>();
   private stdinAdded = false;
 
   constructor(
@@ -109,50 +106,21 @@ class Collector {
       return;
     }
     const key = realPathOr(absolute);
-    if (this.seenFiles.has(key)) return;
-    this.seenFiles.add(key);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
     this.files.push({ absolute, display: displayPath(absolute, this.cwd), stdin: false });
   }
 
-  walk(directory: string): void {
-    const key = realPathOr(directory);
-    if (this.seenDirectories.has(key)) return;
-    this.seenDirectories.add(key);
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(directory, { withFileTypes: true });
-    } catch (error) {
-      this.warn(t(this.locale, 'unreadableDirectory', { reason: describeError(error) }), { file: displayPath(directory, this.cwd) });
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const isChart = entries.some((entry) => entry.name === 'Chart.yaml' && !entry.isDirectory());
-    for (const entry of entries) {
-      if (isChart && entry.name === 'templates') {
-        this.skipChart(directory);
-        continue;
-      }
-      const full = path.join(directory, entry.name);
-      let isDirectory = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        try {
-          const target = fs.statSync(full);
-          isDirectory = target.isDirectory();
-          isFile = target.isFile();
-        } catch (error) {
-          if (isManifestFileName(entry.name)) {
-            this.warn(t(this.locale, 'brokenLink', { reason: describeError(error) }), { file: displayPath(full, this.cwd) });
-          }
-          continue;
-        }
-      }
-      if (isDirectory) {
-        if (!entry.name.startsWith('.') && !SKIPPED_DIRECTORIES.has(entry.name)) this.walk(full);
-      } else if (isFile && isManifestFileName(entry.name)) {
-        this.addFile(full);
-      }
-    }
+  async walk(directory: string): Promise<void> {
+    const walked = await walkTree(new TreeFilter(directory), {
+      seen: this.seen,
+      onHelmChart: (chart) => this.skipChart(chart),
+      onProblem: ({ kind, absolute, error }) => {
+        const reason = describeError(error);
+        this.warn(t(this.locale, kind === 'broken-link' ? 'brokenLink' : 'unreadableDirectory', { reason }), { file: displayPath(absolute, this.cwd) });
+      },
+    });
+    for (const file of walked) this.files.push({ absolute: file.absolute, display: displayPath(file.absolute, this.cwd), stdin: false });
   }
 }
 

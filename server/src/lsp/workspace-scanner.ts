@@ -1,24 +1,20 @@
 /**
- * The file system side of the workspace index: walks a workspace folder for *.yaml, *.yml and
- * *.json files, leaving out `.git`, `node_modules`, what `files.exclude` and the root `.gitignore`
- * exclude (see core/workspace/glob.ts), and symbolic links to directories (no loops); and reads one file
+ * The file system side of the workspace index: walks a workspace folder with the one walker of
+ * host/workspace-walker.ts (the CLI's too; with `files.exclude` on top), and reads one file
  * into a parsed entry, skipping files over 5 MiB and binary files (with a reason the caller logs).
  * Files without `apiVersion` and `kind` in their text are not parsed and keep no text. Only this
  * module and the service reading `.gitignore` touch the disk.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { extractResources, parseSourceFile, parseSourceFileSliced, Resource, SkippedDocument, Slicing, SourceFile } from '../core';
 import { decodeSource, MAX_FILE_BYTES } from '../host/read-source';
-import { ExcludePattern, filesExcluded, gitignored, PathRule } from '../core/workspace/glob';
+import { isManifestFileName, TreeFilter, walkTree } from '../host/workspace-walker';
 
-const MANIFEST_FILE = /\.(ya?ml|json)$/i;
-const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
 
 export interface FolderFilters {
-  readonly filesExclude: readonly ExcludePattern[];
-  readonly gitignore: readonly PathRule[];
+  /** What the walk leaves out (dot-folders, node_modules, .gitignore, files.exclude). */
+  readonly tree: TreeFilter;
   /** Files over this size are skipped with a note (kubeChecklist.maxFileSizeMB). */
   readonly maxFileBytes?: number;
 }
@@ -53,60 +49,17 @@ export function fileUri(fsPath: string): string {
 }
 
 export function isManifestPath(name: string): boolean {
-  return MANIFEST_FILE.test(name);
+  return isManifestFileName(name);
 }
 
 /**
- * Every candidate file of the folder, in path order. `shouldStop` is polled between directories
- * (cancellation); the walk yields to the event loop now and then so that requests keep flowing.
+ * Every candidate file of the folder, in path order, by the one walker the CLI uses too
+ * (host/workspace-walker.ts). `shouldStop` is polled between directories (cancellation); the walk
+ * yields to the event loop now and then so that requests keep flowing.
  */
-export async function walkFolder(root: string, filters: FolderFilters, shouldStop: () => boolean = () => false): Promise<FoundFile[]> {
-  const found: FoundFile[] = [];
-  let pending: string[] = [''];
-  let lastYield = Date.now();
-  while (pending.length > 0) {
-    if (shouldStop()) break;
-    if (Date.now() - lastYield > 15) {
-      await new Promise((resolve) => setImmediate(resolve));
-      lastYield = Date.now();
-    }
-    const relativeDirectory = pending.shift()!;
-    const directory = path.join(root, relativeDirectory);
-    let entries: fs.Dirent[];
-    try {
-      entries = await fs.promises.readdir(directory, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    const names = new Set(entries.map((entry) => entry.name));
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const subdirectories: string[] = [];
-    for (const entry of entries) {
-      const relativePath = relativeDirectory ? `${relativeDirectory}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (ALWAYS_SKIPPED.has(entry.name) || excluded(filters, relativePath, true, names)) continue;
-        // A Helm chart's templates are Go templates, not manifests.
-        if (entry.name === 'templates' && names.has('Chart.yaml')) continue;
-        subdirectories.push(relativePath);
-        continue;
-      }
-      if (!isManifestPath(entry.name) || excluded(filters, relativePath, false, names)) continue;
-      const fsPath = path.join(directory, entry.name);
-      try {
-        const stat = await fs.promises.stat(fsPath);
-        if (!stat.isFile()) continue;
-        found.push({ uri: fileUri(fsPath), fsPath, relativePath, mtimeMs: stat.mtimeMs, size: stat.size });
-      } catch {
-        // a broken link or a file that went away
-      }
-    }
-    pending = [...subdirectories, ...pending];
-  }
-  return found;
-}
-
-function excluded(filters: FolderFilters, relativePath: string, isDirectory: boolean, siblings: ReadonlySet<string>): boolean {
-  return gitignored(filters.gitignore, relativePath, isDirectory) || filesExcluded(filters.filesExclude, relativePath, (name) => siblings.has(name));
+export async function walkFolder(filters: FolderFilters, shouldStop: () => boolean = () => false): Promise<FoundFile[]> {
+  const walked = await walkTree(filters.tree, { shouldStop });
+  return walked.map((file) => ({ uri: fileUri(file.absolute), fsPath: file.absolute, relativePath: file.relativePath, mtimeMs: file.mtimeMs, size: file.size }));
 }
 
 /** Reads and parses one file; never throws. */

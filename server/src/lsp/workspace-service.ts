@@ -12,7 +12,8 @@ import type { Connection, FileEvent, WorkspaceFolder } from 'vscode-languageserv
 import { FileChangeType } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceIndex, WorkspaceFileInput } from '../core';
-import { filesExcluded, gitignored, parseFilesExclude, parseGitignore } from '../core/workspace/glob';
+import { parseFilesExclude } from '../core/workspace/glob';
+import { TreeFilter } from '../host/workspace-walker';
 import { MAX_FILE_BYTES } from '../host/read-source';
 import { SLICED_ANALYSIS_THRESHOLD, slicingWhile } from './sliced-analysis';
 import { entryFromSource, entryFromText, EntryStatus, FileEntry, FolderFilters, FoundFile, isManifestPath, readEntry, readEntryReusing, readEntrySliced, walkFolder } from './workspace-scanner';
@@ -78,7 +79,7 @@ export class WorkspaceService {
         fsPath: fileURLToPath(folder.uri),
         name: folder.name,
         entries: new Map(),
-        filters: { filesExclude: [], gitignore: [] },
+        filters: { tree: new TreeFilter(fileURLToPath(folder.uri)) },
         generation: 0,
         ready: false,
         queue: Promise.resolve(),
@@ -138,7 +139,7 @@ export class WorkspaceService {
   refresh(folder: FolderState, shouldStop: () => boolean, progress?: RefreshProgress): Promise<number> {
     return this.enqueue(folder, async () => {
       folder.filters = await this.loadFilters(folder);
-      const found = await walkFolder(folder.fsPath, folder.filters, shouldStop);
+      const found = await walkFolder(folder.filters, shouldStop);
       if (shouldStop()) return 0;
       const seen = new Set<string>();
       let read = 0;
@@ -182,21 +183,15 @@ export class WorkspaceService {
   }
 
   private async loadFilters(folder: FolderState): Promise<FolderFilters> {
-    let filesExclude: FolderFilters['filesExclude'] = [];
+    let filesExclude: ReturnType<typeof parseFilesExclude> = [];
     try {
       const settings = (await this.filesSettings(folder.uri)) as { exclude?: unknown } | null | undefined;
       filesExclude = parseFilesExclude(settings?.exclude);
     } catch {
       // keep none
     }
-    let gitignore: FolderFilters['gitignore'] = [];
-    try {
-      gitignore = parseGitignore(await fs.promises.readFile(path.join(folder.fsPath, '.gitignore'), 'utf8'));
-    } catch {
-      // no .gitignore
-    }
     const maxFileBytes = await this.maxFileBytes(folder.uri).catch(() => MAX_FILE_BYTES);
-    return { filesExclude, gitignore, maxFileBytes };
+    return { tree: new TreeFilter(folder.fsPath, filesExclude), maxFileBytes };
   }
 
   /**
@@ -213,7 +208,7 @@ export class WorkspaceService {
       const fsPath = safeFsPath(change.uri);
       if (!fsPath) continue;
       const relativePath = path.relative(folder.fsPath, fsPath).split(path.sep).join('/');
-      if (relativePath === '.gitignore') {
+      if (relativePath === '.gitignore' || relativePath.endsWith('/.gitignore')) {
         refreshes.add(folder);
         continue;
       }
@@ -254,15 +249,7 @@ export class WorkspaceService {
   }
 
   private passesFilters(folder: FolderState, relativePath: string): boolean {
-    const segments = relativePath.split('/');
-    if (segments.some((segment) => segment === '.git' || segment === 'node_modules')) return false;
-    for (let i = 1; i <= segments.length; i++) {
-      const partial = segments.slice(0, i).join('/');
-      const isDirectory = i < segments.length;
-      if (gitignored(folder.filters.gitignore, partial, isDirectory)) return false;
-      if (filesExcluded(folder.filters.filesExclude, partial, (name) => fs.existsSync(path.join(folder.fsPath, ...segments.slice(0, i - 1), name)))) return false;
-    }
-    return true;
+    return !folder.filters.tree.excludes(relativePath, false);
   }
 
   private changed(): void {
