@@ -142,7 +142,7 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
   });
   const read = (input: InputFile): SourceText => (input.stdin ? readStdin(host, options.maxFileBytes) : readSourceFile(input.absolute, options.maxFileBytes));
   const suppressions = config.suppressions ?? [];
-  const report = auditInputs(inputs, selection, read, warn, locale, notifications, loaded && {
+  const report = await auditInputs(inputs, selection, read, warn, locale, notifications, loaded && {
     suppressions,
     relativePath: (absolute) => configRelative(loaded, absolute),
     expired: (index) => warn(t(locale, 'suppressionExpired', { index: String(index + 1), rule: suppressions[index].rule, date: suppressions[index].expires ?? '' }), { file: loaded.display }),

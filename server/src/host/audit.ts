@@ -9,15 +9,11 @@
 import * as fs from 'node:fs';
 import { posix } from 'node:path';
 import {
-  applyConfigSuppressions,
   ConfigSuppression,
-  analyzeSource,
-  analyzeWorkspace,
-  extractResources,
   FileAnalysis,
+  Finding,
   KUSTOMIZATION_FILE_NAMES,
   kustomizationPatches,
-  patchFindings,
   Locale,
   parseSourceFile,
   positionOf,
@@ -25,8 +21,6 @@ import {
   renderDirectiveProblem,
   RuleSelection,
   SourceFile,
-  WorkspaceFileInput,
-  WorkspaceIndex,
 } from '../core';
 import { AuditNotification, AuditReport, totalsOf } from '../report/audit-report';
 import { fileReportOf, FileLookup } from '../report/file-report';
@@ -38,15 +32,10 @@ import type { InputFile } from './collect-files';
 import { sizeLabel, SourceText } from './read-source';
 import { mapRenderedFindings } from './render/map-rendered';
 import type { RenderedSet } from './render/render-sources';
+import { AuditFile, auditFiles } from './audit-files';
 
 export type InputReader = (input: InputFile) => SourceText;
 
-/**
- * Reads and parses every input, indexes them as one workspace (so that cross-file rules see a
- * workload and the Namespace, NetworkPolicies or ServiceAccount of another file), runs the engine
- * over it and reports file by file. `notifications` is the list that `warn` records into (from
- * `recordWarnings`), so that warnings given before the audit (while collecting files) are kept too.
- */
 /** The suppression list of `.kube-checklist.yaml`, with the way to its folder-relative paths. */
 export interface ConfigSuppressionInput {
   readonly suppressions: readonly ConfigSuppression[];
@@ -55,7 +44,13 @@ export interface ConfigSuppressionInput {
   expired(index: number): void;
 }
 
-export function auditInputs(
+/**
+ * Reads and parses every input, audits them as one workspace with `auditFiles` (the audit the
+ * editor runs too) and reports file by file. `notifications` is the list that `warn` records into
+ * (from `recordWarnings`), so that warnings given before the audit (while collecting files) are
+ * kept too.
+ */
+export async function auditInputs(
   inputs: readonly InputFile[],
   selection: RuleSelection,
   read: InputReader,
@@ -64,61 +59,42 @@ export function auditInputs(
   notifications: readonly AuditNotification[] = [],
   configSuppressions?: ConfigSuppressionInput,
   rendering?: RenderingInput,
-): AuditReport {
+): Promise<AuditReport> {
+  const files: AuditFile[] = [];
   const texts: { input: InputFile; text: string }[] = [];
   for (const input of inputs) {
     const source = read(input);
     if (source.kind !== 'text') warn(readProblem(source, locale), { file: input.display });
     else texts.push({ input, text: source.text });
   }
+  for (const { input, text } of texts) files.push({ uri: input.display, path: input.display, source: parseSourceFile(text) });
   const patches = kustomizePatchesOf(texts);
-  const parsed: WorkspaceFileInput[] = [];
-  const patchFiles: FileAnalysis[] = [];
-  for (const { input, text } of texts) {
-    const source = parseSourceFile(text);
-    if (!patches.has(input.display)) {
-      parsed.push({ uri: input.display, path: input.display, source });
-      continue;
-    }
-    // A patch stands alone: it is not a resource of the workspace, and only what it sets counts.
-    const result = analyzeSource(source, selection);
-    const { resources, skipped } = extractResources(source);
-    const file = { uri: input.display, path: input.display, directory: '', source, resources, skipped };
-    patchFiles.push({ ...result, file, findings: patchFindings(result.findings), suppressed: result.suppressed.filter(({ finding }) => patchFindings([finding]).length > 0) });
-  }
-  const index = new WorkspaceIndex(parsed);
-  const analysis = analyzeWorkspace(index, selection);
-  const lookup: FileLookup = (uri) => index.file(uri);
-  const renderedFiles = rendering ? carryRendered(rendering, selection, inputs, [...parsed, ...patchFiles.map(({ file }) => file)]) : [];
-  const carried = new Map(renderedFiles.map((file) => [file.file.path, file]));
-  const replaced = (fileAnalysis: FileAnalysis): FileAnalysis => {
-    const rendered = carried.get(fileAnalysis.file.path);
-    if (!rendered || patches.has(fileAnalysis.file.path)) return fileAnalysis;
-    carried.delete(fileAnalysis.file.path);
-    return { ...fileAnalysis, findings: rendered.findings };
-  };
+  const absoluteOf = new Map(inputs.map((input) => [input.display, input.absolute]));
   const expired = new Set<number>();
-  const withConfig = (fileAnalysis: FileAnalysis): FileAnalysis => {
-    if (!configSuppressions?.suppressions.length) return fileAnalysis;
-    const absolute = inputs.find((input) => input.display === fileAnalysis.file.uri)?.absolute ?? fileAnalysis.file.uri;
-    const result = applyConfigSuppressions(fileAnalysis.findings, configSuppressions.relativePath(absolute), configSuppressions.suppressions, selection.now);
-    result.expired.forEach((index) => expired.add(index));
-    return { ...fileAnalysis, findings: result.kept, suppressed: [...fileAnalysis.suppressed, ...result.suppressed] };
-  };
-  const direct = [...analysis.files, ...patchFiles].map(replaced);
-  const analyses = [...direct, ...[...carried.values()].filter(({ file }) => !patches.has(file.path))].map(withConfig).sort((a, b) => comparePaths(a.file.path, b.file.path));
+  const audited = (await auditFiles(files, {
+    selection,
+    isPatch: (file) => patches.has(file.path),
+    configOf: (file) =>
+      configSuppressions && {
+        suppressions: configSuppressions.suppressions,
+        relativePath: configSuppressions.relativePath(absoluteOf.get(file.uri) ?? file.uri),
+        expired: (index) => expired.add(index),
+      },
+    carryRendered: rendering && (async (analyses) => carryRendered(rendering, selection, inputs, files, analyses, patches)),
+  }))!;
   [...expired].sort((a, b) => a - b).forEach((index) => configSuppressions?.expired(index));
-  const files = analyses.map((fileAnalysis) => {
+  const lookup: FileLookup = (uri) => audited.index.file(uri);
+  const reports = audited.analyses.map((fileAnalysis) => {
     warnAbout(fileAnalysis, warn, locale);
     return fileReportOf(fileAnalysis.file.path, fileAnalysis, lookup, locale);
   });
-  for (const failure of analysis.ruleFailures) {
+  for (const failure of audited.ruleFailures) {
     warn(t(locale, 'workspaceRuleFailed', { rule: failure.ruleId, message: redactDetail(failure.message) }));
   }
-  const all = files.flatMap((file) => file.findings.map(({ finding }) => finding));
-  const suppressed = files.flatMap((file) => file.suppressed.map(({ finding }) => finding));
-  const checked = { kinds: files.flatMap((file) => file.kinds), controlPlaneKinds: files.flatMap((file) => file.controlPlaneKinds) };
-  return { files, selection, scorecard: computeScorecard(all, selection, checked, suppressed), totals: totalsOf(files), notifications };
+  const all = reports.flatMap((file) => file.findings.map(({ finding }) => finding));
+  const suppressed = reports.flatMap((file) => file.suppressed.map(({ finding }) => finding));
+  const checked = { kinds: reports.flatMap((file) => file.kinds), controlPlaneKinds: reports.flatMap((file) => file.controlPlaneKinds) };
+  return { files: reports, selection, scorecard: computeScorecard(all, selection, checked, suppressed), totals: totalsOf(reports), notifications };
 }
 
 function readProblem(source: Exclude<SourceText, { kind: 'text' }>, locale: Locale): string {
@@ -139,11 +115,18 @@ export interface RenderingInput {
 }
 
 /**
- * The findings of the rendered sets as analyses of the files their resources came from: a file
- * among the inputs gets them instead of its own (the rendered resource is what is deployed); a
- * file outside them (a Helm template) gets an analysis of its own.
+ * The findings of the rendered sets carried to the files their resources came from: a file among
+ * the inputs gets them instead of its own (the rendered resource is what is deployed; a patch keeps
+ * its own), and a file outside them (a Helm template) gets an analysis of its own.
  */
-function carryRendered(rendering: RenderingInput, selection: RuleSelection, inputs: readonly InputFile[], files: readonly { uri: string; source: SourceFile }[]): FileAnalysis[] {
+function carryRendered(
+  rendering: RenderingInput,
+  selection: RuleSelection,
+  inputs: readonly InputFile[],
+  files: readonly AuditFile[],
+  analyses: readonly FileAnalysis[],
+  patches: ReadonlySet<string>,
+): FileAnalysis[] {
   const byAbsolute = new Map(inputs.map((input) => [input.absolute, input.display]));
   const sourceByDisplay = new Map(files.map((file) => [file.uri, file.source]));
   const sourceOf = (absolute: string): SourceFile | undefined => {
@@ -155,12 +138,24 @@ function carryRendered(rendering: RenderingInput, selection: RuleSelection, inpu
       return undefined;
     }
   };
-  return [...mapRenderedFindings(rendering.sets, selection, sourceOf)].map(([absolute, findings]) => {
-    const path = byAbsolute.get(absolute) ?? rendering.displayOf(absolute);
-    const source = sourceOf(absolute) ?? parseSourceFile('');
-    const file = { uri: path, path, directory: '', source, resources: [], skipped: [] };
-    return { file, findings, suppressed: [], directiveProblems: [], skipped: [], ruleFailures: [], resourceCount: 0 };
+  const carried = new Map<string, Finding[]>();
+  for (const [absolute, findings] of mapRenderedFindings(rendering.sets, selection, sourceOf)) {
+    carried.set(byAbsolute.get(absolute) ?? rendering.displayOf(absolute), findings);
+    if (!byAbsolute.has(absolute)) sourceByDisplay.set(rendering.displayOf(absolute), sourceOf(absolute) ?? parseSourceFile(''));
+  }
+  const replaced = analyses.map((analysis) => {
+    const findings = carried.get(analysis.file.path);
+    if (!findings || patches.has(analysis.file.path)) return analysis;
+    carried.delete(analysis.file.path);
+    return { ...analysis, findings };
   });
+  const known = new Set(analyses.map((analysis) => analysis.file.path));
+  for (const [path, findings] of carried) {
+    if (known.has(path) || patches.has(path)) continue;
+    const file = { uri: path, path, directory: '', source: sourceByDisplay.get(path)!, resources: [], skipped: [] };
+    replaced.push({ file, findings, suppressed: [], directiveProblems: [], skipped: [], ruleFailures: [], resourceCount: 0 });
+  }
+  return replaced;
 }
 
 /** The display paths of the files the kustomizations among the inputs use as patches. */

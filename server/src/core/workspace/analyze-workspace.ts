@@ -43,12 +43,19 @@ export function analyzeWorkspace(index: WorkspaceIndex, options: AnalysisOptions
   const workspaceFailures: RuleFailure[] = [];
   const workspaceFindings = settings.workspaceRules === false ? [] : runWorkspaceRules(index, selection, workspaceFailures, settings.files);
   const byFile = groupByFile(workspaceFindings);
-  const files = wanted.map((file) => {
-    const failures: RuleFailure[] = [];
-    const findings = [...resourceFindings(index, file, selection, failures), ...(byFile.get(file.uri) ?? []), ...unparseableFindings(file.source, file.skipped, selection)];
-    return finishFile(file, findings, failures, selection.foreignSuppressions);
-  });
+  const files = wanted.map((file) => analyzeWorkspaceFile(index, file, selection, byFile.get(file.uri) ?? []));
   return { files, ruleFailures: workspaceFailures, resourceCount: index.resources.length };
+}
+
+/**
+ * One file of the index, with the workspace findings that landed in it: its resource rules, what
+ * could not be read, then sorting and the file's own suppressions. The step a caller runs file by
+ * file (with progress and cancellation between files) after `runWorkspaceRules`.
+ */
+export function analyzeWorkspaceFile(index: WorkspaceIndex, file: WorkspaceFile, selection: RuleSelection, workspaceFindings: readonly Finding[]): FileAnalysis {
+  const failures: RuleFailure[] = [];
+  const findings = [...resourceFindings(index, file, selection, failures), ...workspaceFindings, ...unparseableFindings(file.source, file.skipped, selection)];
+  return finishFile(file, findings, failures, selection.foreignSuppressions);
 }
 
 /** The findings of the resource rules for one file of the index. */

@@ -1,0 +1,136 @@
+/**
+ * The one audit both faces run (the CLI's `audit` and the editor's Audit Workspace): files already
+ * read and parsed go in, and come out analyzed as one workspace, so cross-file rules see a workload
+ * and the Namespace, NetworkPolicies or ServiceAccount of another file. Kustomize patches stand
+ * alone (only what they set counts, and they are no resources of the workspace), the configuration's
+ * suppressions apply file by file, and the analyses come out in path order. The work gives way to
+ * the event loop between files, reports progress and stops when cancelled, so a server stays
+ * responsive; the CLI simply awaits it.
+ */
+import {
+  analyzeSource,
+  analyzeWorkspaceFile,
+  applyConfigSuppressions,
+  ConfigSuppression,
+  extractResources,
+  FileAnalysis,
+  groupByFile,
+  patchFindings,
+  Resource,
+  RuleFailure,
+  RuleSelection,
+  runWorkspaceRules,
+  SkippedDocument,
+  SourceFile,
+  WorkspaceIndex,
+} from '../core';
+import { comparePaths } from '../report/paths';
+
+/** One file of an audit, read and parsed. */
+export interface AuditFile {
+  /** Its identity: a URI in the server, the display path in the CLI. */
+  readonly uri: string;
+  /** Display path: relative, forward slashes. */
+  readonly path: string;
+  readonly source: SourceFile;
+  /** Already extracted resources of `source` (extracted here when absent). */
+  readonly resources?: readonly Resource[];
+  readonly skipped?: readonly SkippedDocument[];
+}
+
+/** The suppressions of the `.kube-checklist.yaml` that applies to a file. */
+export interface ConfigScope {
+  readonly suppressions: readonly ConfigSuppression[];
+  /** The file's path relative to the configuration's folder, for its globs. */
+  readonly relativePath: string;
+  /** Called once per expired suppression that matched a finding (its index in the list). */
+  expired(index: number): void;
+}
+
+export interface AuditProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly resources: number;
+  readonly findings: number;
+}
+
+export interface AuditFilesOptions {
+  readonly selection: RuleSelection;
+  /** The files that Kustomize uses as patches (see kustomize-patches.ts). */
+  readonly isPatch: (file: AuditFile) => boolean;
+  readonly configOf?: (file: AuditFile) => ConfigScope | undefined;
+  readonly progress?: (progress: AuditProgress) => void;
+  /**
+   * Rendered Kustomize overlays and Helm charts: given the analyses, returns them with the findings
+   * of the rendered resources carried to the files those come from (and analyses of files outside
+   * the audit, such as chart templates). Runs before the configuration's suppressions, which then
+   * apply to the carried findings too.
+   */
+  readonly carryRendered?: (analyses: readonly FileAnalysis[], index: WorkspaceIndex) => Promise<readonly FileAnalysis[]>;
+  /** Polled between files: true ends the audit (the result is then undefined). */
+  readonly cancelled?: () => boolean;
+}
+
+export interface AuditedFiles {
+  /** Every file, in path order. */
+  readonly analyses: readonly FileAnalysis[];
+  /** The workspace the files were analyzed as (patches are not in it). */
+  readonly index: WorkspaceIndex;
+  /** Failures of workspace rules (those of resource rules are in their file's analysis). */
+  readonly ruleFailures: readonly RuleFailure[];
+}
+
+const YIELD_EVERY_MS = 15;
+
+export async function auditFiles(files: readonly AuditFile[], options: AuditFilesOptions): Promise<AuditedFiles | undefined> {
+  const { selection } = options;
+  const patches = files.filter((file) => options.isPatch(file));
+  const patchSet = new Set(patches);
+  const index = new WorkspaceIndex(files.filter((file) => !patchSet.has(file)));
+  const ruleFailures: RuleFailure[] = [];
+  const byFile = groupByFile(runWorkspaceRules(index, selection, ruleFailures));
+  const analyses: FileAnalysis[] = [];
+  const total = index.files.length + patches.length;
+  let resources = 0;
+  let findings = 0;
+  let lastYield = Date.now();
+  const step = async (analysis: FileAnalysis): Promise<boolean> => {
+    analyses.push(analysis);
+    resources += analysis.file.resources.length;
+    findings += analysis.findings.length;
+    if (Date.now() - lastYield < YIELD_EVERY_MS) return true;
+    options.progress?.({ done: analyses.length, total, resources, findings });
+    await new Promise((resolve) => setImmediate(resolve));
+    lastYield = Date.now();
+    return !options.cancelled?.();
+  };
+  for (const file of index.files) {
+    if (!(await step(analyzeWorkspaceFile(index, file, selection, byFile.get(file.uri) ?? [])))) return undefined;
+  }
+  for (const patch of patches) {
+    if (!(await step(patchAnalysis(patch, selection)))) return undefined;
+  }
+  const carried = options.carryRendered ? await options.carryRendered(analyses, index) : analyses;
+  if (options.cancelled?.()) return undefined;
+  const byUri = new Map(files.map((file) => [file.uri, file]));
+  const configScope = (analysis: FileAnalysis) => options.configOf?.(byUri.get(analysis.file.uri) ?? analysis.file);
+  const configured = carried.map((analysis) => withConfigSuppressions(analysis, configScope(analysis), selection.now));
+  return { analyses: configured.sort((a, b) => comparePaths(a.file.path, b.file.path)), index, ruleFailures };
+}
+
+/** A patch stands alone: it is not a resource of the workspace, and only what it sets counts. */
+function patchAnalysis(patch: AuditFile, selection: RuleSelection): FileAnalysis {
+  const result = analyzeSource(patch.source, selection);
+  const { resources, skipped } = patch.resources ? { resources: patch.resources, skipped: patch.skipped ?? [] } : extractResources(patch.source);
+  const file = { uri: patch.uri, path: patch.path, directory: '', source: patch.source, resources, skipped };
+  const kept = patchFindings(result.findings);
+  const suppressed = result.suppressed.filter(({ finding }) => patchFindings([finding]).length > 0);
+  return { ...result, file, findings: kept, suppressed };
+}
+
+function withConfigSuppressions(analysis: FileAnalysis, scope: ConfigScope | undefined, now: number): FileAnalysis {
+  if (!scope?.suppressions.length) return analysis;
+  const result = applyConfigSuppressions(analysis.findings, scope.relativePath, scope.suppressions, now);
+  result.expired.forEach((index) => scope.expired(index));
+  return { ...analysis, findings: result.kept, suppressed: [...analysis.suppressed, ...result.suppressed] };
+}
