@@ -132,16 +132,16 @@ describe('runCli with an in-memory host', () => {
     return host;
   }
 
-  test('audit of standard input, with the status as the return value', () => {
+  test('audit of standard input, with the status as the return value', async () => {
     const host = memoryHost('/nonexistent', 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostPID: true\n  automountServiceAccountToken: false\n  containers: []\n');
-    assert.equal(runCli(['audit', '-', '--level', 'baseline'], host), 1);
+    assert.equal(await runCli(['audit', '-', '--level', 'baseline'], host), 1);
     assert.equal(host.out, '<stdin>:5:12: error pss-host-namespaces host namespaces: the Pod must not set hostPID=true\n\n1 finding (1 error, 0 warnings) in 1 file; 1 resource checked in 1 file.\n');
     assert.equal(host.err, '');
   });
 
-  test('a usage error returns 2 and writes to the host stderr only', () => {
+  test('a usage error returns 2 and writes to the host stderr only', async () => {
     const host = memoryHost(repoPath());
-    assert.equal(runCli(['audit', '--level', 'nope'], host), 2);
+    assert.equal(await runCli(['audit', '--level', 'nope'], host), 2);
     assert.equal(host.out, '');
     assert.equal(host.err, "error: invalid value 'nope' for --level: expected baseline|restricted\nRun 'kube-checklist help' for usage.\n");
   });

@@ -114,7 +114,7 @@ function maxFileBytesOf(value: unknown, locale: Locale): number {
   return Math.round(megabytes * 1024 * 1024);
 }
 
-export function runAudit(argv: readonly string[], host: Host, envLocale: Locale): number {
+export async function runAudit(argv: readonly string[], host: Host, envLocale: Locale): Promise<number> {
   const options = parseAuditOptions(argv, envLocale);
   if (options === 'help') {
     host.stdout.write(helpText('audit', envLocale, cliVersion()));
@@ -129,7 +129,7 @@ export function runAudit(argv: readonly string[], host: Host, envLocale: Locale)
   const inputs = collectFiles(options.paths, host.cwd, locale, warn, helmCharts).filter(
     (input) => !loaded || input.stdin || !excluded.some((pattern) => pattern.test(configRelative(loaded, input.absolute))),
   );
-  const rendering = options.render ? renderFor(inputs, helmCharts, host.cwd, warn, locale) : undefined;
+  const rendering = options.render ? await renderFor(inputs, helmCharts, host.cwd, warn, locale) : undefined;
   const renderedCharts = new Set(rendering?.charts ?? []);
   for (const chart of helmCharts) if (!renderedCharts.has(chart)) warn(t(locale, 'helmTemplatesSkipped'), { file: chart });
   if (inputs.length === 0) warn(t(locale, 'noFiles'));
@@ -165,9 +165,9 @@ export function runAudit(argv: readonly string[], host: Host, envLocale: Locale)
  * Renders the top-level Kustomize overlays and the Helm charts among the inputs (tools from PATH),
  * telling what was rendered and what could not be, and why.
  */
-function renderFor(inputs: readonly InputFile[], helmCharts: readonly string[], cwd: string, warn: Warn, locale: Locale): { sets: RenderedSet[]; charts: string[] } {
+async function renderFor(inputs: readonly InputFile[], helmCharts: readonly string[], cwd: string, warn: Warn, locale: Locale): Promise<{ sets: RenderedSet[]; charts: string[] }> {
   const kustomizations = inputs.filter((input) => !input.stdin && KUSTOMIZATION_FILE_NAMES.includes(path.basename(input.absolute))).map((input) => input.absolute);
-  const outcome = renderSources({ kustomizations, charts: helmCharts.map((chart) => path.resolve(cwd, chart)) });
+  const outcome = await renderSources({ kustomizations, charts: helmCharts.map((chart) => path.resolve(cwd, chart)) });
   for (const failure of outcome.failures) warn(t(locale, 'renderFailed', { reason: failure.reason }), { file: displayPath(failure.directory, cwd) });
   if (outcome.missingTools.includes('kustomize')) warn(t(locale, 'noKustomizeTool'));
   const overlays = outcome.sets.filter((set) => set.tool === 'kustomize').length;

@@ -2,7 +2,7 @@
  * The command dispatcher: the first argument names the command (`audit`, `rules`, `help`) or asks
  * for help or the version; the rest belongs to the command. Usage and I/O errors raised as
  * `CliError` become `error:` lines on standard error and exit status 2. Returns the exit status
- * and never exits the process itself.
+ * (a promise: rendering runs the renderers asynchronously) and never exits the process itself.
  */
 import { Locale } from '../core';
 import { runAudit } from './audit-command';
@@ -18,10 +18,10 @@ import { cliVersion } from '../report/version';
 import { errorLine } from './warnings';
 import { InputError } from '../host/errors';
 
-export function runCli(argv: readonly string[], host: Host): number {
+export async function runCli(argv: readonly string[], host: Host): Promise<number> {
   const locale = localeFromEnv(host.env);
   try {
-    return dispatch(argv, host, locale);
+    return await dispatch(argv, host, locale);
   } catch (error) {
     if (!(error instanceof CliError) && !(error instanceof InputError)) throw error;
     const colors = palette(useColor(host.stderr, host.env, argv.includes('--no-color')));
@@ -31,7 +31,7 @@ export function runCli(argv: readonly string[], host: Host): number {
   }
 }
 
-function dispatch(argv: readonly string[], host: Host, locale: Locale): number {
+function dispatch(argv: readonly string[], host: Host, locale: Locale): number | Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'audit':
