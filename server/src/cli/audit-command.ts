@@ -129,7 +129,7 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
   const inputs = (await collectFiles(options.paths, host.cwd, locale, warn, helmCharts)).filter(
     (input) => !loaded || input.stdin || !excluded.some((pattern) => pattern.test(configRelative(loaded, input.absolute))),
   );
-  const rendering = options.render ? renderFor(inputs, helmCharts, host.cwd, warn, locale) : undefined;
+  const rendering = options.render ? await renderFor(inputs, helmCharts, host.cwd, warn, locale) : undefined;
   const renderedCharts = new Set(rendering?.charts ?? []);
   for (const chart of helmCharts) if (!renderedCharts.has(chart)) warn(t(locale, 'helmTemplatesSkipped'), { file: chart });
   if (inputs.length === 0) warn(t(locale, 'noFiles'));
@@ -165,9 +165,9 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
  * Renders the top-level Kustomize overlays and the Helm charts among the inputs (tools from PATH),
  * telling what was rendered and what could not be, and why.
  */
-function renderFor(inputs: readonly InputFile[], helmCharts: readonly string[], cwd: string, warn: Warn, locale: Locale): { sets: RenderedSet[]; charts: string[] } {
+async function renderFor(inputs: readonly InputFile[], helmCharts: readonly string[], cwd: string, warn: Warn, locale: Locale): Promise<{ sets: RenderedSet[]; charts: string[] }> {
   const kustomizations = inputs.filter((input) => !input.stdin && KUSTOMIZATION_FILE_NAMES.includes(path.basename(input.absolute))).map((input) => input.absolute);
-  const outcome = renderSources({ kustomizations, charts: helmCharts.map((chart) => path.resolve(cwd, chart)) });
+  const outcome = await renderSources({ kustomizations, charts: helmCharts.map((chart) => path.resolve(cwd, chart)) });
   for (const failure of outcome.failures) warn(t(locale, 'renderFailed', { reason: failure.reason }), { file: displayPath(failure.directory, cwd) });
   if (outcome.missingTools.includes('kustomize')) warn(t(locale, 'noKustomizeTool'));
   const overlays = outcome.sets.filter((set) => set.tool === 'kustomize').length;

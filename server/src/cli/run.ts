@@ -2,7 +2,7 @@
  * The command dispatcher: the first argument names the command (`audit`, `rules`, `help`) or asks
  * for help or the version; the rest belongs to the command. Usage and I/O errors raised as
  * `CliError` become `error:` lines on standard error and exit status 2. Returns the exit status
- * and never exits the process itself.
+ * (a promise: rendering runs the renderers asynchronously) and never exits the process itself.
  */
 import { Locale } from '../core';
 import { runAudit } from './audit-command';

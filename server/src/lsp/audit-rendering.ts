@@ -3,7 +3,8 @@
  * workspace is trusted; an untrusted one never runs a program): the folder's top-level Kustomize
  * overlays and Helm charts are rendered with the tools on PATH, as the CLI does, and the findings of
  * the rendered resources replace those of the files they come from (a chart's templates get
- * analyses of their own). What could not be rendered, and why, goes into the audit result.
+ * analyses of their own). What could not be rendered, and why, goes into the audit result. The
+ * renderers run asynchronously, so the server answers other requests meanwhile.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -23,11 +24,12 @@ export interface RenderedFolder {
   readonly renders: readonly AuditRender[];
 }
 
-export function renderFolder(folderPath: string, index: WorkspaceIndex, entries: Iterable<string>, selection: RuleSelection): RenderedFolder {
+/** Renders the folder's overlays and charts; the signal (the audit's cancel) ends a running renderer. */
+export async function renderFolder(folderPath: string, index: WorkspaceIndex, entries: Iterable<string>, selection: RuleSelection, signal?: AbortSignal): Promise<RenderedFolder> {
   const fsPaths = [...entries].map(toFsPath).filter((file): file is string => file !== undefined);
   const kustomizations = fsPaths.filter((file) => KUSTOMIZATION_FILE_NAMES.includes(path.basename(file)));
   const charts = fsPaths.filter((file) => path.basename(file) === 'Chart.yaml' && fs.existsSync(path.join(path.dirname(file), 'templates'))).map((file) => path.dirname(file));
-  const outcome = renderSources({ kustomizations, charts });
+  const outcome = await renderSources({ kustomizations, charts }, signal);
   const relative = (directory: string) => path.relative(folderPath, directory).split(path.sep).join('/') || '.';
   const renders: AuditRender[] = [
     ...outcome.sets.map((set) => ({ directory: relative(set.directory), tool: set.tool, status: 'rendered' as const })),

@@ -118,6 +118,9 @@ export class AuditRunner {
     const started = Date.now();
     const reporter = connection.window.attachWorkDoneProgress(params.workDoneToken);
     const cancelled = () => token.isCancellationRequested;
+    // Cancelling the audit (the request's $/cancelRequest, which is also its progress's cancel) ends a running renderer.
+    const abort = new AbortController();
+    const onCancel = token.onCancellationRequested(() => abort.abort());
     const stopIfCancelled = () => {
       if (cancelled()) throw new ResponseError(LSPErrorCodes.RequestCancelled, workspaceMessage('auditCancelled', locale));
     };
@@ -194,7 +197,8 @@ export class AuditRunner {
           appendAll(renders, untrustedRenders(plan.folder.entries.keys()));
           continue;
         }
-        const rendered = renderFolder(plan.folder.fsPath, plan.index, plan.folder.entries.keys(), plan.selection);
+        const rendered = await renderFolder(plan.folder.fsPath, plan.index, plan.folder.entries.keys(), plan.selection, abort.signal);
+        stopIfCancelled();
         appendAll(renders, rendered.renders);
         audited.forEach((entry, i) => {
           const carried = entry.folder === plan.folder ? rendered.findings.get(entry.analysis.file.uri) : undefined;
@@ -279,6 +283,7 @@ export class AuditRunner {
       );
       return result;
     } finally {
+      onCancel.dispose();
       reporter.done();
     }
   }

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { KUSTOMIZATION_FILE_NAMES } from '../../core';
-import { findOnPath, runTool } from './run-tool';
+import { CANCELLED_REASON, findOnPath, runTool } from './run-tool';
 
 export interface RenderedSet {
   readonly tool: 'kustomize' | 'helm';
@@ -26,6 +26,8 @@ export interface RenderOutcome {
   readonly failures: { readonly directory: string; readonly reason: string }[];
   /** Why nothing of a kind was rendered (no tool found), if so. */
   readonly missingTools: ('kustomize' | 'helm')[];
+  /** The signal stopped the rendering: what is left was not rendered (and is no failure). */
+  cancelled: boolean;
 }
 
 export interface RenderRequest {
@@ -35,31 +37,43 @@ export interface RenderRequest {
   readonly charts: readonly string[];
 }
 
-export function renderSources(request: RenderRequest): RenderOutcome {
-  const outcome: RenderOutcome = { sets: [], failures: [], missingTools: [] };
+/**
+ * Renders the overlays, then the charts, one after the other (a renderer may be heavy; two cores
+ * shared with the editor are not many), and stops at the first renderer the signal ended.
+ */
+export async function renderSources(request: RenderRequest, signal?: AbortSignal): Promise<RenderOutcome> {
+  const outcome: RenderOutcome = { sets: [], failures: [], missingTools: [], cancelled: false };
+  const jobs: { directory: string; render: () => Promise<RenderedSet | { reason: string; cancelled?: true }> }[] = [];
   const overlays = topLevelOverlays(request.kustomizations);
   if (overlays.length > 0) {
     const kubectl = findOnPath('kubectl');
     const kustomize = findOnPath('kustomize');
     if (!kubectl && !kustomize) outcome.missingTools.push('kustomize');
-    for (const directory of overlays) {
-      if (!kubectl && !kustomize) break;
-      const rendered = renderOverlay(directory, kustomize ? [kustomize, 'build'] : [kubectl!, 'kustomize']);
-      if ('reason' in rendered) outcome.failures.push({ directory, reason: rendered.reason });
-      else outcome.sets.push(rendered);
-    }
+    const command = kustomize ? [kustomize, 'build'] : kubectl ? [kubectl, 'kustomize'] : undefined;
+    for (const directory of command ? overlays : []) jobs.push({ directory, render: () => renderOverlay(directory, command!, signal) });
   }
   if (request.charts.length > 0) {
     const helm = findOnPath('helm');
     if (!helm) outcome.missingTools.push('helm');
-    for (const directory of helm ? request.charts : []) {
-      const result = runTool(helm!, ['template', 'release', directory], directory);
-      if (!result.ok) outcome.failures.push({ directory, reason: result.reason });
-      // `# Source: <chart name>/templates/x.yaml`: the chart's folder holds templates/.
-      else outcome.sets.push({ tool: 'helm', directory, text: result.stdout, resolveOrigin: (origin) => path.join(directory, origin.split('/').slice(1).join('/')) });
+    for (const directory of helm ? request.charts : []) jobs.push({ directory, render: () => renderChart(helm!, directory, signal) });
+  }
+  for (const job of jobs) {
+    const rendered = signal?.aborted ? { reason: CANCELLED_REASON, cancelled: true as const } : await job.render();
+    if ('cancelled' in rendered) {
+      outcome.cancelled = true;
+      break;
     }
+    if ('reason' in rendered) outcome.failures.push({ directory: job.directory, reason: rendered.reason });
+    else outcome.sets.push(rendered);
   }
   return outcome;
+}
+
+async function renderChart(helm: string, directory: string, signal: AbortSignal | undefined): Promise<RenderedSet | { reason: string; cancelled?: true }> {
+  const result = await runTool(helm, ['template', 'release', directory], directory, signal);
+  if (!result.ok) return result;
+  // `# Source: <chart name>/templates/x.yaml`: the chart's folder holds templates/.
+  return { tool: 'helm', directory, text: result.stdout, resolveOrigin: (origin) => path.join(directory, origin.split('/').slice(1).join('/')) };
 }
 
 /** Overlays no other kustomization among the inputs builds on (those are rendered with it). */
@@ -90,14 +104,14 @@ function referencesOf(file: string): string[] {
   }
 }
 
-function renderOverlay(directory: string, command: readonly string[]): RenderedSet | { reason: string } {
+async function renderOverlay(directory: string, command: readonly string[], signal: AbortSignal | undefined): Promise<RenderedSet | { reason: string; cancelled?: true }> {
   // A wrapper kustomization asks for origin annotations without touching the user's files.
   const wrapper = fs.mkdtempSync(path.join(os.tmpdir(), 'kube-checklist-render-'));
   try {
     const relative = path.relative(wrapper, directory).split(path.sep).join('/');
     fs.writeFileSync(path.join(wrapper, KUSTOMIZATION_FILE_NAMES[0]), `resources:\n  - ${JSON.stringify(relative)}\nbuildMetadata: [originAnnotations]\n`);
-    const result = runTool(command[0], [...command.slice(1), '--load-restrictor', 'LoadRestrictionsNone', wrapper], directory);
-    if (!result.ok) return { reason: result.reason };
+    const result = await runTool(command[0], [...command.slice(1), '--load-restrictor', 'LoadRestrictionsNone', wrapper], directory, signal);
+    if (!result.ok) return result;
     return { tool: 'kustomize', directory, text: result.stdout, resolveOrigin: (origin) => path.resolve(wrapper, origin) };
   } finally {
     fs.rmSync(wrapper, { recursive: true, force: true });
