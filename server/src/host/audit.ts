@@ -6,33 +6,27 @@
  * checked becomes a warning. The result is the `AuditReport` (report/audit-report.ts) that every
  * format renders.
  */
-import * as fs from 'node:fs';
-import { posix } from 'node:path';
 import {
   ConfigSuppression,
   FileAnalysis,
-  Finding,
-  KUSTOMIZATION_FILE_NAMES,
-  kustomizationPatches,
   Locale,
   parseSourceFile,
   positionOf,
   redactDetail,
   renderDirectiveProblem,
   RuleSelection,
-  SourceFile,
 } from '../core';
 import { AuditNotification, AuditReport, totalsOf } from '../report/audit-report';
 import { fileReportOf, FileLookup } from '../report/file-report';
 import { t } from '../report/messages';
-import { comparePaths } from '../report/paths';
 import { computeScorecard } from '../report/scorecard';
 import type { Warn } from '../report/warning';
 import type { InputFile } from './collect-files';
 import { sizeLabel, SourceText } from './read-source';
-import { mapRenderedFindings } from './render/map-rendered';
 import type { RenderedSet } from './render/render-sources';
 import { AuditFile, auditFiles } from './audit-files';
+import { isKustomizationFile, patchesNamedBy } from './kustomize-patches';
+import { carryRenderedFindings } from './render/carry-rendered';
 
 export type InputReader = (input: InputFile) => SourceText;
 
@@ -68,19 +62,31 @@ export async function auditInputs(
     else texts.push({ input, text: source.text });
   }
   for (const { input, text } of texts) files.push({ uri: input.display, path: input.display, source: parseSourceFile(text) });
-  const patches = kustomizePatchesOf(texts);
+  const patches = patchesNamedBy(texts.filter(({ input }) => !input.stdin && isKustomizationFile(input.absolute)).map(({ input, text }) => ({ absolute: input.absolute, text })));
   const absoluteOf = new Map(inputs.map((input) => [input.display, input.absolute]));
+  const isPatch = (uri: string) => patches.has(absoluteOf.get(uri) ?? '');
+  const uriByAbsolute = new Map(files.map((file) => [absoluteOf.get(file.uri)!, file.uri]));
+  const sourceByUri = new Map(files.map((file) => [file.uri, file.source]));
   const expired = new Set<number>();
   const audited = (await auditFiles(files, {
     selection,
-    isPatch: (file) => patches.has(file.path),
+    isPatch: (file) => isPatch(file.uri),
     configOf: (file) =>
       configSuppressions && {
         suppressions: configSuppressions.suppressions,
         relativePath: configSuppressions.relativePath(absoluteOf.get(file.uri) ?? file.uri),
         expired: (index) => expired.add(index),
       },
-    carryRendered: rendering && (async (analyses) => carryRendered(rendering, selection, inputs, files, analyses, patches)),
+    carryRendered:
+      rendering &&
+      (async (analyses) =>
+        carryRenderedFindings(rendering.sets, analyses, {
+          selection,
+          uriOf: (absolute) => uriByAbsolute.get(absolute),
+          outsideFile: (absolute) => ({ uri: rendering.displayOf(absolute), path: rendering.displayOf(absolute) }),
+          sourceOf: (uri) => sourceByUri.get(uri),
+          isPatch,
+        })),
   }))!;
   [...expired].sort((a, b) => a - b).forEach((index) => configSuppressions?.expired(index));
   const lookup: FileLookup = (uri) => audited.index.file(uri);
@@ -112,62 +118,6 @@ function readProblem(source: Exclude<SourceText, { kind: 'text' }>, locale: Loca
 export interface RenderingInput {
   readonly sets: readonly RenderedSet[];
   displayOf(absolute: string): string;
-}
-
-/**
- * The findings of the rendered sets carried to the files their resources came from: a file among
- * the inputs gets them instead of its own (the rendered resource is what is deployed; a patch keeps
- * its own), and a file outside them (a Helm template) gets an analysis of its own.
- */
-function carryRendered(
-  rendering: RenderingInput,
-  selection: RuleSelection,
-  inputs: readonly InputFile[],
-  files: readonly AuditFile[],
-  analyses: readonly FileAnalysis[],
-  patches: ReadonlySet<string>,
-): FileAnalysis[] {
-  const byAbsolute = new Map(inputs.map((input) => [input.absolute, input.display]));
-  const sourceByDisplay = new Map(files.map((file) => [file.uri, file.source]));
-  const sourceOf = (absolute: string): SourceFile | undefined => {
-    const display = byAbsolute.get(absolute);
-    if (display !== undefined) return sourceByDisplay.get(display);
-    try {
-      return parseSourceFile(fs.readFileSync(absolute, 'utf8'));
-    } catch {
-      return undefined;
-    }
-  };
-  const carried = new Map<string, Finding[]>();
-  for (const [absolute, findings] of mapRenderedFindings(rendering.sets, selection, sourceOf)) {
-    carried.set(byAbsolute.get(absolute) ?? rendering.displayOf(absolute), findings);
-    if (!byAbsolute.has(absolute)) sourceByDisplay.set(rendering.displayOf(absolute), sourceOf(absolute) ?? parseSourceFile(''));
-  }
-  const replaced = analyses.map((analysis) => {
-    const findings = carried.get(analysis.file.path);
-    if (!findings || patches.has(analysis.file.path)) return analysis;
-    carried.delete(analysis.file.path);
-    return { ...analysis, findings };
-  });
-  const known = new Set(analyses.map((analysis) => analysis.file.path));
-  for (const [path, findings] of carried) {
-    if (known.has(path) || patches.has(path)) continue;
-    const file = { uri: path, path, directory: '', source: sourceByDisplay.get(path)!, resources: [], skipped: [] };
-    replaced.push({ file, findings, suppressed: [], directiveProblems: [], skipped: [], ruleFailures: [], resourceCount: 0 });
-  }
-  return replaced;
-}
-
-/** The display paths of the files the kustomizations among the inputs use as patches. */
-function kustomizePatchesOf(texts: readonly { input: InputFile; text: string }[]): Set<string> {
-  const patches = new Set<string>();
-  for (const { input, text } of texts) {
-    const slash = input.display.lastIndexOf('/');
-    if (!KUSTOMIZATION_FILE_NAMES.includes(input.display.slice(slash + 1))) continue;
-    const directory = slash >= 0 ? input.display.slice(0, slash) : '.';
-    for (const patch of kustomizationPatches(text)) patches.add(posix.normalize(`${directory}/${patch}`));
-  }
-  return patches;
 }
 
 /**
