@@ -14,7 +14,7 @@ import type { Slicing, SourceFile } from '../parse/source-file';
 import { RULES } from '../rules/registry';
 import { isWorkspaceRule, SEVERITIES } from '../rules/types';
 import type { PodSecurityLevel, RelatedReport, Report, Rule, Severity, Target } from '../rules/types';
-import { LATEST_MINOR, parseKubernetesVersion } from './kubernetes-version';
+import { LATEST_MINOR, parseKubernetesVersion } from '../model/kubernetes-version';
 import { locate } from './locate';
 import type { EditOp, Fix } from '../edits/types';
 import { applySuppressions, DirectiveProblem, ForeignSuppressionMode, SuppressedFinding } from '../suppress/apply-suppressions';

@@ -5,7 +5,7 @@
  */
 import { componentData, componentsNamed, CONTROL_PLANE_KINDS } from '../../model/control-plane';
 import type { Rule } from '../types';
-import { ADMISSION_REFERENCES, admissionState, APISERVER_POD } from './admission-plugins';
+import { ADMISSION_REFERENCES, admissionState, APISERVER_POD } from '../shared/admission-plugins';
 
 const rule: Rule = {
   id: 'admission-node-restriction',

@@ -5,7 +5,7 @@
  */
 import { arrayAt, recordAt } from '../../model/values';
 import type { Rule } from '../types';
-import { ADMISSION_CONFIG, POD_SECURITY_CONFIG_KINDS, POD_SECURITY_REFERENCES, podSecurityConfigs } from './pod-security-config';
+import { ADMISSION_CONFIG, POD_SECURITY_CONFIG_KINDS, POD_SECURITY_REFERENCES, podSecurityConfigs } from '../shared/pod-security-config';
 
 const KINDS = ['namespaces', 'usernames', 'runtimeClasses'] as const;
 

@@ -3,10 +3,10 @@
  * (the configured version) keeps Pod Security Admission on the older policy: checks added since
  * (for example host probes in 1.34) are not applied. `latest` follows the server.
  */
-import { parseKubernetesVersion } from '../../engine/kubernetes-version';
+import { parseKubernetesVersion } from '../../model/kubernetes-version';
 import { recordAt, stringAt } from '../../model/values';
 import type { Rule } from '../types';
-import { ADMISSION_CONFIG, POD_SECURITY_CONFIG_KINDS, POD_SECURITY_REFERENCES, podSecurityConfigs } from './pod-security-config';
+import { ADMISSION_CONFIG, POD_SECURITY_CONFIG_KINDS, POD_SECURITY_REFERENCES, podSecurityConfigs } from '../shared/pod-security-config';
 
 const rule: Rule = {
   id: 'pod-security-admission-version-pinned',

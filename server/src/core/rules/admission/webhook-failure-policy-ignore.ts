@@ -7,7 +7,7 @@
 import { stringAt, recordAt } from '../../model/values';
 import { setFix } from '../../edits/fix-builders';
 import type { Rule } from '../types';
-import { actsOnWorkloads, isValidatingAdmissionPolicy, rulesOf, WEBHOOK_KINDS, webhooksOf } from './webhooks';
+import { actsOnWorkloads, isValidatingAdmissionPolicy, rulesOf, WEBHOOK_KINDS, webhooksOf } from '../shared/webhooks';
 
 const rule: Rule = {
   id: 'webhook-failure-policy-ignore',

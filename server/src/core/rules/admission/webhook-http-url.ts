@@ -5,7 +5,7 @@
  */
 import { stringAt, recordAt } from '../../model/values';
 import type { Rule } from '../types';
-import { WEBHOOK_KINDS, webhooksOf } from './webhooks';
+import { WEBHOOK_KINDS, webhooksOf } from '../shared/webhooks';
 
 const rule: Rule = {
   id: 'webhook-http-url',

@@ -5,7 +5,7 @@
  * rights, and excluding the webhook's own namespace is good practice when done by name.
  */
 import type { Rule } from '../types';
-import { actsOnWorkloads, NAMESPACE_NAME_LABEL, optOutExpressions, rulesOf, webhooksOf } from './webhooks';
+import { actsOnWorkloads, NAMESPACE_NAME_LABEL, optOutExpressions, rulesOf, webhooksOf } from '../shared/webhooks';
 
 const rule: Rule = {
   id: 'webhook-namespace-selector-opt-out',

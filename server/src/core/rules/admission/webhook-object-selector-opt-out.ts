@@ -4,7 +4,7 @@
  * subject to the policy can opt out of it.
  */
 import type { Rule } from '../types';
-import { actsOnWorkloads, optOutExpressions, rulesOf, webhooksOf } from './webhooks';
+import { actsOnWorkloads, optOutExpressions, rulesOf, webhooksOf } from '../shared/webhooks';
 
 const rule: Rule = {
   id: 'webhook-object-selector-opt-out',

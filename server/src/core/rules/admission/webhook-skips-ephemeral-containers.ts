@@ -4,7 +4,7 @@
  * that subresource (an UPDATE), so a policy on `pods` alone never sees them. Advice (info).
  */
 import type { Rule } from '../types';
-import { coversEphemeralContainers, isValidatingAdmissionPolicy, operationsInclude, podEntryIndex, rulesOf, webhooksOf } from './webhooks';
+import { coversEphemeralContainers, isValidatingAdmissionPolicy, operationsInclude, podEntryIndex, rulesOf, webhooksOf } from '../shared/webhooks';
 
 const rule: Rule = {
   id: 'webhook-skips-ephemeral-containers',

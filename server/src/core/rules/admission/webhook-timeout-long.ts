@@ -6,7 +6,7 @@
 import { numberAt } from '../../model/values';
 import { setFix } from '../../edits/fix-builders';
 import type { Rule } from '../types';
-import { WEBHOOK_KINDS, webhooksOf } from './webhooks';
+import { WEBHOOK_KINDS, webhooksOf } from '../shared/webhooks';
 
 const LIMIT = 15;
 

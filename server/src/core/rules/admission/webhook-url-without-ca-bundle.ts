@@ -6,7 +6,7 @@
  */
 import { recordAt, stringAt } from '../../model/values';
 import type { Rule } from '../types';
-import { WEBHOOK_KINDS, webhooksOf } from './webhooks';
+import { WEBHOOK_KINDS, webhooksOf } from '../shared/webhooks';
 
 const CA_INJECTION_ANNOTATIONS = [
   'cert-manager.io/inject-ca-from',

@@ -5,14 +5,14 @@
  * selfSigned Issuer or ClusterIssuer is a root, outside the checklist item; when the issuer is not
  * among the analyzed resources a CA certificate might be a root, and is not reported either.
  */
-import { relatedOfKind } from '../related-kinds';
+import { relatedOfKind } from '../shared/related-kinds';
 import { THREE_YEARS_MS } from '../../model/certificates';
 import { parseGoDuration } from '../../model/control-plane';
 import { apiGroupOf } from '../../model/rbac';
 import type { Resource } from '../../model/resource';
 import { booleanAt, recordAt, stringAt } from '../../model/values';
 import type { Rule, RuleContext } from '../types';
-import { CERTIFICATE_REFERENCES, DAY_MS } from './certificate-common';
+import { CERTIFICATE_REFERENCES, DAY_MS } from '../shared/certificates';
 
 const CERT_MANAGER_GROUPS = new Set(['cert-manager.io', 'certmanager.k8s.io']);
 

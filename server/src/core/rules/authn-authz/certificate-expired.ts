@@ -8,7 +8,7 @@
  */
 import { CERTIFICATE_KINDS, certificatesInPem, embeddedPemFields, isRootCertificate } from '../../model/certificates';
 import type { Rule } from '../types';
-import { CERTIFICATE_REFERENCES, certificateData } from './certificate-common';
+import { CERTIFICATE_REFERENCES, certificateData } from '../shared/certificates';
 
 const rule: Rule = {
   id: 'certificate-expired',

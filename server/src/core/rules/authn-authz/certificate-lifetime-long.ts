@@ -8,7 +8,7 @@
  */
 import { CERTIFICATE_KINDS, certificatesInPem, embeddedPemFields, isRootCertificate, THREE_YEARS_MS } from '../../model/certificates';
 import type { Rule } from '../types';
-import { CERTIFICATE_REFERENCES, certificateData } from './certificate-common';
+import { CERTIFICATE_REFERENCES, certificateData } from '../shared/certificates';
 
 const rule: Rule = {
   id: 'certificate-lifetime-long',

@@ -7,7 +7,7 @@
  * signers outside kubernetes.io (a custom signer of one's own) are not reported.
  */
 import { ruleGrants } from '../../model/rbac';
-import { defineRoleRule, objectData, RBAC_REFERENCES, verbItemPath } from './rbac-common';
+import { defineRoleRule, objectData, RBAC_REFERENCES, verbItemPath } from '../shared/rbac';
 
 const BUILT_IN_SIGNER_DOMAIN = 'kubernetes.io/';
 

@@ -6,13 +6,13 @@
  * points at the granting entries and at the subjects' ServiceAccounts (relatedInformation). Roles
  * outside the workspace (built-in ClusterRoles such as edit) are not judged.
  */
-import { relatedOfKind } from '../related-kinds';
+import { relatedOfKind } from '../shared/related-kinds';
 import { isAggregated, isBinding, isRole, policyRulesOf, PolicyRuleView, roleRefOf, ruleGrants, subjectsOf } from '../../model/rbac';
 import type { Resource } from '../../model/resource';
 import type { PropertyPath } from '../../model/values';
 import type { WorkspaceIndex } from '../../workspace/workspace-index';
 import type { RelatedReport, WorkspaceRule } from '../types';
-import { RBAC_REFERENCES } from './rbac-common';
+import { RBAC_REFERENCES } from '../shared/rbac';
 
 interface DangerousRight {
   /** Language-neutral: `get, list secrets`, `*`, `escalate`, `create pods/exec`. */

@@ -7,7 +7,7 @@
  * public cluster-info ConfigMap, and are not reported; any other role bound to them is.
  */
 import { roleRefOf, subjectsOf } from '../../model/rbac';
-import { defineBindingRule, objectData, RBAC_REFERENCES } from './rbac-common';
+import { defineBindingRule, objectData, RBAC_REFERENCES } from '../shared/rbac';
 
 /** ClusterRoles that the API server binds to these groups by default; they expose no object. */
 const PUBLIC_CLUSTER_ROLES = new Set(['system:public-info-viewer', 'system:discovery', 'system:basic-user']);

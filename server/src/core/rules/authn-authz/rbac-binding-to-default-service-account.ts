@@ -7,7 +7,7 @@
  * discovery-only roles are not reported.
  */
 import { roleRefOf, subjectsOf } from '../../model/rbac';
-import { defineBindingRule, objectData, RBAC_REFERENCES } from './rbac-common';
+import { defineBindingRule, objectData, RBAC_REFERENCES } from '../shared/rbac';
 
 const HARMLESS_CLUSTER_ROLES = new Set(['system:service-account-issuer-discovery', 'system:public-info-viewer', 'system:discovery', 'system:basic-user']);
 const ALL_ACCOUNTS = 'system:serviceaccounts';

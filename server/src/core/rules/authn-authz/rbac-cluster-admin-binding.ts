@@ -6,7 +6,7 @@
  * system-masters rule.
  */
 import { isBootstrapPolicy, roleRefOf, subjectsOf } from '../../model/rbac';
-import { defineBindingRule, objectData, RBAC_REFERENCES } from './rbac-common';
+import { defineBindingRule, objectData, RBAC_REFERENCES } from '../shared/rbac';
 
 export default defineBindingRule(
   {

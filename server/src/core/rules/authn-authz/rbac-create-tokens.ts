@@ -5,7 +5,7 @@
  * own account) is not reported.
  */
 import { ruleGrants } from '../../model/rbac';
-import { defineRoleRule, grantData, RBAC_REFERENCES, resourceItemPath } from './rbac-common';
+import { defineRoleRule, grantData, RBAC_REFERENCES, resourceItemPath } from '../shared/rbac';
 
 export default defineRoleRule(
   {

@@ -7,7 +7,7 @@
  * dangerous even for one named role or user (impersonating one admin is enough).
  */
 import { firstGrant, RBAC_GROUP, ResourceTarget } from '../../model/rbac';
-import { defineRoleRule, objectData, RBAC_REFERENCES, verbItemPath } from './rbac-common';
+import { defineRoleRule, objectData, RBAC_REFERENCES, verbItemPath } from '../shared/rbac';
 
 /** Editing a ClusterRole is a cluster-scoped request, which no Role can grant. */
 const ESCALATE_TARGETS: readonly ResourceTarget[] = [

@@ -7,7 +7,7 @@
  * nodes/stats instead.
  */
 import { ruleGrants } from '../../model/rbac';
-import { defineRoleRule, grantData, RBAC_REFERENCES, resourceItemPath } from './rbac-common';
+import { defineRoleRule, grantData, RBAC_REFERENCES, resourceItemPath } from '../shared/rbac';
 
 const KUBELET_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
 

@@ -7,7 +7,7 @@
  * A star resource and star-slash-exec match, `pods/` followed by a star does not. Rules narrowed to named Pods are not reported.
  */
 import type { ResourceTarget } from '../../model/rbac';
-import { broadGrantsPerResourceItem, defineRoleRule, objectData, RBAC_REFERENCES } from './rbac-common';
+import { broadGrantsPerResourceItem, defineRoleRule, objectData, RBAC_REFERENCES } from '../shared/rbac';
 
 const SHELL_TARGETS: readonly ResourceTarget[] = [
   { group: '', resource: 'pods', subresource: 'exec' },

@@ -6,7 +6,7 @@
  * and are not reported here (a peer counts create and delete as access to Secrets).
  */
 import { ruleGrants } from '../../model/rbac';
-import { defineRoleRule, grantData, RBAC_REFERENCES, resourceItemPath } from './rbac-common';
+import { defineRoleRule, grantData, RBAC_REFERENCES, resourceItemPath } from '../shared/rbac';
 
 export default defineRoleRule(
   {

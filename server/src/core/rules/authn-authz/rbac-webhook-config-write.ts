@@ -7,7 +7,7 @@
  * webhook) are not reported.
  */
 import type { ResourceTarget } from '../../model/rbac';
-import { broadGrantsPerResourceItem, defineRoleRule, objectData, RBAC_REFERENCES } from './rbac-common';
+import { broadGrantsPerResourceItem, defineRoleRule, objectData, RBAC_REFERENCES } from '../shared/rbac';
 
 const GROUP = 'admissionregistration.k8s.io';
 const TARGETS: readonly ResourceTarget[] = [

@@ -6,7 +6,7 @@
  * reported; `pods/*` is no wildcard either (it matches nothing).
  */
 import type { PolicyRuleView } from '../../model/rbac';
-import { defineRoleRule, objectData, quoteAll, RBAC_REFERENCES } from './rbac-common';
+import { defineRoleRule, objectData, quoteAll, RBAC_REFERENCES } from '../shared/rbac';
 
 function targetsText(rule: PolicyRuleView): string {
   const names = rule.resources.length > 0 ? rule.resources : rule.nonResourceURLs;

@@ -10,7 +10,7 @@
 import { attributeValues, CertificateInfo, certificatesInPem, decodeBase64, displayName, OID_ORGANIZATION, storedEntries } from '../../model/certificates';
 import { clientCertificatesInKubeconfigText, kubeconfigDataFields } from '../../model/kubeconfig';
 import type { Rule } from '../types';
-import { RBAC_REFERENCES } from './rbac-common';
+import { RBAC_REFERENCES } from '../shared/rbac';
 import { SYSTEM_MASTERS } from './system-masters-group-binding';
 
 function mastersCertificate(pem: string): CertificateInfo | undefined {

@@ -9,7 +9,7 @@
 import { attributeValues, certificateRequestSubjects, decodeBase64, OID_ORGANIZATION } from '../../model/certificates';
 import { stringAt, recordAt } from '../../model/values';
 import type { Rule } from '../types';
-import { RBAC_REFERENCES } from './rbac-common';
+import { RBAC_REFERENCES } from '../shared/rbac';
 import { SYSTEM_MASTERS } from './system-masters-group-binding';
 
 const rule: Rule = {

@@ -8,7 +8,7 @@
  * certificate (O=system:masters).
  */
 import { isBootstrapPolicy, roleRefOf, subjectsOf } from '../../model/rbac';
-import { defineBindingRule, objectData, RBAC_REFERENCES } from './rbac-common';
+import { defineBindingRule, objectData, RBAC_REFERENCES } from '../shared/rbac';
 
 export const SYSTEM_MASTERS = 'system:masters';
 

@@ -6,7 +6,7 @@
  * image-without-digest, so each image gets one finding at most.
  */
 import { hasMutableDefaultTag } from '../../model/image-reference';
-import { containerImagesOf, defineWorkloadRule } from '../pod-security/workload-common';
+import { containerImagesOf, defineWorkloadRule } from '../shared/workloads';
 
 export default defineWorkloadRule(
   {

@@ -6,7 +6,7 @@
  */
 import { setFix } from '../../edits/fix-builders';
 import { hasMutableDefaultTag } from '../../model/image-reference';
-import { containerImagesOf, defineWorkloadRule } from '../pod-security/workload-common';
+import { containerImagesOf, defineWorkloadRule } from '../shared/workloads';
 
 const CACHED_POLICIES = new Set(['IfNotPresent', 'Never']);
 

@@ -6,7 +6,7 @@
  * a digest that is not a well-formed sha256 (or sha512) digest is reported here.
  */
 import { hasMutableDefaultTag } from '../../model/image-reference';
-import { containerImagesOf, defineWorkloadRule } from '../pod-security/workload-common';
+import { containerImagesOf, defineWorkloadRule } from '../shared/workloads';
 
 export default defineWorkloadRule(
   {

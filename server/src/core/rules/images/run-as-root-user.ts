@@ -8,8 +8,8 @@
  * so are Windows Pods, which name users differently.
  */
 import { isRecord } from '../../model/values';
-import { podSecurityContextOf, securityContextOf } from '../pod-security/pss-common';
-import { containersOf, defineWorkloadRule, enforcedByRestricted, isWindowsPod } from '../pod-security/workload-common';
+import { podSecurityContextOf, securityContextOf } from '../shared/pss';
+import { containersOf, defineWorkloadRule, enforcedByRestricted, isWindowsPod } from '../shared/workloads';
 
 export default defineWorkloadRule(
   {

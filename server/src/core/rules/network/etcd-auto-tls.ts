@@ -4,7 +4,7 @@
  */
 import { componentData, componentsNamed, CONTROL_PLANE_KINDS, parseGoBool } from '../../model/control-plane';
 import type { Rule } from '../types';
-import { ETCD_POD, ETCD_REFERENCES } from './etcd-common';
+import { ETCD_POD, ETCD_REFERENCES } from '../shared/etcd';
 
 const rule: Rule = {
   id: 'etcd-auto-tls',

@@ -4,7 +4,7 @@
  */
 import { booleanFlag, componentData, componentsNamed, CONTROL_PLANE_KINDS, flagLocation, flagOf } from '../../model/control-plane';
 import type { Rule } from '../types';
-import { ETCD_POD, ETCD_REFERENCES } from './etcd-common';
+import { ETCD_POD, ETCD_REFERENCES } from '../shared/etcd';
 
 const rule: Rule = {
   id: 'etcd-client-cert-auth',

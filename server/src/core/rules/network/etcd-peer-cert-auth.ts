@@ -5,7 +5,7 @@
  */
 import { booleanFlag, componentData, componentsNamed, CONTROL_PLANE_KINDS, flagLocation, flagOf, isLoopbackHost, parseUrlList } from '../../model/control-plane';
 import type { Rule } from '../types';
-import { ETCD_POD, ETCD_REFERENCES } from './etcd-common';
+import { ETCD_POD, ETCD_REFERENCES } from '../shared/etcd';
 
 const PEER_TLS = ['        - --peer-cert-file=/etc/kubernetes/pki/etcd/peer.crt', '        - --peer-key-file=/etc/kubernetes/pki/etcd/peer.key', '        - --peer-trusted-ca-file=/etc/kubernetes/pki/etcd/ca.crt', '        - --client-cert-auth=true'];
 

@@ -5,7 +5,7 @@
  */
 import { componentData, componentsNamed, CONTROL_PLANE_KINDS, ControlPlaneComponent, isLoopbackHost, parseUrlList } from '../../model/control-plane';
 import type { Rule, RuleContext } from '../types';
-import { ETCD_POD, ETCD_REFERENCES } from './etcd-common';
+import { ETCD_POD, ETCD_REFERENCES } from '../shared/etcd';
 
 const rule: Rule = {
   id: 'etcd-plain-http',

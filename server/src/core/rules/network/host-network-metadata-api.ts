@@ -6,7 +6,7 @@
  * this rule serves the other item, with its own advice (filter on the node or at the cloud).
  * Info by default for that reason.
  */
-import { defineWorkloadRule } from '../pod-security/workload-common';
+import { defineWorkloadRule } from '../shared/workloads';
 
 export default defineWorkloadRule(
   {

@@ -6,7 +6,7 @@
 import { arrayAt, isRecord, PropertyPath, recordAt, stringAt } from '../../model/values';
 import { setFix } from '../../edits/fix-builders';
 import type { Rule } from '../types';
-import { isIstioResource } from './istio';
+import { isIstioResource } from '../shared/istio';
 
 /** Short names, `*.svc...` and `*.local` names, and `*` are in-cluster hosts. */
 function isClusterHost(host: string): boolean {

@@ -4,7 +4,7 @@
  */
 import { setFix } from '../../edits/fix-builders';
 import type { Rule } from '../types';
-import { isIstioResource, mtlsModes, peerAuthenticationScope } from './istio';
+import { isIstioResource, mtlsModes, peerAuthenticationScope } from '../shared/istio';
 
 const rule: Rule = {
   id: 'istio-mtls-permissive',

@@ -4,7 +4,7 @@
  * config file), lets every authenticated caller exec into any container of the node.
  */
 import type { Rule } from '../types';
-import { checkKubeletSetting, KUBELET_REFERENCES, KUBELET_SCOPE } from './kubelet-setting';
+import { checkKubeletSetting, KUBELET_REFERENCES, KUBELET_SCOPE } from '../shared/kubelet-setting';
 
 const CONFIG = ['apiVersion: kubelet.config.k8s.io/v1beta1', 'kind: KubeletConfiguration', 'authorization:'];
 

@@ -4,7 +4,7 @@
  * flag defaults to 10255 when the kubelet has no config file.
  */
 import type { Rule } from '../types';
-import { checkKubeletSetting, KUBELET_REFERENCES, KUBELET_SCOPE } from './kubelet-setting';
+import { checkKubeletSetting, KUBELET_REFERENCES, KUBELET_SCOPE } from '../shared/kubelet-setting';
 
 const CONFIG = ['apiVersion: kubelet.config.k8s.io/v1beta1', 'kind: KubeletConfiguration', 'authorization:', '  mode: Webhook'];
 

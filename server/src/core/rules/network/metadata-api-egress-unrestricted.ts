@@ -7,8 +7,8 @@
  */
 import { POD_TEMPLATE_KINDS } from '../../model/pod-spec';
 import type { RelatedReport, WorkspaceRule } from '../types';
-import { METADATA_ADDRESSES } from './metadata-egress';
-import { judgedNamespaces, policiesIn, selects, workloadList } from './network-policy-model';
+import { METADATA_ADDRESSES } from '../shared/metadata-egress';
+import { judgedNamespaces, policiesIn, selects, workloadList } from '../shared/network-policy-model';
 
 const RELATED_LIMIT = 10;
 

@@ -8,7 +8,7 @@
 import { POD_TEMPLATE_KINDS } from '../../model/pod-spec';
 import type { Fix } from '../../edits/types';
 import type { RelatedReport, WorkspaceRule } from '../types';
-import { deniesAll, judgedNamespaces, policiesIn, workloadList } from './network-policy-model';
+import { deniesAll, judgedNamespaces, policiesIn, workloadList } from '../shared/network-policy-model';
 
 const RELATED_LIMIT = 10;
 

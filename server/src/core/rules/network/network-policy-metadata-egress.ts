@@ -5,7 +5,7 @@
  */
 import type { Fix } from '../../edits/types';
 import type { Rule } from '../types';
-import { ciliumMetadataHits, networkPolicyMetadataHits } from './metadata-egress';
+import { ciliumMetadataHits, networkPolicyMetadataHits } from '../shared/metadata-egress';
 
 const CILIUM_KINDS = ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy'];
 

@@ -7,7 +7,7 @@
  */
 import { POD_TEMPLATE_KINDS } from '../../model/pod-spec';
 import type { RelatedReport, WorkspaceRule } from '../types';
-import { judgedNamespaces, policiesIn, selects, workloadList } from './network-policy-model';
+import { judgedNamespaces, policiesIn, selects, workloadList } from '../shared/network-policy-model';
 
 const RELATED_LIMIT = 10;
 

@@ -7,7 +7,7 @@
  */
 import { isRecord } from '../../model/values';
 import type { Rule } from '../types';
-import { isExposed, portsOf, serviceOf } from './services';
+import { isExposed, portsOf, serviceOf } from '../shared/services';
 
 /**
  * Well-known ports (program names only: they appear untranslated in both languages). 10255 is the

@@ -4,7 +4,7 @@
  */
 import { removeItemFix } from '../../edits/fix-builders';
 import type { Rule } from '../types';
-import { externalIpsOf, serviceOf } from './services';
+import { externalIpsOf, serviceOf } from '../shared/services';
 
 const rule: Rule = {
   id: 'service-external-ips',

@@ -6,7 +6,7 @@
 import { isWholeFamily } from '../../model/cidr';
 import { arrayAt } from '../../model/values';
 import type { Rule } from '../types';
-import { isInternalLoadBalancer, serviceOf, SOURCE_RANGES_ANNOTATION, sourceRangesAnnotation } from './services';
+import { isInternalLoadBalancer, serviceOf, SOURCE_RANGES_ANNOTATION, sourceRangesAnnotation } from '../shared/services';
 
 const rule: Rule = {
   id: 'service-load-balancer-source-ranges',

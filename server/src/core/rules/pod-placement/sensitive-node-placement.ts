@@ -6,7 +6,7 @@
  * Namespace. Tolerations alone let the Pod onto tainted nodes without keeping it there, and get
  * their own message. DaemonSets run on every node they select by design and are left out.
  */
-import { defineWorkloadRule, hasDedicatedTolerations, isPinnedToNodes } from '../pod-security/workload-common';
+import { defineWorkloadRule, hasDedicatedTolerations, isPinnedToNodes } from '../shared/workloads';
 
 export default defineWorkloadRule(
   {

@@ -5,7 +5,7 @@
  * RuntimeClass is analyzed too and its handler is the ordinary runc or crun (no sandbox), that is
  * reported instead. Info by default: sandboxed runtimes need node support and cost performance.
  */
-import { defineWorkloadRule, isPinnedToNodes, runtimeClassOf } from '../pod-security/workload-common';
+import { defineWorkloadRule, isPinnedToNodes, runtimeClassOf } from '../shared/workloads';
 
 const PLAIN_HANDLERS = new Set(['runc', 'crun']);
 

@@ -8,8 +8,8 @@
  * the finding asks for an explicit choice rather than reporting an exposure. Windows Pods are skipped.
  */
 import { isRecord } from '../../model/values';
-import { podSecurityContextOf, securityContextOf } from './pss-common';
-import { defineWorkloadRule, isWindowsPod, profileGaps } from './workload-common';
+import { podSecurityContextOf, securityContextOf } from '../shared/pss';
+import { defineWorkloadRule, isWindowsPod, profileGaps } from '../shared/workloads';
 
 const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 

@@ -9,7 +9,7 @@ import { setFix } from '../../edits/fix-builders';
 import { compareQuantities, parseQuantity } from '../../model/quantity';
 import type { PropertyPath } from '../../model/values';
 import type { RuleContext } from '../types';
-import { defineWorkloadRule, limitRangeDefaultsLimit, resourceContainersOf, resourceValue } from './workload-common';
+import { defineWorkloadRule, limitRangeDefaultsLimit, resourceContainersOf, resourceValue } from '../shared/workloads';
 
 /** Reports a limit above its request; quantities that do not parse are left alone. */
 function compare(context: RuleContext, owner: unknown, path: PropertyPath, messageId: string, data: Record<string, string>): void {

@@ -4,7 +4,7 @@
  * on by default from Kubernetes 1.25 (GA in 1.27), so judged from 1.25 on.
  */
 import { parseGoBool } from '../../model/control-plane';
-import { checkKubeletSetting, KUBELET_SCOPE } from '../network/kubelet-setting';
+import { checkKubeletSetting, KUBELET_SCOPE } from '../shared/kubelet-setting';
 import type { Rule } from '../types';
 
 const CONFIG = ['apiVersion: kubelet.config.k8s.io/v1beta1', 'kind: KubeletConfiguration', 'authorization:', '  mode: Webhook'];

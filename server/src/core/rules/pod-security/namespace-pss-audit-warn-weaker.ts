@@ -6,7 +6,7 @@
  */
 import { setFix } from '../../edits/fix-builders';
 import type { Rule } from '../types';
-import { hasLabel, labelPath, LEVEL_RANK, levelLabel, modeLevel, NAMESPACE_REFERENCES, namespaceOf } from './namespace-labels';
+import { hasLabel, labelPath, LEVEL_RANK, levelLabel, modeLevel, NAMESPACE_REFERENCES, namespaceOf } from '../shared/namespace-labels';
 
 const rule: Rule = {
   id: 'namespace-pss-audit-warn-weaker',

@@ -7,7 +7,7 @@
 import { recordAt } from '../../model/values';
 import { setFix } from '../../edits/fix-builders';
 import type { Rule } from '../types';
-import { hasLabel, levelLabel, labelPath, NAMESPACE_REFERENCES, namespaceOf, SYSTEM_NAMESPACES } from './namespace-labels';
+import { hasLabel, levelLabel, labelPath, NAMESPACE_REFERENCES, namespaceOf, SYSTEM_NAMESPACES } from '../shared/namespace-labels';
 
 const ENFORCE = levelLabel('enforce');
 

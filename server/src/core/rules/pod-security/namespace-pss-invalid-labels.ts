@@ -5,7 +5,7 @@
  */
 import { setFix } from '../../edits/fix-builders';
 import type { Rule } from '../types';
-import { labelPath, levelLabel, NAMESPACE_REFERENCES, namespaceOf, parseLevel, parseVersion, PSA_MODES, PSA_PREFIX, versionLabel } from './namespace-labels';
+import { labelPath, levelLabel, NAMESPACE_REFERENCES, namespaceOf, parseLevel, parseVersion, PSA_MODES, PSA_PREFIX, versionLabel } from '../shared/namespace-labels';
 
 const KNOWN_KEYS = new Set(PSA_MODES.flatMap((mode) => [levelLabel(mode), versionLabel(mode)]));
 

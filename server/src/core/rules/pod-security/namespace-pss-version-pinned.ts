@@ -6,7 +6,7 @@
  */
 import { setFix } from '../../edits/fix-builders';
 import type { Rule } from '../types';
-import { labelPath, modeLevel, NAMESPACE_REFERENCES, namespaceOf, parseVersion, versionLabel } from './namespace-labels';
+import { labelPath, modeLevel, NAMESPACE_REFERENCES, namespaceOf, parseVersion, versionLabel } from '../shared/namespace-labels';
 
 const ENFORCE_VERSION = versionLabel('enforce');
 

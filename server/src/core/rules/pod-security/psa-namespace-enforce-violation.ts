@@ -7,7 +7,7 @@
  * editor checks at.
  */
 import type { WorkspaceRule } from '../types';
-import { labelledNamespaces, modePolicy, reportViolations, violationsOf } from './psa-namespace';
+import { labelledNamespaces, modePolicy, reportViolations, violationsOf } from '../shared/psa-namespace';
 
 const rule: WorkspaceRule = {
   id: 'psa-namespace-enforce-violation',

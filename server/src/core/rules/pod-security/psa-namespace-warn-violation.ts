@@ -7,7 +7,7 @@
  * equal to the enforced one is left to psa-namespace-enforce-violation.
  */
 import type { WorkspaceRule } from '../types';
-import { labelledNamespaces, ModePolicy, modePolicy, reportViolations, violationsOf } from './psa-namespace';
+import { labelledNamespaces, ModePolicy, modePolicy, reportViolations, violationsOf } from '../shared/psa-namespace';
 
 const rule: WorkspaceRule = {
   id: 'psa-namespace-warn-violation',

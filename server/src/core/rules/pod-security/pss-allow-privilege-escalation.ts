@@ -2,7 +2,7 @@
  * PSS restricted `allowPrivilegeEscalation` (v1.8+): every container must explicitly set
  * allowPrivilegeEscalation to false. From v1.25 Windows Pods are exempt.
  */
-import { containersOf, definePodSecurityRule, exemptAsWindowsPod, PSS_REFERENCES, securityContextOf } from './pss-common';
+import { containersOf, definePodSecurityRule, exemptAsWindowsPod, PSS_REFERENCES, securityContextOf } from '../shared/pss';
 import { setFix } from '../../edits/fix-builders';
 
 export default definePodSecurityRule(

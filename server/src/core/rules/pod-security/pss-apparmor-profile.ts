@@ -2,7 +2,7 @@
  * PSS baseline `appArmorProfile`: the AppArmor profile (field or beta annotation) must not be
  * Unconfined. PSA checks both forms at every version, because the check was never split by version.
  */
-import { containersOf, definePodSecurityRule, podSecurityContextOf, PSS_REFERENCES, securityContextOf } from './pss-common';
+import { containersOf, definePodSecurityRule, podSecurityContextOf, PSS_REFERENCES, securityContextOf } from '../shared/pss';
 import { setFix } from '../../edits/fix-builders';
 
 const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';

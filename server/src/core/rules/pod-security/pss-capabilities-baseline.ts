@@ -2,7 +2,7 @@
  * PSS baseline `capabilities_baseline`: containers may add only the capabilities a container
  * runtime grants by default. At restricted v1.22+ `pss-capabilities-restricted` replaces it.
  */
-import { BASELINE_CAPABILITIES, containersOf, definePodSecurityRule, PSS_REFERENCES, securityContextOf } from './pss-common';
+import { BASELINE_CAPABILITIES, containersOf, definePodSecurityRule, PSS_REFERENCES, securityContextOf } from '../shared/pss';
 import { removeItemFix } from '../../edits/fix-builders';
 
 export default definePodSecurityRule(

@@ -3,7 +3,7 @@
  * back at most NET_BIND_SERVICE. From v1.25 Windows Pods are exempt. Replaces the baseline rule; an
  * added capability outside baseline's allow-list breaks baseline too (a missing drop ALL does not).
  */
-import { BASELINE_CAPABILITIES, containersOf, definePodSecurityRule, exemptAsWindowsPod, PSS_REFERENCES, securityContextOf } from './pss-common';
+import { BASELINE_CAPABILITIES, containersOf, definePodSecurityRule, exemptAsWindowsPod, PSS_REFERENCES, securityContextOf } from '../shared/pss';
 import { removeItemFix } from '../../edits/fix-builders';
 
 export default definePodSecurityRule(

@@ -1,7 +1,7 @@
 /**
  * PSS baseline `hostNamespaces`: the Pod must not share the node's network, PID or IPC namespace.
  */
-import { definePodSecurityRule, PSS_REFERENCES } from './pss-common';
+import { definePodSecurityRule, PSS_REFERENCES } from '../shared/pss';
 import { removeFix } from '../../edits/fix-builders';
 
 const HOST_NAMESPACE_FIELDS = ['hostNetwork', 'hostPID', 'hostIPC'] as const;

@@ -3,7 +3,7 @@
  * At the restricted level `pss-restricted-volumes` replaces this rule.
  */
 import { isRecord } from '../../model/values';
-import { definePodSecurityRule, PSS_REFERENCES } from './pss-common';
+import { definePodSecurityRule, PSS_REFERENCES } from '../shared/pss';
 
 export default definePodSecurityRule(
   {

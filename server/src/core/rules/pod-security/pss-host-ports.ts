@@ -2,7 +2,7 @@
  * PSS baseline `hostPorts`: containers must not bind ports of the node.
  */
 import { isRecord } from '../../model/values';
-import { containersOf, definePodSecurityRule, PSS_REFERENCES } from './pss-common';
+import { containersOf, definePodSecurityRule, PSS_REFERENCES } from '../shared/pss';
 import { removeFix } from '../../edits/fix-builders';
 
 export default definePodSecurityRule(

@@ -3,7 +3,7 @@
  * another host, which would let the kubelet make requests on the Pod's behalf to any address.
  */
 import { isRecord } from '../../model/values';
-import { containersOf, definePodSecurityRule, PSS_REFERENCES } from './pss-common';
+import { containersOf, definePodSecurityRule, PSS_REFERENCES } from '../shared/pss';
 import { removeFix } from '../../edits/fix-builders';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;

@@ -1,7 +1,7 @@
 /**
  * PSS baseline `privileged`: no container (init, regular or ephemeral) may run privileged.
  */
-import { containersOf, definePodSecurityRule, PSS_REFERENCES, securityContextOf } from './pss-common';
+import { containersOf, definePodSecurityRule, PSS_REFERENCES, securityContextOf } from '../shared/pss';
 import { setFix } from '../../edits/fix-builders';
 
 export default definePodSecurityRule(

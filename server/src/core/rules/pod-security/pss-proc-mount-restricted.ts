@@ -3,8 +3,8 @@
  * namespace. Replaces `pss-proc-mount` at the restricted level; outside a user namespace an
  * Unmasked /proc breaks baseline too.
  */
-import { definePodSecurityRule, exemptAsUserNamespacePod } from './pss-common';
-import { PROC_MOUNT_MESSAGES, procMountDocs, reportUnmaskedProcMounts } from './proc-mount-shared';
+import { definePodSecurityRule, exemptAsUserNamespacePod } from '../shared/pss';
+import { PROC_MOUNT_MESSAGES, procMountDocs, reportUnmaskedProcMounts } from '../shared/proc-mount';
 
 export default definePodSecurityRule(
   {

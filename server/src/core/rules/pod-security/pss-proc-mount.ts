@@ -2,8 +2,8 @@
  * PSS baseline `procMount`: /proc must keep its default masks. From v1.35 Pods that run in a user
  * namespace (`hostUsers: false`) may use Unmasked; `pss-proc-mount-restricted` keeps the strict form.
  */
-import { definePodSecurityRule, exemptAsUserNamespacePod } from './pss-common';
-import { PROC_MOUNT_MESSAGES, procMountDocs, reportUnmaskedProcMounts } from './proc-mount-shared';
+import { definePodSecurityRule, exemptAsUserNamespacePod } from '../shared/pss';
+import { PROC_MOUNT_MESSAGES, procMountDocs, reportUnmaskedProcMounts } from '../shared/proc-mount';
 
 export default definePodSecurityRule(
   {

@@ -4,7 +4,7 @@
  * breaks baseline too.
  */
 import { isRecord } from '../../model/values';
-import { definePodSecurityRule, PSS_REFERENCES } from './pss-common';
+import { definePodSecurityRule, PSS_REFERENCES } from '../shared/pss';
 
 const ALLOWED_SOURCES = new Set([
   'configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'image', 'persistentVolumeClaim', 'projected', 'secret',

@@ -2,7 +2,7 @@
  * PSS restricted `runAsNonRoot`: the Pod, or else every container, must set runAsNonRoot to true,
  * and nothing may set it to false. From v1.35 Pods in a user namespace (`hostUsers: false`) are exempt.
  */
-import { containersOf, definePodSecurityRule, exemptAsUserNamespacePod, podSecurityContextOf, PSS_REFERENCES, securityContextOf } from './pss-common';
+import { containersOf, definePodSecurityRule, exemptAsUserNamespacePod, podSecurityContextOf, PSS_REFERENCES, securityContextOf } from '../shared/pss';
 import { setFix } from '../../edits/fix-builders';
 
 export default definePodSecurityRule(

@@ -4,7 +4,7 @@
  * field, so the image's user applies (runAsNonRoot then decides whether root may start).
  */
 import { removeFix } from '../../edits/fix-builders';
-import { containersOf, definePodSecurityRule, exemptAsUserNamespacePod, podSecurityContextOf, PSS_REFERENCES, securityContextOf } from './pss-common';
+import { containersOf, definePodSecurityRule, exemptAsUserNamespacePod, podSecurityContextOf, PSS_REFERENCES, securityContextOf } from '../shared/pss';
 
 export default definePodSecurityRule(
   {

@@ -4,7 +4,7 @@
  * `pss-seccomp-restricted` replaces it.
  */
 import { isRecord } from '../../model/values';
-import { containersOf, definePodSecurityRule, podSecurityContextOf, PSS_REFERENCES, securityContextOf } from './pss-common';
+import { containersOf, definePodSecurityRule, podSecurityContextOf, PSS_REFERENCES, securityContextOf } from '../shared/pss';
 import { setFix } from '../../edits/fix-builders';
 
 const POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';

@@ -4,7 +4,7 @@
  * Windows Pods are exempt. Replaces `pss-seccomp-baseline`; an explicit Unconfined breaks baseline too.
  */
 import { isRecord } from '../../model/values';
-import { containersOf, definePodSecurityRule, exemptAsWindowsPod, podSecurityContextOf, PSS_REFERENCES, securityContextOf } from './pss-common';
+import { containersOf, definePodSecurityRule, exemptAsWindowsPod, podSecurityContextOf, PSS_REFERENCES, securityContextOf } from '../shared/pss';
 import { setFix } from '../../edits/fix-builders';
 
 function validType(profile: Record<string, unknown>): boolean {

@@ -7,7 +7,7 @@ import { removeFix } from '../../edits/fix-builders';
 import type { PropertyPath } from '../../model/values';
 import { isRecord } from '../../model/values';
 import type { RuleContext } from '../types';
-import { containersOf, definePodSecurityRule, podSecurityContextOf, PSS_REFERENCES, securityContextOf } from './pss-common';
+import { containersOf, definePodSecurityRule, podSecurityContextOf, PSS_REFERENCES, securityContextOf } from '../shared/pss';
 
 const TYPES_SINCE_1_0 = ['', 'container_t', 'container_init_t', 'container_kvm_t'];
 const TYPES_SINCE_1_31 = [...TYPES_SINCE_1_0, 'container_engine_t'];

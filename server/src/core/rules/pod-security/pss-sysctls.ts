@@ -5,7 +5,7 @@
 import { removeItemFix } from '../../edits/fix-builders';
 import { isRecord } from '../../model/values';
 import type { RuleContext } from '../types';
-import { definePodSecurityRule, podSecurityContextOf, PSS_REFERENCES } from './pss-common';
+import { definePodSecurityRule, podSecurityContextOf, PSS_REFERENCES } from '../shared/pss';
 
 const ALLOWED_BY_VERSION: readonly (readonly [number, readonly string[]])[] = [
   [0, ['kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.ip_unprivileged_port_start', 'net.ipv4.tcp_syncookies', 'net.ipv4.ping_group_range']],

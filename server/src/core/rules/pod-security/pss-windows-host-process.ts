@@ -2,7 +2,7 @@
  * PSS baseline `windowsHostProcess`: Windows HostProcess containers run as a process of the node.
  */
 import { isRecord } from '../../model/values';
-import { containersOf, definePodSecurityRule, podSecurityContextOf, PSS_REFERENCES, securityContextOf } from './pss-common';
+import { containersOf, definePodSecurityRule, podSecurityContextOf, PSS_REFERENCES, securityContextOf } from '../shared/pss';
 import { setFix } from '../../edits/fix-builders';
 
 function hostProcessOn(windowsOptions: unknown): boolean {

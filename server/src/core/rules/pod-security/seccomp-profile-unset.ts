@@ -7,11 +7,11 @@
  * KubeletConfiguration that sets seccompDefault: true (the node applies RuntimeDefault itself).
  * The alpha annotations count as a profile before v1.27, which stopped honouring them.
  */
-import { relatedOfKind } from '../related-kinds';
+import { relatedOfKind } from '../shared/related-kinds';
 import { setFix } from '../../edits/fix-builders';
 import { isRecord } from '../../model/values';
-import { podSecurityContextOf, securityContextOf } from './pss-common';
-import { defineWorkloadRule, enforcedByRestricted, isWindowsPod, profileGaps } from './workload-common';
+import { podSecurityContextOf, securityContextOf } from '../shared/pss';
+import { defineWorkloadRule, enforcedByRestricted, isWindowsPod, profileGaps } from '../shared/workloads';
 
 const POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
 const CONTAINER_ANNOTATION_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';

@@ -5,7 +5,7 @@
  * missing CPU limit is advice, not a broken practice. A Pod-level limit or a LimitRange default
  * beside the workload counts as a limit.
  */
-import { defineWorkloadRule, limitRangeDefaultsLimit, resourceContainersOf, resourceValue } from './workload-common';
+import { defineWorkloadRule, limitRangeDefaultsLimit, resourceContainersOf, resourceValue } from '../shared/workloads';
 
 export default defineWorkloadRule(
   {

@@ -9,7 +9,7 @@
  * not reported.
  */
 import type { ResourceTarget } from '../../model/rbac';
-import { broadGrantsPerResourceItem, defineRoleRule, objectData, RBAC_REFERENCES } from '../authn-authz/rbac-common';
+import { broadGrantsPerResourceItem, defineRoleRule, objectData, RBAC_REFERENCES } from '../shared/rbac';
 
 const TARGETS: readonly ResourceTarget[] = [
   { group: '', resource: 'pods' },

@@ -4,7 +4,7 @@
  */
 import { componentData, componentsNamed, CONTROL_PLANE_KINDS } from '../../model/control-plane';
 import type { Rule } from '../types';
-import { ENCRYPTION_REFERENCES } from './encryption-config';
+import { ENCRYPTION_REFERENCES } from '../shared/encryption-config';
 
 const POD = [
   'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: kube-apiserver', '  namespace: kube-system', 'spec:', '  containers:',

@@ -3,7 +3,7 @@
  * or the first provider of the entry that does is `identity`, which writes them in the clear.
  */
 import type { Rule } from '../types';
-import { ENCRYPTION_EXAMPLE, ENCRYPTION_KINDS, ENCRYPTION_REFERENCES, isEncryptionConfig, secretsEntry } from './encryption-config';
+import { ENCRYPTION_EXAMPLE, ENCRYPTION_KINDS, ENCRYPTION_REFERENCES, isEncryptionConfig, secretsEntry } from '../shared/encryption-config';
 
 const rule: Rule = {
   id: 'encryption-config-secrets-unencrypted',

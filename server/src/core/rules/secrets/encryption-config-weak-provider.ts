@@ -6,7 +6,7 @@
  */
 import { stringAt } from '../../model/values';
 import type { Rule } from '../types';
-import { ENCRYPTION_EXAMPLE, ENCRYPTION_KINDS, ENCRYPTION_REFERENCES, isEncryptionConfig, secretsEntry } from './encryption-config';
+import { ENCRYPTION_EXAMPLE, ENCRYPTION_KINDS, ENCRYPTION_REFERENCES, isEncryptionConfig, secretsEntry } from '../shared/encryption-config';
 
 const rule: Rule = {
   id: 'encryption-config-weak-provider',

@@ -6,7 +6,7 @@
  * the token still dies with its Pod.
  */
 import { arrayAt, isRecord, numberAt, recordAt } from '../../model/values';
-import { defineWorkloadRule } from '../pod-security/workload-common';
+import { defineWorkloadRule } from '../shared/workloads';
 
 const ONE_DAY = 86400;
 

@@ -7,7 +7,7 @@
  * programs read only the environment. Names of variables and Secrets are shown, never values.
  */
 import { isRecord } from '../../model/values';
-import { containersOf, defineWorkloadRule } from '../pod-security/workload-common';
+import { containersOf, defineWorkloadRule } from '../shared/workloads';
 
 export default defineWorkloadRule(
   {

@@ -8,7 +8,7 @@
  * need their token, and only their authors know which do not.
  */
 import { setFix } from '../../edits/fix-builders';
-import { defineWorkloadRule, relatedInNamespace } from '../pod-security/workload-common';
+import { defineWorkloadRule, relatedInNamespace } from '../shared/workloads';
 
 export default defineWorkloadRule(
   {

@@ -6,7 +6,7 @@
  * Pod Security Standards rules at exactly that level and version, whatever the editor settings say.
  */
 import { checkResource, Finding, RuleFailure, RuleSelection, selectRules } from '../../engine/analyze';
-import { LATEST_MINOR } from '../../engine/kubernetes-version';
+import { LATEST_MINOR } from '../../model/kubernetes-version';
 import type { Resource } from '../../model/resource';
 import { isRecord, PropertyPath, recordAt } from '../../model/values';
 import type { Workload, WorkspaceIndex } from '../../workspace/workspace-index';

@@ -8,7 +8,7 @@
  * a rule that completes a restricted PSS check at the baseline level stays quiet wherever that
  * restricted check is in force (see `enforcedByRestricted`).
  */
-import { relatedOfKind } from '../related-kinds';
+import { relatedOfKind } from './related-kinds';
 import type { PodSpec } from 'kubernetes-types/core/v1';
 import { containersOf, ContainerView, POD_TEMPLATE_KINDS, podTemplateOf, PodTemplateView } from '../../model/pod-spec';
 import { ImageReference, parseImageReference } from '../../model/image-reference';
