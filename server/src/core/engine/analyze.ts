@@ -13,7 +13,7 @@ import type { PropertyPath } from '../model/values';
 import type { Slicing, SourceFile } from '../parse/source-file';
 import { RULES } from '../rules/registry';
 import { isWorkspaceRule, SEVERITIES } from '../rules/types';
-import type { PodSecurityLevel, RelatedReport, Report, Rule, Severity, Target } from '../rules/types';
+import type { Finding, FindingLocation, PodSecurityLevel, RelatedReport, Report, Rule, RuleFailure, Severity } from '../rules/types';
 import { LATEST_MINOR, parseKubernetesVersion } from '../model/kubernetes-version';
 import { locate } from './locate';
 import type { EditOp, Fix } from '../edits/types';
@@ -42,49 +42,7 @@ export interface AnalysisOptions {
 
 export const DEFAULT_OPTIONS: AnalysisOptions = { level: 'restricted', kubernetesVersion: 'latest' };
 
-export interface Finding {
-  readonly ruleId: string;
-  readonly messageId: string;
-  readonly data: Readonly<Record<string, string | number>>;
-  readonly severity: Severity;
-  /** Path from the document root (a List item's path includes `items`, i). */
-  readonly path: PropertyPath;
-  readonly target: Target;
-  readonly start: number;
-  readonly end: number;
-  /** False when the reported field is missing and the range sits on its nearest ancestor. */
-  readonly exact: boolean;
-  readonly documentIndex: number;
-  readonly resource: ResourceIdentity;
-  /** Fixes with paths from the document root, ready for the edits module. */
-  readonly fixes: readonly Fix[];
-  /** The file the finding is in, in workspace analyses (absent when a file is analyzed alone). */
-  readonly file?: string;
-  /** Other places the finding involves (LSP relatedInformation). */
-  readonly related?: readonly FindingLocation[];
-}
-
-/** A related place of a finding, located like the finding itself. */
-export interface FindingLocation {
-  /** Its file in workspace analyses; absent for the finding's own file when a file is analyzed alone. */
-  readonly file?: string;
-  /** Path from the document root. */
-  readonly path: PropertyPath;
-  readonly target: Target;
-  readonly start: number;
-  readonly end: number;
-  readonly exact: boolean;
-  readonly documentIndex: number;
-  readonly resource: ResourceIdentity;
-  /** A message of the finding's rule that says what this place is. */
-  readonly messageId?: string;
-  readonly data?: Readonly<Record<string, string | number>>;
-}
-
-export interface RuleFailure {
-  readonly ruleId: string;
-  readonly message: string;
-}
+export type { Finding, FindingLocation, RuleFailure } from '../rules/types';
 
 export interface AnalysisResult {
   /** Findings that no suppression covers. */

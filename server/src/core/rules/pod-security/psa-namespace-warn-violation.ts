@@ -6,17 +6,16 @@
  * namespace is about to enforce. One finding per workload and distinct level/version; a level
  * equal to the enforced one is left to psa-namespace-enforce-violation.
  */
-import type { WorkspaceRule } from '../types';
+
+import { defineRule } from '../define-rule';
 import { labelledNamespaces, ModePolicy, modePolicy, reportViolations, violationsOf } from '../shared/psa-namespace';
 
-const rule: WorkspaceRule = {
+export default defineRule({
   id: 'psa-namespace-warn-violation',
   checklist: ['pod-security/pss-enforced', 'admission/pod-security'],
   scope: 'workspace',
   inputKinds: ['Namespace'],
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Violates the Pod Security level its namespace warns or audits at', 'zh-cn': '违反所在名字空间警告或审计的 Pod 安全级别' },
     summary: {
@@ -82,6 +81,4 @@ const rule: WorkspaceRule = {
       }
     }
   },
-};
-
-export default rule;
+});
