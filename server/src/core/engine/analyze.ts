@@ -13,7 +13,7 @@ import type { PropertyPath } from '../model/values';
 import type { Slicing, SourceFile } from '../parse/source-file';
 import { RULES } from '../rules/registry';
 import { isWorkspaceRule, SEVERITIES } from '../rules/types';
-import type { Finding, FindingLocation, PodSecurityLevel, RelatedReport, Report, Rule, RuleFailure, Severity } from '../rules/types';
+import type { Finding, FindingLocation, PodSecurityEvaluator, PodSecurityLevel, RelatedReport, Report, Rule, RuleFailure, Severity } from '../rules/types';
 import { LATEST_MINOR, parseKubernetesVersion } from '../model/kubernetes-version';
 import { locate } from './locate';
 import type { EditOp, Fix } from '../edits/types';
@@ -23,6 +23,7 @@ import { capReports } from './finding-cap';
 import { appendAll } from './append-all';
 import { runWorkspaceRules } from '../workspace/analyze-workspace';
 import { unparseableFindings } from './unparseable';
+import { createPodSecurityEvaluator, PodSecurityCheck } from './pod-security-evaluator';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -70,6 +71,8 @@ export interface RuleSelection {
   readonly sensitive?: SensitiveSelector;
   readonly now: number;
   readonly foreignSuppressions: ForeignSuppressionMode;
+  /** What workspace rules use to check workloads at their Namespace's Pod Security level (see pod-security-evaluator.ts). */
+  readonly podSecurity: PodSecurityEvaluator;
 }
 
 const LEVEL_RANK: Record<PodSecurityLevel, number> = { baseline: 1, restricted: 2 };
@@ -91,7 +94,31 @@ export function selectRules(options: AnalysisOptions): RuleSelection {
       const baselineSeverity = active.rule.pss?.overrides ? replaced.get(active.rule.pss.overrides) : undefined;
       return baselineSeverity ? { ...active, baselineSeverity } : active;
     });
-  return { rules, level, minorVersion, sensitive: options.sensitive, now: options.now ?? Date.now(), foreignSuppressions: options.foreignSuppressions === 'all' ? 'all' : options.foreignSuppressions !== false };
+  const now = options.now ?? Date.now();
+  return {
+    rules,
+    level,
+    minorVersion,
+    sensitive: options.sensitive,
+    now,
+    foreignSuppressions: options.foreignSuppressions === 'all' ? 'all' : options.foreignSuppressions !== false,
+    podSecurity: createPodSecurityEvaluator(podSecurityCheck(now)),
+  };
+}
+
+/** The Pod Security Standards rules alone, at the level and version a Namespace asks for, on one resource. */
+function podSecurityCheck(now: number): PodSecurityCheck {
+  const selections = new Map<string, RuleSelection>();
+  return (resource, level, version) => {
+    const key = `${level}/${version}`;
+    let selection = selections.get(key);
+    if (!selection) {
+      const all = selectRules({ level, kubernetesVersion: version, now });
+      selections.set(key, (selection = { ...all, rules: all.rules.filter(({ rule }) => rule.pss !== null) }));
+    }
+    // A PSS rule that throws is reported by the analysis of the resource itself, not twice here.
+    return checkResource(resource, selection, [], [resource]);
+  };
 }
 
 export function analyzeSource(source: SourceFile, options: AnalysisOptions | RuleSelection): AnalysisResult {

@@ -70,7 +70,7 @@ export default defineRule({
       if (!policy || policy.level === 'privileged') continue;
       for (const workload of workloads) {
         if (!context.wants(workload.resource)) continue;
-        const findings = violationsOf(workload, policy, context.now);
+        const findings = violationsOf(context, workload, policy);
         if (findings.length === 0) continue;
         reportViolations(context, namespace, policy, workload, findings, workload.resource.kind === 'Pod' ? 'podRejected' : 'podsRejected');
       }

@@ -75,7 +75,7 @@ export default defineRule({
         const modes = policies.map((policy) => policy.mode).join(', ');
         for (const workload of workloads) {
           if (!context.wants(workload.resource)) continue;
-          const findings = violationsOf(workload, policies[0], context.now);
+          const findings = violationsOf(context, workload, policies[0]);
           if (findings.length > 0) reportViolations(context, namespace, policies[0], workload, findings, 'violates', { modes });
         }
       }
