@@ -1,7 +1,7 @@
 /**
  * Egress rules that let Pods reach the cloud metadata API (169.254.169.254, and fd00:ec2::254 on
  * AWS IPv6): a rule with no destination list, or an ipBlock whose range holds the address without
- * an `except` for it, on ports that include TCP 80. The semantics live in metadata-egress.ts.
+ * an `except` for it, on ports that include TCP 80. The semantics live in shared/metadata-egress.ts.
  */
 import { defineRule } from '../define-rule';
 import type { Fix } from '../../edits/types';
