@@ -150,12 +150,10 @@ export interface WorkspaceRule extends RuleMeta {
 
 export type Rule = ResourceRule | WorkspaceRule;
 
-/** A rule's report located in its file: what every face of the tool shows. */
-export interface Finding {
-  readonly ruleId: string;
-  readonly messageId: string;
-  readonly data: Readonly<Record<string, string | number>>;
-  readonly severity: Severity;
+/** A place in a document: a node path and the range the engine found for it. */
+export interface Located {
+  /** The file, in workspace analyses (absent when a file is analyzed alone). */
+  readonly file?: string;
   /** Path from the document root (a List item's path includes `items`, i). */
   readonly path: PropertyPath;
   readonly target: Target;
@@ -165,26 +163,22 @@ export interface Finding {
   readonly exact: boolean;
   readonly documentIndex: number;
   readonly resource: ResourceIdentity;
+}
+
+/** A rule's report located in its file: what every face of the tool shows. */
+export interface Finding extends Located {
+  readonly ruleId: string;
+  readonly messageId: string;
+  readonly data: Readonly<Record<string, string | number>>;
+  readonly severity: Severity;
   /** Fixes with paths from the document root, ready for the edits module. */
   readonly fixes: readonly Fix[];
-  /** The file the finding is in, in workspace analyses (absent when a file is analyzed alone). */
-  readonly file?: string;
   /** Other places the finding involves (LSP relatedInformation). */
   readonly related?: readonly FindingLocation[];
 }
 
 /** A related place of a finding, located like the finding itself. */
-export interface FindingLocation {
-  /** Its file in workspace analyses; absent for the finding's own file when a file is analyzed alone. */
-  readonly file?: string;
-  /** Path from the document root. */
-  readonly path: PropertyPath;
-  readonly target: Target;
-  readonly start: number;
-  readonly end: number;
-  readonly exact: boolean;
-  readonly documentIndex: number;
-  readonly resource: ResourceIdentity;
+export interface FindingLocation extends Located {
   /** A message of the finding's rule that says what this place is. */
   readonly messageId?: string;
   readonly data?: Readonly<Record<string, string | number>>;

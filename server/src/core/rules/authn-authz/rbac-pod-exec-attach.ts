@@ -8,7 +8,7 @@
  */
 import { defineRule } from '../define-rule';
 import type { ResourceTarget } from '../../model/rbac';
-import { broadGrantsPerResourceItem, objectData, policyRulesOf, RBAC_REFERENCES, ROLE_KINDS } from '../shared/rbac';
+import { broadGrantData, broadGrantsPerResourceItem, policyRulesOf, RBAC_REFERENCES, resourceItemPath, ROLE_KINDS } from '../shared/rbac';
 
 const SHELL_TARGETS: readonly ResourceTarget[] = [
   { group: '', resource: 'pods', subresource: 'exec' },
@@ -66,15 +66,11 @@ export default defineRule({
         ...broadGrantsPerResourceItem(rule, DEBUG_TARGETS, ['update', 'patch']).map((grant) => ({ ...grant, messageId: 'debug' as const })),
       ];
       const reported = new Set<number>();
-      for (const { grant, resources, verbs, messageId } of found) {
+      for (const item of found) {
         // One finding per resource item: a "*" that grants both reports once, as a shell.
-        if (reported.has(grant.resourceItem.index)) continue;
-        reported.add(grant.resourceItem.index);
-        context.report({
-          messageId,
-          data: { ...objectData(resource), verbs: verbs.join(', '), resources: resources.join(', '), item: grant.resourceItem.value },
-          path: [...rule.path, 'resources', grant.resourceItem.index],
-        });
+        if (reported.has(item.grant.resourceItem.index)) continue;
+        reported.add(item.grant.resourceItem.index);
+        context.report({ messageId: item.messageId, data: broadGrantData(resource, item), path: resourceItemPath(rule, item.grant) });
       }
     }
   },

@@ -8,7 +8,7 @@
  */
 import { defineRule } from '../define-rule';
 import type { ResourceTarget } from '../../model/rbac';
-import { broadGrantsPerResourceItem, objectData, policyRulesOf, RBAC_REFERENCES, ROLE_KINDS } from '../shared/rbac';
+import { policyRulesOf, RBAC_REFERENCES, reportBroadGrants, ROLE_KINDS } from '../shared/rbac';
 
 const GROUP = 'admissionregistration.k8s.io';
 const TARGETS: readonly ResourceTarget[] = [
@@ -59,14 +59,6 @@ export default defineRule({
     },
   },
   check(context, resource) {
-    for (const rule of policyRulesOf(resource)) {
-      for (const { grant, resources, verbs } of broadGrantsPerResourceItem(rule, TARGETS, WRITE_VERBS)) {
-        context.report({
-          messageId: 'write',
-          data: { ...objectData(resource), verbs: verbs.join(', '), resources: resources.join(', '), item: grant.resourceItem.value },
-          path: [...rule.path, 'resources', grant.resourceItem.index],
-        });
-      }
-    }
+    for (const rule of policyRulesOf(resource)) reportBroadGrants(context, resource, rule, TARGETS, WRITE_VERBS, 'write');
   },
 });

@@ -10,7 +10,7 @@
  */
 import { defineRule } from '../define-rule';
 import type { ResourceTarget } from '../../model/rbac';
-import { broadGrantsPerResourceItem, objectData, policyRulesOf, RBAC_REFERENCES, ROLE_KINDS } from '../shared/rbac';
+import { policyRulesOf, RBAC_REFERENCES, reportBroadGrants, ROLE_KINDS } from '../shared/rbac';
 
 const TARGETS: readonly ResourceTarget[] = [
   { group: '', resource: 'pods' },
@@ -65,14 +65,6 @@ export default defineRule({
     },
   },
   check(context, resource) {
-    for (const rule of policyRulesOf(resource)) {
-      for (const { grant, resources, verbs } of broadGrantsPerResourceItem(rule, TARGETS, WRITE_VERBS)) {
-        context.report({
-          messageId: 'writeWorkloads',
-          data: { ...objectData(resource), verbs: verbs.join(', '), resources: resources.join(', '), item: grant.resourceItem.value },
-          path: [...rule.path, 'resources', grant.resourceItem.index],
-        });
-      }
-    }
+    for (const rule of policyRulesOf(resource)) reportBroadGrants(context, resource, rule, TARGETS, WRITE_VERBS, 'writeWorkloads');
   },
 });

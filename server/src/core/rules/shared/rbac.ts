@@ -7,6 +7,7 @@
 import { BINDING_KINDS, Grant, policyRulesOf, PolicyRuleView, ResourceTarget, ROLE_KINDS, ruleGrants } from '../../model/rbac';
 import type { Resource } from '../../model/resource';
 import type { PropertyPath } from '../../model/values';
+import type { RuleContext } from '../types';
 
 export { BINDING_KINDS, policyRulesOf, ROLE_KINDS };
 
@@ -61,6 +62,18 @@ export function broadGrantsPerResourceItem(rule: PolicyRuleView, targets: readon
   return [...byItem.values()]
     .sort((a, b) => a.grant.resourceItem.index - b.grant.resourceItem.index)
     .map((entry) => ({ grant: entry.grant, resources: entry.resources, verbs: verbs.filter((verb) => entry.verbs.has(verb)) }));
+}
+
+/** Message data of a broad grant: the object, the verbs, the targets and the resource item. */
+export function broadGrantData(resource: Resource, { grant, resources, verbs }: ResourceItemGrant): Record<string, string> {
+  return { ...objectData(resource), verbs: verbs.join(', '), resources: resources.join(', '), item: grant.resourceItem.value };
+}
+
+/** Reports every broad grant of a Role entry on `targets`, one finding per resource item, on that item. */
+export function reportBroadGrants<M extends string>(context: RuleContext<M>, resource: Resource, rule: PolicyRuleView, targets: readonly ResourceTarget[], verbs: readonly string[], messageId: M): void {
+  for (const found of broadGrantsPerResourceItem(rule, targets, verbs)) {
+    context.report({ messageId, data: broadGrantData(resource, found), path: resourceItemPath(rule, found.grant) });
+  }
 }
 
 /** `"", "apps"`: API groups as a message shows them (the core group is the empty string). */
