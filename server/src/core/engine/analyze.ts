@@ -6,6 +6,8 @@
  * restricted rule that also breaks baseline (`Report.breaksBaseline`) keeps the replaced baseline
  * rule's configured severity when that is higher, so the default level never weakens the gate.
  * A rule that throws is contained: the others still report and the error is returned for the caller to log.
+ * A selection also carries the Pod Security evaluator that workspace rules get through their context
+ * (pod-security-evaluator.ts), so rules never call back into the engine.
  */
 import { extractResources, Resource, ResourceIdentity, SkippedDocument } from '../model/resource';
 import { isSensitive, SensitiveSelector } from '../model/sensitivity';
