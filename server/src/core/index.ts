@@ -9,7 +9,7 @@ export * from './model/pod-spec';
 export * from './model/sensitivity';
 export * from './rules/types';
 export { RULES, ruleById } from './rules/registry';
-export * from './engine/kubernetes-version';
+export * from './model/kubernetes-version';
 export * from './engine/locate';
 export * from './engine/analyze';
 export * from './engine/messages';

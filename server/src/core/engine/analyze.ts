@@ -6,6 +6,8 @@
  * restricted rule that also breaks baseline (`Report.breaksBaseline`) keeps the replaced baseline
  * rule's configured severity when that is higher, so the default level never weakens the gate.
  * A rule that throws is contained: the others still report and the error is returned for the caller to log.
+ * A selection also carries the Pod Security evaluator that workspace rules get through their context
+ * (pod-security-evaluator.ts), so rules never call back into the engine.
  */
 import { extractResources, Resource, ResourceIdentity, SkippedDocument } from '../model/resource';
 import { isSensitive, SensitiveSelector } from '../model/sensitivity';
@@ -13,8 +15,8 @@ import type { PropertyPath } from '../model/values';
 import type { Slicing, SourceFile } from '../parse/source-file';
 import { RULES } from '../rules/registry';
 import { isWorkspaceRule, SEVERITIES } from '../rules/types';
-import type { PodSecurityLevel, RelatedReport, Report, Rule, Severity, Target } from '../rules/types';
-import { LATEST_MINOR, parseKubernetesVersion } from './kubernetes-version';
+import type { Finding, FindingLocation, PodSecurityEvaluator, PodSecurityLevel, RelatedReport, Report, Rule, RuleFailure, Severity } from '../rules/types';
+import { LATEST_MINOR, parseKubernetesVersion } from '../model/kubernetes-version';
 import { locate } from './locate';
 import type { EditOp, Fix } from '../edits/types';
 import { applySuppressions, DirectiveProblem, ForeignSuppressionMode, SuppressedFinding } from '../suppress/apply-suppressions';
@@ -23,6 +25,7 @@ import { capReports } from './finding-cap';
 import { appendAll } from './append-all';
 import { runWorkspaceRules } from '../workspace/analyze-workspace';
 import { unparseableFindings } from './unparseable';
+import { createPodSecurityEvaluator, PodSecurityCheck } from './pod-security-evaluator';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -42,49 +45,7 @@ export interface AnalysisOptions {
 
 export const DEFAULT_OPTIONS: AnalysisOptions = { level: 'restricted', kubernetesVersion: 'latest' };
 
-export interface Finding {
-  readonly ruleId: string;
-  readonly messageId: string;
-  readonly data: Readonly<Record<string, string | number>>;
-  readonly severity: Severity;
-  /** Path from the document root (a List item's path includes `items`, i). */
-  readonly path: PropertyPath;
-  readonly target: Target;
-  readonly start: number;
-  readonly end: number;
-  /** False when the reported field is missing and the range sits on its nearest ancestor. */
-  readonly exact: boolean;
-  readonly documentIndex: number;
-  readonly resource: ResourceIdentity;
-  /** Fixes with paths from the document root, ready for the edits module. */
-  readonly fixes: readonly Fix[];
-  /** The file the finding is in, in workspace analyses (absent when a file is analyzed alone). */
-  readonly file?: string;
-  /** Other places the finding involves (LSP relatedInformation). */
-  readonly related?: readonly FindingLocation[];
-}
-
-/** A related place of a finding, located like the finding itself. */
-export interface FindingLocation {
-  /** Its file in workspace analyses; absent for the finding's own file when a file is analyzed alone. */
-  readonly file?: string;
-  /** Path from the document root. */
-  readonly path: PropertyPath;
-  readonly target: Target;
-  readonly start: number;
-  readonly end: number;
-  readonly exact: boolean;
-  readonly documentIndex: number;
-  readonly resource: ResourceIdentity;
-  /** A message of the finding's rule that says what this place is. */
-  readonly messageId?: string;
-  readonly data?: Readonly<Record<string, string | number>>;
-}
-
-export interface RuleFailure {
-  readonly ruleId: string;
-  readonly message: string;
-}
+export type { Finding, FindingLocation, RuleFailure } from '../rules/types';
 
 export interface AnalysisResult {
   /** Findings that no suppression covers. */
@@ -112,6 +73,8 @@ export interface RuleSelection {
   readonly sensitive?: SensitiveSelector;
   readonly now: number;
   readonly foreignSuppressions: ForeignSuppressionMode;
+  /** What workspace rules use to check workloads at their Namespace's Pod Security level (see pod-security-evaluator.ts). */
+  readonly podSecurity: PodSecurityEvaluator;
 }
 
 const LEVEL_RANK: Record<PodSecurityLevel, number> = { baseline: 1, restricted: 2 };
@@ -133,7 +96,31 @@ export function selectRules(options: AnalysisOptions): RuleSelection {
       const baselineSeverity = active.rule.pss?.overrides ? replaced.get(active.rule.pss.overrides) : undefined;
       return baselineSeverity ? { ...active, baselineSeverity } : active;
     });
-  return { rules, level, minorVersion, sensitive: options.sensitive, now: options.now ?? Date.now(), foreignSuppressions: options.foreignSuppressions === 'all' ? 'all' : options.foreignSuppressions !== false };
+  const now = options.now ?? Date.now();
+  return {
+    rules,
+    level,
+    minorVersion,
+    sensitive: options.sensitive,
+    now,
+    foreignSuppressions: options.foreignSuppressions === 'all' ? 'all' : options.foreignSuppressions !== false,
+    podSecurity: createPodSecurityEvaluator(podSecurityCheck(now)),
+  };
+}
+
+/** The Pod Security Standards rules alone, at the level and version a Namespace asks for, on one resource. */
+function podSecurityCheck(now: number): PodSecurityCheck {
+  const selections = new Map<string, RuleSelection>();
+  return (resource, level, version) => {
+    const key = `${level}/${version}`;
+    let selection = selections.get(key);
+    if (!selection) {
+      const all = selectRules({ level, kubernetesVersion: version, now });
+      selections.set(key, (selection = { ...all, rules: all.rules.filter(({ rule }) => rule.pss !== null) }));
+    }
+    // A PSS rule that throws is reported by the analysis of the resource itself, not twice here.
+    return checkResource(resource, selection, [], [resource]);
+  };
 }
 
 export function analyzeSource(source: SourceFile, options: AnalysisOptions | RuleSelection): AnalysisResult {

@@ -14,7 +14,7 @@
  * EncryptionConfiguration ...), Go's duration and boolean syntax, and loopback addresses.
  */
 import type { Target } from '../rules/types';
-import { parseKubernetesVersion } from '../engine/kubernetes-version';
+import { parseKubernetesVersion } from './kubernetes-version';
 import { containersOf, podTemplateOf } from './pod-spec';
 import type { Resource } from './resource';
 import { isRecord, PropertyPath, recordAt, stringAt } from './values';

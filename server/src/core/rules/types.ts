@@ -1,12 +1,15 @@
 /**
- * The rule API. A rule is metadata (the single source of diagnostics, hover, docs, the CLI listing
- * and the scorecard) plus a pure `check` that reads a resource and reports node paths, never
- * ranges. Pod Security Standards rules also say which level and version range of the standard they
- * implement, and which baseline rule they replace at the restricted level.
+ * The rule API, and the types rules and engine share. A rule is metadata (the single source of
+ * diagnostics, hover, docs, the CLI listing and the scorecard) plus a pure `check` that reads a
+ * resource and reports node paths, never ranges; rules are declared with `defineRule`
+ * (define-rule.ts), which types their message ids. Pod Security Standards rules also say which
+ * level and version range of the standard they implement, and which baseline rule they replace at
+ * the restricted level. The engine imports these types; rules never import the engine, and get what
+ * they need from it (the Pod Security evaluator) through their context.
  */
 import type { Localized } from '../i18n/localized';
 import type { PropertyPath } from '../model/values';
-import type { Resource } from '../model/resource';
+import type { Resource, ResourceIdentity } from '../model/resource';
 import type { Fix } from '../edits/types';
 import type { WorkspaceIndex } from '../workspace/workspace-index';
 
@@ -51,8 +54,9 @@ export interface RuleMeta {
   readonly messages: Readonly<Record<string, Localized>>;
 }
 
-export interface Report {
-  readonly messageId: string;
+/** What a rule reports; `M` is the union of the rule's message ids, so a misspelled id does not compile. */
+export interface Report<M extends string = string> {
+  readonly messageId: M;
   readonly data?: Readonly<Record<string, string | number>>;
   /** Path from the resource root to the offending (or missing) node. */
   readonly path: PropertyPath;
@@ -60,7 +64,7 @@ export interface Report {
   /** Declarative fixes; their paths, like `path`, start at the resource root. */
   readonly fixes?: readonly Fix[];
   /** Other places the finding involves (LSP relatedInformation), possibly in other files. */
-  readonly related?: readonly RelatedReport[];
+  readonly related?: readonly RelatedReport<M>[];
   /**
    * For a restricted rule that replaces a baseline rule (`pss.overrides`): this finding also breaks
    * baseline, so it keeps the baseline rule's severity when that is higher (see engine/analyze.ts).
@@ -69,18 +73,18 @@ export interface Report {
 }
 
 /** A second place of a finding: a node of some resource, and (by message id) what it is. */
-export interface RelatedReport {
+export interface RelatedReport<M extends string = string> {
   readonly resource: Resource;
   /** Path from that resource's root. */
   readonly path: PropertyPath;
   readonly target?: Target;
   /** A message of the same rule that says what this place is; without it, the finding's message. */
-  readonly messageId?: string;
+  readonly messageId?: M;
   readonly data?: Readonly<Record<string, string | number>>;
 }
 
 /** What a workspace rule reports: a report that also names the resource it sits on. */
-export interface WorkspaceReport extends Report {
+export interface WorkspaceReport<M extends string = string> extends Report<M> {
   readonly resource: Resource;
 }
 
@@ -95,23 +99,35 @@ export interface BaseRuleContext {
   isSensitive(resource: Resource): boolean;
 }
 
-export interface RuleContext extends BaseRuleContext {
+export interface RuleContext<M extends string = string> extends BaseRuleContext {
   /**
    * The resources analyzed together with this one: the same file, and in a workspace analysis the
    * resources that would live beside it (its namespace, cluster-scoped resources; see
    * workspace/workspace-index.ts `relatedFor`).
    */
   readonly related: readonly Resource[];
-  report(report: Report): void;
+  report(report: Report<M>): void;
 }
 
-export interface WorkspaceRuleContext extends BaseRuleContext {
+export interface WorkspaceRuleContext<M extends string = string> extends BaseRuleContext {
   /**
    * False for resources whose findings nobody asked for (a live check asks for one file only):
    * a rule may skip its work for them. Reports on them are dropped anyway.
    */
   wants(resource: Resource): boolean;
-  report(report: WorkspaceReport): void;
+  /** Checks workloads against a Pod Security level and version, as a namespace's PSA labels ask. */
+  readonly podSecurity: PodSecurityEvaluator;
+  report(report: WorkspaceReport<M>): void;
+}
+
+/**
+ * The Pod Security Standards rules at a given level and version, whatever the configuration says,
+ * run by the engine on a rule's request (the PSA namespace rules). The engine may remember results
+ * per resource object for as long as its evaluator lives; a rule keeps no cache of its own.
+ */
+export interface PodSecurityEvaluator {
+  /** The findings of the PSS rules of `level` at `version` (`latest` or `v1.N`) on one resource alone. */
+  violations(resource: Resource, level: PodSecurityLevel, version: string): readonly Finding[];
 }
 
 /** A rule that judges one resource at a time (scope: kinds). */
@@ -133,6 +149,46 @@ export interface WorkspaceRule extends RuleMeta {
 }
 
 export type Rule = ResourceRule | WorkspaceRule;
+
+/** A place in a document: a node path and the range the engine found for it. */
+export interface Located {
+  /** The file, in workspace analyses (absent when a file is analyzed alone). */
+  readonly file?: string;
+  /** Path from the document root (a List item's path includes `items`, i). */
+  readonly path: PropertyPath;
+  readonly target: Target;
+  readonly start: number;
+  readonly end: number;
+  /** False when the reported field is missing and the range sits on its nearest ancestor. */
+  readonly exact: boolean;
+  readonly documentIndex: number;
+  readonly resource: ResourceIdentity;
+}
+
+/** A rule's report located in its file: what every face of the tool shows. */
+export interface Finding extends Located {
+  readonly ruleId: string;
+  readonly messageId: string;
+  readonly data: Readonly<Record<string, string | number>>;
+  readonly severity: Severity;
+  /** Fixes with paths from the document root, ready for the edits module. */
+  readonly fixes: readonly Fix[];
+  /** Other places the finding involves (LSP relatedInformation). */
+  readonly related?: readonly FindingLocation[];
+}
+
+/** A related place of a finding, located like the finding itself. */
+export interface FindingLocation extends Located {
+  /** A message of the finding's rule that says what this place is. */
+  readonly messageId?: string;
+  readonly data?: Readonly<Record<string, string | number>>;
+}
+
+/** A rule that threw: the others still report, and the caller logs this. */
+export interface RuleFailure {
+  readonly ruleId: string;
+  readonly message: string;
+}
 
 export function isWorkspaceRule(rule: Rule): rule is WorkspaceRule {
   return rule.scope === 'workspace';

@@ -83,7 +83,15 @@ export function runWorkspaceRules(index: WorkspaceIndex, selection: RuleSelectio
     const reports: WorkspaceReport[] = [];
     try {
       rule.checkWorkspace(
-        { level: selection.level, minorVersion: selection.minorVersion, now: selection.now, isSensitive: sensitive, wants, report: (report) => reports.push(report) },
+        {
+          level: selection.level,
+          minorVersion: selection.minorVersion,
+          now: selection.now,
+          isSensitive: sensitive,
+          wants,
+          podSecurity: selection.podSecurity,
+          report: (report) => reports.push(report),
+        },
         index,
       );
     } catch (error) {

@@ -19,7 +19,7 @@ import { extractResources } from '../model/resource';
 import type { PropertyPath } from '../model/values';
 import type { SourceFile } from '../parse/source-file';
 import { LabelSelector, Labels, labelsOf, selectorMatches } from './label-selector';
-import { relatedFromParts } from '../rules/related-kinds';
+import { relatedFromParts } from '../rules/shared/related-kinds';
 
 export const DEFAULT_NAMESPACE = 'default';
 

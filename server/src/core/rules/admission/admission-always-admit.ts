@@ -4,17 +4,16 @@
  * missing); listed in --enable-admission-plugins it adds nothing, but says that someone meant to
  * let every request through.
  */
+import { defineRule } from '../define-rule';
 import { componentData, componentsNamed, CONTROL_PLANE_KINDS } from '../../model/control-plane';
-import type { Rule } from '../types';
-import { ADMISSION_REFERENCES, admissionState, APISERVER_POD } from './admission-plugins';
 
-const rule: Rule = {
+import { ADMISSION_REFERENCES, admissionState, APISERVER_POD } from '../shared/admission-plugins';
+
+export default defineRule({
   id: 'admission-always-admit',
   checklist: ['admission/plugins'],
   scope: { kinds: CONTROL_PLANE_KINDS },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'AlwaysAdmit admission plugin', 'zh-cn': 'AlwaysAdmit 准入插件' },
     summary: {
@@ -53,6 +52,4 @@ const rule: Rule = {
       if (item) context.report({ messageId: 'alwaysAdmit', data: componentData(component), path: item.path, target: item.target });
     }
   },
-};
-
-export default rule;
+});

@@ -4,17 +4,16 @@
  * Service can intercept traffic to arbitrary IP addresses. (Some scanners still carry an old CIS
  * text that asks for the opposite; the checklist asks to restrict externalIPs.)
  */
+import { defineRule } from '../define-rule';
 import { componentData, componentsNamed, CONTROL_PLANE_KINDS } from '../../model/control-plane';
-import type { Rule } from '../types';
-import { ADMISSION_REFERENCES, admissionState, APISERVER_POD } from './admission-plugins';
 
-const rule: Rule = {
+import { ADMISSION_REFERENCES, admissionState, APISERVER_POD } from '../shared/admission-plugins';
+
+export default defineRule({
   id: 'admission-deny-service-external-ips',
   checklist: ['admission/plugins', 'network/restrict-loadbalancer-externalip'],
   scope: { kinds: CONTROL_PLANE_KINDS },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'DenyServiceExternalIPs admission plugin', 'zh-cn': 'DenyServiceExternalIPs 准入插件' },
     summary: {
@@ -52,6 +51,4 @@ const rule: Rule = {
       context.report({ messageId: 'notEnabled', data: componentData(component), ...(state.disabledAt('DenyServiceExternalIPs') ?? state.addAt) });
     }
   },
-};
-
-export default rule;
+});

@@ -3,19 +3,18 @@
  * private image another tenant pulled onto the node) and EventRateLimit (a client cannot flood the
  * API server with events). Both have costs, so this is advice (info), reported once per API server.
  */
+import { defineRule } from '../define-rule';
 import { componentData, componentsNamed, CONTROL_PLANE_KINDS } from '../../model/control-plane';
-import type { Rule } from '../types';
-import { ADMISSION_REFERENCES, admissionState, APISERVER_POD } from './admission-plugins';
+
+import { ADMISSION_REFERENCES, admissionState, APISERVER_POD } from '../shared/admission-plugins';
 
 const PLUGINS = ['AlwaysPullImages', 'EventRateLimit'];
 
-const rule: Rule = {
+export default defineRule({
   id: 'admission-hardening-plugins',
   checklist: ['admission/plugins'],
   scope: { kinds: CONTROL_PLANE_KINDS },
   defaultSeverity: 'info',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Hardening admission plugins for shared clusters', 'zh-cn': '适用于共享集群的加固准入插件' },
     summary: {
@@ -58,6 +57,4 @@ const rule: Rule = {
       if (missing.length > 0) context.report({ messageId: 'notEnabled', data: { ...componentData(component), plugins: missing.join(', ') }, ...state.addAt });
     }
   },
-};
-
-export default rule;
+});

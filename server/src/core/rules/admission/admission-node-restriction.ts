@@ -3,17 +3,16 @@
  * enables it unless extraArgs replaces --enable-admission-plugins), so that a kubelet can only
  * change its own Node and the Pods bound to it.
  */
+import { defineRule } from '../define-rule';
 import { componentData, componentsNamed, CONTROL_PLANE_KINDS } from '../../model/control-plane';
-import type { Rule } from '../types';
-import { ADMISSION_REFERENCES, admissionState, APISERVER_POD } from './admission-plugins';
 
-const rule: Rule = {
+import { ADMISSION_REFERENCES, admissionState, APISERVER_POD } from '../shared/admission-plugins';
+
+export default defineRule({
   id: 'admission-node-restriction',
   checklist: ['admission/plugins'],
   scope: { kinds: CONTROL_PLANE_KINDS },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'NodeRestriction admission plugin', 'zh-cn': 'NodeRestriction 准入插件' },
     summary: {
@@ -51,6 +50,4 @@ const rule: Rule = {
       context.report({ messageId: 'notEnabled', data: componentData(component), ...(state.disabledAt('NodeRestriction') ?? state.addAt) });
     }
   },
-};
-
-export default rule;
+});

@@ -4,17 +4,16 @@
  * kube-apiserver never had (usually a typo), a plugin both enabled and disabled, and the deprecated
  * --admission-control mixed with --enable/--disable-admission-plugins.
  */
+import { defineRule } from '../define-rule';
 import { componentData, componentsNamed, CONTROL_PLANE_KINDS } from '../../model/control-plane';
-import type { Rule } from '../types';
-import { ADMISSION_REFERENCES, admissionState, APISERVER_POD, closestPlugin, KNOWN_PLUGINS, REMOVED_PLUGINS } from './admission-plugins';
 
-const rule: Rule = {
+import { ADMISSION_REFERENCES, admissionState, APISERVER_POD, closestPlugin, KNOWN_PLUGINS, REMOVED_PLUGINS } from '../shared/admission-plugins';
+
+export default defineRule({
   id: 'admission-plugins-invalid',
   checklist: ['admission/plugins'],
   scope: { kinds: CONTROL_PLANE_KINDS },
   defaultSeverity: 'error',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Admission plugin flags the API server rejects', 'zh-cn': 'API 服务器会拒绝的准入插件参数' },
     summary: {
@@ -86,6 +85,4 @@ const rule: Rule = {
       }
     }
   },
-};
-
-export default rule;
+});

@@ -4,17 +4,16 @@
  * policy engines rely on, and the certificate plugins that keep CSRs from minting system:masters.
  * Switched off by --disable-admission-plugins, or left out of a --admission-control list.
  */
+import { defineRule } from '../define-rule';
 import { componentData, componentsNamed, CONTROL_PLANE_KINDS } from '../../model/control-plane';
-import type { Rule } from '../types';
-import { ADMISSION_REFERENCES, admissionState, APISERVER_POD, SECURITY_DEFAULTS } from './admission-plugins';
 
-const rule: Rule = {
+import { ADMISSION_REFERENCES, admissionState, APISERVER_POD, SECURITY_DEFAULTS } from '../shared/admission-plugins';
+
+export default defineRule({
   id: 'admission-security-plugin-disabled',
   checklist: ['admission/plugins', 'admission/pod-security'],
   scope: { kinds: CONTROL_PLANE_KINDS },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Security admission plugin switched off', 'zh-cn': '安全相关的准入插件被关闭' },
     summary: {
@@ -69,6 +68,4 @@ const rule: Rule = {
       }
     }
   },
-};
-
-export default rule;
+});

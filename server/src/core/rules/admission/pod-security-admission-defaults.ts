@@ -3,17 +3,16 @@
  * pod-security.kubernetes.io/enforce label gets `defaults.enforce`, which is privileged (no check
  * at all) when left out.
  */
+import { defineRule } from '../define-rule';
 import { recordAt, stringAt } from '../../model/values';
-import type { Rule } from '../types';
-import { ADMISSION_CONFIG, POD_SECURITY_CONFIG_KINDS, POD_SECURITY_REFERENCES, podSecurityConfigs } from './pod-security-config';
 
-const rule: Rule = {
+import { ADMISSION_CONFIG, POD_SECURITY_CONFIG_KINDS, POD_SECURITY_REFERENCES, podSecurityConfigs } from '../shared/pod-security-config';
+
+export default defineRule({
   id: 'pod-security-admission-defaults',
   checklist: ['admission/pod-security', 'pod-security/pss-enforced'],
   scope: { kinds: POD_SECURITY_CONFIG_KINDS },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Pod Security Admission enforces nothing by default', 'zh-cn': 'Pod 安全准入默认不强制任何策略' },
     summary: {
@@ -58,6 +57,4 @@ const rule: Rule = {
       }
     }
   },
-};
-
-export default rule;
+});

@@ -3,19 +3,18 @@
  * classes, whatever the labels say. Each one is reported (info) so that a reviewer sees and
  * confirms it; kube-system, exempted almost everywhere, is left out.
  */
+import { defineRule } from '../define-rule';
 import { arrayAt, recordAt } from '../../model/values';
-import type { Rule } from '../types';
-import { ADMISSION_CONFIG, POD_SECURITY_CONFIG_KINDS, POD_SECURITY_REFERENCES, podSecurityConfigs } from './pod-security-config';
+
+import { ADMISSION_CONFIG, POD_SECURITY_CONFIG_KINDS, POD_SECURITY_REFERENCES, podSecurityConfigs } from '../shared/pod-security-config';
 
 const KINDS = ['namespaces', 'usernames', 'runtimeClasses'] as const;
 
-const rule: Rule = {
+export default defineRule({
   id: 'pod-security-admission-exemptions',
   checklist: ['admission/pod-security', 'pod-security/pss-enforced'],
   scope: { kinds: POD_SECURITY_CONFIG_KINDS },
   defaultSeverity: 'info',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Pod Security Admission exemptions', 'zh-cn': 'Pod 安全准入的豁免' },
     summary: {
@@ -65,6 +64,4 @@ const rule: Rule = {
       }
     }
   },
-};
-
-export default rule;
+});

@@ -3,18 +3,17 @@
  * (the configured version) keeps Pod Security Admission on the older policy: checks added since
  * (for example host probes in 1.34) are not applied. `latest` follows the server.
  */
-import { parseKubernetesVersion } from '../../engine/kubernetes-version';
+import { defineRule } from '../define-rule';
+import { parseKubernetesVersion } from '../../model/kubernetes-version';
 import { recordAt, stringAt } from '../../model/values';
-import type { Rule } from '../types';
-import { ADMISSION_CONFIG, POD_SECURITY_CONFIG_KINDS, POD_SECURITY_REFERENCES, podSecurityConfigs } from './pod-security-config';
 
-const rule: Rule = {
+import { ADMISSION_CONFIG, POD_SECURITY_CONFIG_KINDS, POD_SECURITY_REFERENCES, podSecurityConfigs } from '../shared/pod-security-config';
+
+export default defineRule({
   id: 'pod-security-admission-version-pinned',
   checklist: ['admission/pod-security', 'pod-security/pss-enforced'],
   scope: { kinds: POD_SECURITY_CONFIG_KINDS },
   defaultSeverity: 'info',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Pod Security Admission pinned to an older policy', 'zh-cn': 'Pod 安全准入固定在较旧的策略版本' },
     summary: {
@@ -54,6 +53,4 @@ const rule: Rule = {
       context.report({ messageId: 'pinned', data: { pinned, minor: context.minorVersion }, path: [...view.path, 'defaults', 'enforce-version'], target: 'value' });
     }
   },
-};
-
-export default rule;
+});

@@ -4,18 +4,17 @@
  * default is Ignore (v1 and policies default to Fail). When the webhook is down or slow, requests
  * pass unchecked, which an attacker can provoke.
  */
+import { defineRule } from '../define-rule';
 import { stringAt, recordAt } from '../../model/values';
 import { setFix } from '../../edits/fix-builders';
-import type { Rule } from '../types';
-import { actsOnWorkloads, isValidatingAdmissionPolicy, rulesOf, WEBHOOK_KINDS, webhooksOf } from './webhooks';
 
-const rule: Rule = {
+import { actsOnWorkloads, isValidatingAdmissionPolicy, rulesOf, WEBHOOK_KINDS, webhooksOf } from '../shared/webhooks';
+
+export default defineRule({
   id: 'webhook-failure-policy-ignore',
   checklist: ['admission/secure-config'],
   scope: { kinds: [...WEBHOOK_KINDS, 'ValidatingAdmissionPolicy'] },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Admission control that fails open', 'zh-cn': '失败时放行的准入控制' },
     summary: {
@@ -77,6 +76,4 @@ const rule: Rule = {
       else if (policy === undefined && view.v1beta1) context.report({ messageId: 'defaultIgnore', data, path, fixes });
     }
   },
-};
-
-export default rule;
+});

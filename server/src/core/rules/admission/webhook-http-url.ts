@@ -3,17 +3,16 @@
  * request (whole objects, Secrets included) unencrypted and could not authenticate the webhook.
  * The API server refuses such a configuration, so it also never takes effect.
  */
+import { defineRule } from '../define-rule';
 import { stringAt, recordAt } from '../../model/values';
-import type { Rule } from '../types';
-import { WEBHOOK_KINDS, webhooksOf } from './webhooks';
 
-const rule: Rule = {
+import { WEBHOOK_KINDS, webhooksOf } from '../shared/webhooks';
+
+export default defineRule({
   id: 'webhook-http-url',
   checklist: ['admission/secure-config'],
   scope: { kinds: WEBHOOK_KINDS },
   defaultSeverity: 'error',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Admission webhook over plain HTTP', 'zh-cn': '通过明文 HTTP 调用的准入 Webhook' },
     summary: {
@@ -62,6 +61,4 @@ const rule: Rule = {
       });
     }
   },
-};
-
-export default rule;
+});

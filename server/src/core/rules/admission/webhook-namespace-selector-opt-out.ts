@@ -4,16 +4,15 @@
  * can switch the policy off for it. Advice (info): labelling namespaces usually needs cluster
  * rights, and excluding the webhook's own namespace is good practice when done by name.
  */
-import type { Rule } from '../types';
-import { actsOnWorkloads, NAMESPACE_NAME_LABEL, optOutExpressions, rulesOf, webhooksOf } from './webhooks';
 
-const rule: Rule = {
+import { defineRule } from '../define-rule';
+import { actsOnWorkloads, NAMESPACE_NAME_LABEL, optOutExpressions, rulesOf, webhooksOf } from '../shared/webhooks';
+
+export default defineRule({
   id: 'webhook-namespace-selector-opt-out',
   checklist: ['admission/secure-config'],
   scope: { kinds: ['ValidatingWebhookConfiguration'] },
   defaultSeverity: 'info',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Policy webhook that namespaces can opt out of by label', 'zh-cn': '命名空间可通过标签退出的策略 Webhook' },
     summary: {
@@ -58,6 +57,4 @@ const rule: Rule = {
       }
     }
   },
-};
-
-export default rule;
+});

@@ -3,16 +3,15 @@
  * (`NotIn`, `DoesNotExist`): whoever creates the Pod or Deployment sets its labels, so anyone
  * subject to the policy can opt out of it.
  */
-import type { Rule } from '../types';
-import { actsOnWorkloads, optOutExpressions, rulesOf, webhooksOf } from './webhooks';
 
-const rule: Rule = {
+import { defineRule } from '../define-rule';
+import { actsOnWorkloads, optOutExpressions, rulesOf, webhooksOf } from '../shared/webhooks';
+
+export default defineRule({
   id: 'webhook-object-selector-opt-out',
   checklist: ['admission/secure-config'],
   scope: { kinds: ['ValidatingWebhookConfiguration'] },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Policy webhook that objects can opt out of', 'zh-cn': '对象可自行退出的策略 Webhook' },
     summary: {
@@ -56,6 +55,4 @@ const rule: Rule = {
       }
     }
   },
-};
-
-export default rule;
+});

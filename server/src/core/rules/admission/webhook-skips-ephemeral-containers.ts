@@ -3,16 +3,15 @@
  * pods/ephemeralcontainers subresource: `kubectl debug` adds containers to a running Pod through
  * that subresource (an UPDATE), so a policy on `pods` alone never sees them. Advice (info).
  */
-import type { Rule } from '../types';
-import { coversEphemeralContainers, isValidatingAdmissionPolicy, operationsInclude, podEntryIndex, rulesOf, webhooksOf } from './webhooks';
 
-const rule: Rule = {
+import { defineRule } from '../define-rule';
+import { coversEphemeralContainers, isValidatingAdmissionPolicy, operationsInclude, podEntryIndex, rulesOf, webhooksOf } from '../shared/webhooks';
+
+export default defineRule({
   id: 'webhook-skips-ephemeral-containers',
   checklist: ['admission/secure-config'],
   scope: { kinds: ['ValidatingWebhookConfiguration', 'ValidatingAdmissionPolicy'] },
   defaultSeverity: 'info',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Pod policy that misses ephemeral containers', 'zh-cn': '遗漏临时容器的 Pod 策略' },
     summary: {
@@ -65,6 +64,4 @@ const rule: Rule = {
       else context.report({ messageId: 'policy', data: { name: resource.name ?? '' }, path: entryPath });
     }
   },
-};
-
-export default rule;
+});

@@ -3,20 +3,19 @@
  * timeoutSeconds above 15, or unset in admissionregistration.k8s.io/v1beta1, whose default is 30.
  * Every matching API request waits that long when the webhook hangs. Advice (info).
  */
+import { defineRule } from '../define-rule';
 import { numberAt } from '../../model/values';
 import { setFix } from '../../edits/fix-builders';
-import type { Rule } from '../types';
-import { WEBHOOK_KINDS, webhooksOf } from './webhooks';
+
+import { WEBHOOK_KINDS, webhooksOf } from '../shared/webhooks';
 
 const LIMIT = 15;
 
-const rule: Rule = {
+export default defineRule({
   id: 'webhook-timeout-long',
   checklist: ['admission/secure-config'],
   scope: { kinds: WEBHOOK_KINDS },
   defaultSeverity: 'info',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Long admission webhook timeout', 'zh-cn': '准入 Webhook 超时时间过长' },
     summary: {
@@ -63,6 +62,4 @@ const rule: Rule = {
       else if (seconds === undefined && view.webhook.timeoutSeconds == null && view.v1beta1) context.report({ messageId: 'defaultLong', data, path, fixes });
     }
   },
-};
-
-export default rule;
+});

@@ -4,9 +4,10 @@
  * for a webhook behind a public endpoint. Configurations whose CA is injected by cert-manager or
  * OpenShift (annotations) are skipped.
  */
+import { defineRule } from '../define-rule';
 import { recordAt, stringAt } from '../../model/values';
-import type { Rule } from '../types';
-import { WEBHOOK_KINDS, webhooksOf } from './webhooks';
+
+import { WEBHOOK_KINDS, webhooksOf } from '../shared/webhooks';
 
 const CA_INJECTION_ANNOTATIONS = [
   'cert-manager.io/inject-ca-from',
@@ -15,13 +16,11 @@ const CA_INJECTION_ANNOTATIONS = [
   'service.beta.openshift.io/inject-cabundle',
 ];
 
-const rule: Rule = {
+export default defineRule({
   id: 'webhook-url-without-ca-bundle',
   checklist: ['admission/secure-config'],
   scope: { kinds: WEBHOOK_KINDS },
   defaultSeverity: 'info',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'URL webhook without a CA bundle', 'zh-cn': '未配置 CA 证书包的 URL Webhook' },
     summary: {
@@ -72,6 +71,4 @@ const rule: Rule = {
       });
     }
   },
-};
-
-export default rule;
+});

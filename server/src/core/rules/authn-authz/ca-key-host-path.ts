@@ -8,10 +8,11 @@
  * control plane: kube-apiserver, kube-controller-manager, kube-scheduler and etcd in kube-system
  * (static Pods or self-hosted) are not reported.
  */
+import { defineRule } from '../define-rule';
 import { controlPlaneComponents } from '../../model/control-plane';
 import { POD_TEMPLATE_KINDS, podTemplateOf } from '../../model/pod-spec';
 import { recordAt, stringAt } from '../../model/values';
-import type { Rule } from '../types';
+
 import { isCaKeyName } from './ca-private-key-stored';
 
 const PKI_DIRECTORIES = [
@@ -44,13 +45,11 @@ export function exposesCaKeys(raw: string): boolean {
   return false;
 }
 
-const rule: Rule = {
+export default defineRule({
   id: 'ca-key-host-path',
   checklist: ['authn-authz/root-ca-protected'],
   scope: { kinds: POD_TEMPLATE_KINDS },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'CA keys mounted from the node', 'zh-cn': '从节点挂载 CA 私钥' },
     summary: {
@@ -101,6 +100,4 @@ const rule: Rule = {
       });
     });
   },
-};
-
-export default rule;
+});

@@ -8,10 +8,10 @@
  * cert-manager) is not a CA key and is not reported. Placeholders and templates never decode and are
  * ignored. Key material never leaves this module: messages name the entry.
  */
+import { defineRule } from '../define-rule';
 import {
   CertificateInfo, certificatesInPem, displayName, privateKeysInPem, samePublicKey, storedEntries,
 } from '../../model/certificates';
-import type { Rule } from '../types';
 
 /** ca.key, ca-key.pem, cakey.pem, ca_key, front-proxy-ca.key, etcd-ca-key.pem (case-insensitive). */
 const CA_KEY_NAME = /(?:^|[-_.])ca(?:[-_.]?key(?:\.pem)?|\.key)$/i;
@@ -20,13 +20,11 @@ export function isCaKeyName(name: string): boolean {
   return CA_KEY_NAME.test(name);
 }
 
-const rule: Rule = {
+export default defineRule({
   id: 'ca-private-key-stored',
   checklist: ['authn-authz/root-ca-protected'],
   scope: { kinds: ['ConfigMap', 'Secret'] },
   defaultSeverity: 'error',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'CA private key stored in the cluster', 'zh-cn': 'CA 私钥存放在集群中' },
     summary: {
@@ -122,6 +120,4 @@ const rule: Rule = {
       }
     }
   },
-};
-
-export default rule;
+});

@@ -5,14 +5,15 @@
  * selfSigned Issuer or ClusterIssuer is a root, outside the checklist item; when the issuer is not
  * among the analyzed resources a CA certificate might be a root, and is not reported either.
  */
-import { relatedOfKind } from '../related-kinds';
+import { defineRule } from '../define-rule';
+import { relatedOfKind } from '../shared/related-kinds';
 import { THREE_YEARS_MS } from '../../model/certificates';
 import { parseGoDuration } from '../../model/control-plane';
 import { apiGroupOf } from '../../model/rbac';
 import type { Resource } from '../../model/resource';
 import { booleanAt, recordAt, stringAt } from '../../model/values';
-import type { Rule, RuleContext } from '../types';
-import { CERTIFICATE_REFERENCES, DAY_MS } from './certificate-common';
+import type { RuleContext } from '../types';
+import { CERTIFICATE_REFERENCES, DAY_MS } from '../shared/certificates';
 
 const CERT_MANAGER_GROUPS = new Set(['cert-manager.io', 'certmanager.k8s.io']);
 
@@ -31,13 +32,11 @@ function selfSignedIssuer(context: RuleContext, certificate: Resource): boolean 
   return issuer ? recordAt(recordAt(issuer.value, 'spec'), 'selfSigned') !== undefined : undefined;
 }
 
-const rule: Rule = {
+export default defineRule({
   id: 'cert-manager-duration-long',
   checklist: ['authn-authz/cert-validity'],
   scope: { kinds: ['Certificate'] },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'cert-manager Certificate longer than three years', 'zh-cn': 'cert-manager 证书有效期超过三年' },
     summary: {
@@ -79,6 +78,4 @@ const rule: Rule = {
     if (booleanAt(spec, 'isCA') === true && selfSignedIssuer(context, resource) !== false) return;
     context.report({ messageId: 'durationLong', data: { name: resource.name ?? '-', value, days: Math.round(duration / DAY_MS) }, path: ['spec', 'duration'] });
   },
-};
-
-export default rule;
+});

@@ -6,17 +6,16 @@
  * rotation and they do no harm there. One finding per field, naming the certificate by its common
  * name and dates.
  */
+import { defineRule } from '../define-rule';
 import { CERTIFICATE_KINDS, certificatesInPem, embeddedPemFields, isRootCertificate } from '../../model/certificates';
-import type { Rule } from '../types';
-import { CERTIFICATE_REFERENCES, certificateData } from './certificate-common';
 
-const rule: Rule = {
+import { CERTIFICATE_REFERENCES, certificateData } from '../shared/certificates';
+
+export default defineRule({
   id: 'certificate-expired',
   checklist: ['authn-authz/cert-validity'],
   scope: { kinds: CERTIFICATE_KINDS },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Expired certificate', 'zh-cn': '证书已过期' },
     summary: {
@@ -86,6 +85,4 @@ const rule: Rule = {
       context.report({ messageId: 'expired', data: certificateData(resource, field, expired), path: field.path, target: 'key' });
     }
   },
-};
-
-export default rule;
+});

@@ -6,17 +6,16 @@
  * is judged rather than the time left, so the result does not change as the certificate ages. The
  * places read are those of certificate-expired.
  */
+import { defineRule } from '../define-rule';
 import { CERTIFICATE_KINDS, certificatesInPem, embeddedPemFields, isRootCertificate, THREE_YEARS_MS } from '../../model/certificates';
-import type { Rule } from '../types';
-import { CERTIFICATE_REFERENCES, certificateData } from './certificate-common';
 
-const rule: Rule = {
+import { CERTIFICATE_REFERENCES, certificateData } from '../shared/certificates';
+
+export default defineRule({
   id: 'certificate-lifetime-long',
   checklist: ['authn-authz/cert-validity'],
   scope: { kinds: CERTIFICATE_KINDS },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Certificate valid for more than three years', 'zh-cn': '证书有效期超过三年' },
     summary: {
@@ -97,6 +96,4 @@ const rule: Rule = {
       if (long) context.report({ messageId: 'tooLong', data: certificateData(resource, field, long), path: field.path, target: 'key' });
     }
   },
-};
-
-export default rule;
+});

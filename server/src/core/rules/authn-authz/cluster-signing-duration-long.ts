@@ -4,21 +4,19 @@
  * `--experimental-cluster-signing-duration`) and kubeadm's `certificateValidityPeriod` (v1beta4).
  * The root CA's own lifetime (`caCertificateValidityPeriod`) is not a leaf and is left alone.
  */
+import { defineRule } from '../define-rule';
 import { componentsNamed, CONTROL_PLANE_KINDS, parseGoDuration } from '../../model/control-plane';
 import { stringAt } from '../../model/values';
-import type { Rule } from '../types';
 
 /** Three calendar years, leap day included: 1096 days. */
 const THREE_YEARS_MS = 1096 * 24 * 3_600_000;
 const SIGNING_FLAGS = ['cluster-signing-duration', 'experimental-cluster-signing-duration'];
 
-const rule: Rule = {
+export default defineRule({
   id: 'cluster-signing-duration-long',
   checklist: ['authn-authz/cert-validity'],
   scope: { kinds: CONTROL_PLANE_KINDS },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Certificate lifetime longer than three years', 'zh-cn': '证书有效期超过三年' },
     summary: {
@@ -88,6 +86,4 @@ const rule: Rule = {
       }
     }
   },
-};
-
-export default rule;
+});

@@ -2,16 +2,14 @@
  * kube-controller-manager must run each controller under its own service account
  * (`--use-service-account-credentials=true`), so that RBAC limits every controller separately.
  */
+import { defineRule } from '../define-rule';
 import { booleanFlag, componentData, componentsNamed, CONTROL_PLANE_KINDS, flagLocation, flagOf } from '../../model/control-plane';
-import type { Rule } from '../types';
 
-const rule: Rule = {
+export default defineRule({
   id: 'controller-manager-sa-credentials',
   checklist: ['authn-authz/controller-manager-sa-credentials'],
   scope: { kinds: CONTROL_PLANE_KINDS },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Controller credentials of kube-controller-manager', 'zh-cn': 'kube-controller-manager 的控制器凭据' },
     summary: {
@@ -69,6 +67,4 @@ const rule: Rule = {
       });
     }
   },
-};
-
-export default rule;
+});

@@ -6,13 +6,14 @@
  * points at the granting entries and at the subjects' ServiceAccounts (relatedInformation). Roles
  * outside the workspace (built-in ClusterRoles such as edit) are not judged.
  */
-import { relatedOfKind } from '../related-kinds';
+import { defineRule } from '../define-rule';
+import { relatedOfKind } from '../shared/related-kinds';
 import { isAggregated, isBinding, isRole, policyRulesOf, PolicyRuleView, roleRefOf, ruleGrants, subjectsOf } from '../../model/rbac';
 import type { Resource } from '../../model/resource';
 import type { PropertyPath } from '../../model/values';
 import type { WorkspaceIndex } from '../../workspace/workspace-index';
-import type { RelatedReport, WorkspaceRule } from '../types';
-import { RBAC_REFERENCES } from './rbac-common';
+import type { RelatedReport } from '../types';
+import { RBAC_REFERENCES } from '../shared/rbac';
 
 interface DangerousRight {
   /** Language-neutral: `get, list secrets`, `*`, `escalate`, `create pods/exec`. */
@@ -62,14 +63,12 @@ function subjectText(binding: Resource): string {
   return subjects.length > 3 ? `${subjects.slice(0, 3).join(', ')}, … (+${subjects.length - 3})` : subjects.join(', ');
 }
 
-const rule: WorkspaceRule = {
+export default defineRule({
   id: 'rbac-binding-dangerous-role',
   checklist: ['authn-authz/rbac-good-practices'],
   scope: 'workspace',
   inputKinds: ['RoleBinding', 'ClusterRoleBinding'],
   defaultSeverity: 'info',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Binding grants dangerous rights', 'zh-cn': '绑定授予了危险权限' },
     summary: {
@@ -117,7 +116,7 @@ const rule: WorkspaceRule = {
       if (!role || isAggregated(role)) continue;
       const rights = policyRulesOf(role).flatMap(dangerousRights);
       if (rights.length === 0) continue;
-      const related: RelatedReport[] = rights.map((right) => ({ resource: role, path: right.path, messageId: 'grantingEntry', data: { right: right.text } }));
+      const related: RelatedReport<'grantingEntry' | 'subject'>[] = rights.map((right) => ({ resource: role, path: right.path, messageId: 'grantingEntry', data: { right: right.text } }));
       for (const subject of subjectsOf(binding)) {
         if (subject.kind !== 'ServiceAccount') continue;
         const namespace = subject.namespace ?? index.namespaceOf(binding);
@@ -140,6 +139,4 @@ const rule: WorkspaceRule = {
       });
     }
   },
-};
-
-export default rule;
+});

@@ -7,23 +7,22 @@
  * super-admin.conf for emergencies. CA certificates are not client credentials and are skipped.
  * The certificate is named by its common name, never shown.
  */
+import { defineRule } from '../define-rule';
 import { attributeValues, CertificateInfo, certificatesInPem, decodeBase64, displayName, OID_ORGANIZATION, storedEntries } from '../../model/certificates';
 import { clientCertificatesInKubeconfigText, kubeconfigDataFields } from '../../model/kubeconfig';
-import type { Rule } from '../types';
-import { RBAC_REFERENCES } from './rbac-common';
+
+import { RBAC_REFERENCES } from '../shared/rbac';
 import { SYSTEM_MASTERS } from './system-masters-group-binding';
 
 function mastersCertificate(pem: string): CertificateInfo | undefined {
   return certificatesInPem(pem).find((certificate) => !certificate.isCA && attributeValues(certificate.subject, OID_ORGANIZATION).includes(SYSTEM_MASTERS));
 }
 
-const rule: Rule = {
+export default defineRule({
   id: 'system-masters-client-certificate',
   checklist: ['authn-authz/system-masters'],
   scope: { kinds: ['Config', 'ConfigMap', 'Secret'] },
   defaultSeverity: 'error',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Client certificate in group system:masters', 'zh-cn': '属于 system:masters 组的客户端证书' },
     summary: {
@@ -119,6 +118,4 @@ const rule: Rule = {
       });
     }
   },
-};
-
-export default rule;
+});

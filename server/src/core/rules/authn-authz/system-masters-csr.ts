@@ -6,19 +6,18 @@
  * rejects such requests only for the kubernetes.io/kube-apiserver-client signer; other signers,
  * and clusters without the plugin, let them through, so every signer is reported.
  */
+import { defineRule } from '../define-rule';
 import { attributeValues, certificateRequestSubjects, decodeBase64, OID_ORGANIZATION } from '../../model/certificates';
 import { stringAt, recordAt } from '../../model/values';
-import type { Rule } from '../types';
-import { RBAC_REFERENCES } from './rbac-common';
+
+import { RBAC_REFERENCES } from '../shared/rbac';
 import { SYSTEM_MASTERS } from './system-masters-group-binding';
 
-const rule: Rule = {
+export default defineRule({
   id: 'system-masters-csr',
   checklist: ['authn-authz/system-masters'],
   scope: { kinds: ['CertificateSigningRequest'] },
   defaultSeverity: 'error',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Certificate request for system:masters', 'zh-cn': '申请 system:masters 证书' },
     summary: {
@@ -78,6 +77,4 @@ const rule: Rule = {
       target: 'key',
     });
   },
-};
-
-export default rule;
+});

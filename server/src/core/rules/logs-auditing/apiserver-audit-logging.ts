@@ -2,8 +2,8 @@
  * kube-apiserver must record audit events: without --audit-policy-file it records none at all,
  * and without a backend (--audit-log-path or --audit-webhook-config-file) they go nowhere.
  */
+import { defineRule } from '../define-rule';
 import { componentData, componentsNamed, CONTROL_PLANE_KINDS } from '../../model/control-plane';
-import type { Rule } from '../types';
 
 const POD = [
   'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: kube-apiserver', '  namespace: kube-system', 'spec:', '  containers:',
@@ -11,13 +11,11 @@ const POD = [
   '        - --authorization-mode=Node,RBAC',
 ];
 
-const rule: Rule = {
+export default defineRule({
   id: 'apiserver-audit-logging',
   checklist: ['logs-auditing/audit-logs-protected'],
   scope: { kinds: CONTROL_PLANE_KINDS },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'API server audit logging', 'zh-cn': 'API 服务器审计日志' },
     summary: {
@@ -70,6 +68,4 @@ const rule: Rule = {
       }
     }
   },
-};
-
-export default rule;
+});

@@ -4,8 +4,8 @@
  * defaults to false, so only an explicit true is a finding. Judged at the version the manifest
  * states (image tag, kubeadm kubernetesVersion), else the configured one.
  */
+import { defineRule } from '../define-rule';
 import { booleanFlag, componentData, componentMinor, componentsNamed, CONTROL_PLANE_KINDS, flagOf } from '../../model/control-plane';
-import type { Rule } from '../types';
 
 const POD = [
   'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: kube-apiserver', '  namespace: kube-system', 'spec:', '  containers:',
@@ -13,13 +13,11 @@ const POD = [
   '        - --authorization-mode=Node,RBAC',
 ];
 
-const rule: Rule = {
+export default defineRule({
   id: 'apiserver-logs-handler',
   checklist: ['logs-auditing/logs-api-disabled'],
   scope: { kinds: CONTROL_PLANE_KINDS },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'API server /logs endpoint', 'zh-cn': 'API 服务器的 /logs 端点' },
     summary: {
@@ -67,6 +65,4 @@ const rule: Rule = {
       }
     }
   },
-};
-
-export default rule;
+});

@@ -7,11 +7,11 @@
  * directory or anything inside it, or of a parent of the log (not `/` or `/var`, and for the usual
  * places only parents three levels deep such as /var/log/kubernetes) is reported.
  */
+import { defineRule } from '../define-rule';
 import { componentsNamed } from '../../model/control-plane';
 import { POD_TEMPLATE_KINDS, podTemplateOf } from '../../model/pod-spec';
 import type { Resource } from '../../model/resource';
 import { isRecord, recordAt, stringAt } from '../../model/values';
-import type { Rule } from '../types';
 
 interface AuditPlace {
   readonly path: string;
@@ -59,13 +59,11 @@ function auditPlaces(related: readonly Resource[]): readonly AuditPlace[] {
   return places;
 }
 
-const rule: Rule = {
+export default defineRule({
   id: 'audit-log-host-mount',
   checklist: ['logs-auditing/audit-logs-protected'],
   scope: { kinds: POD_TEMPLATE_KINDS },
   defaultSeverity: 'info',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Workload mounts the audit logs', 'zh-cn': '工作负载挂载了审计日志' },
     summary: {
@@ -121,6 +119,4 @@ const rule: Rule = {
       });
     });
   },
-};
-
-export default rule;
+});

@@ -3,9 +3,9 @@
  * set to false. With `--authentication-config`, the AuthenticationConfiguration file decides, and
  * there anonymous access is fine only when `conditions` restrict it to chosen paths.
  */
+import { defineRule } from '../define-rule';
 import { booleanFlag, componentData, componentsNamed, CONTROL_PLANE_KINDS, flagLocation, flagOf, isConfigKind } from '../../model/control-plane';
 import { arrayAt, booleanAt, recordAt } from '../../model/values';
-import type { Rule } from '../types';
 
 const POD = [
   'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: kube-apiserver', '  namespace: kube-system', 'spec:', '  containers:',
@@ -13,13 +13,11 @@ const POD = [
   '        - --authorization-mode=Node,RBAC',
 ];
 
-const rule: Rule = {
+export default defineRule({
   id: 'apiserver-anonymous-auth',
   checklist: ['network/control-plane-not-exposed'],
   scope: { kinds: [...CONTROL_PLANE_KINDS, 'AuthenticationConfiguration'] },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Anonymous requests to the API server', 'zh-cn': 'API 服务器的匿名请求' },
     summary: {
@@ -76,6 +74,4 @@ const rule: Rule = {
       context.report({ messageId: flag ? 'enabled' : 'missing', data: { ...componentData(component), value: flag?.value ?? '' }, ...flagLocation(component, flag) });
     }
   },
-};
-
-export default rule;
+});

@@ -3,22 +3,20 @@
  * unset, and AlwaysAllow anywhere in the list allows whatever the modes before it do not decide.
  * The structured AuthorizationConfiguration (`--authorization-config`) is checked the same way.
  */
+import { defineRule } from '../define-rule';
 import { componentData, componentsNamed, CONTROL_PLANE_KINDS, flagOf, isConfigKind } from '../../model/control-plane';
 import { arrayAt, stringAt } from '../../model/values';
-import type { Rule } from '../types';
 
 const POD = [
   'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: kube-apiserver', '  namespace: kube-system', 'spec:', '  containers:',
   '    - name: kube-apiserver', '      image: registry.k8s.io/kube-apiserver:v1.31.0', '      command:', '        - kube-apiserver',
 ];
 
-const rule: Rule = {
+export default defineRule({
   id: 'apiserver-authorization-always-allow',
   checklist: ['network/control-plane-not-exposed', 'authn-authz/rbac-good-practices'],
   scope: { kinds: [...CONTROL_PLANE_KINDS, 'AuthorizationConfiguration'] },
   defaultSeverity: 'error',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'API server authorizes every request', 'zh-cn': 'API 服务器放行所有请求' },
     summary: {
@@ -78,6 +76,4 @@ const rule: Rule = {
       context.report({ messageId: 'alwaysAllow', data: componentData(component), ...location });
     }
   },
-};
-
-export default rule;
+});

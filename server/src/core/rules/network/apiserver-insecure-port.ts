@@ -6,8 +6,8 @@
  * --address): naming them then stops kube-apiserver from starting. Judged at the version the
  * manifest states (image tag, kubeadm kubernetesVersion), else the configured one.
  */
+import { defineRule } from '../define-rule';
 import { componentData, componentMinor, componentsNamed, CONTROL_PLANE_KINDS, Flag, flagLocation, isLoopbackHost } from '../../model/control-plane';
-import type { Rule } from '../types';
 
 const POD = [
   'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: kube-apiserver', '  namespace: kube-system', 'spec:', '  containers:',
@@ -15,13 +15,11 @@ const POD = [
   '        - --authorization-mode=Node,RBAC',
 ];
 
-const rule: Rule = {
+export default defineRule({
   id: 'apiserver-insecure-port',
   checklist: ['network/control-plane-not-exposed'],
   scope: { kinds: CONTROL_PLANE_KINDS },
   defaultSeverity: 'error',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Insecure API server port', 'zh-cn': 'API 服务器的不安全端口' },
     summary: {
@@ -85,6 +83,4 @@ const rule: Rule = {
       context.report({ messageId: local ? 'insecureLocal' : 'insecureExposed', data: { ...componentData(component), address, port }, ...where });
     }
   },
-};
-
-export default rule;
+});

@@ -4,8 +4,8 @@
  * address of a host-network control-plane node; kubeadm binds them to 127.0.0.1. Monitoring often
  * needs them reachable, so this is advice (info).
  */
+import { defineRule } from '../define-rule';
 import { componentData, componentsNamed, CONTROL_PLANE_KINDS, ControlPlaneComponent, flagLocation } from '../../model/control-plane';
-import type { Rule } from '../types';
 
 const ANY_ADDRESS = new Set(['0.0.0.0', '::', '[::]', '']);
 
@@ -15,13 +15,11 @@ const POD = [
   '        - --kubeconfig=/etc/kubernetes/scheduler.conf',
 ];
 
-const rule: Rule = {
+export default defineRule({
   id: 'control-plane-bind-all-interfaces',
   checklist: ['network/control-plane-not-exposed'],
   scope: { kinds: CONTROL_PLANE_KINDS },
   defaultSeverity: 'info',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Scheduler or controller manager listening on every address', 'zh-cn': '调度器或控制器管理器监听所有地址' },
     summary: {
@@ -65,6 +63,4 @@ const rule: Rule = {
       context.report({ messageId: flag ? 'anyAddress' : 'unset', data: { ...componentData(component), value: flag?.value ?? '' }, ...flagLocation(component, flag) });
     }
   },
-};
-
-export default rule;
+});

@@ -2,17 +2,16 @@
  * etcd must not generate its own self-signed certificates (`--auto-tls`, `--peer-auto-tls`): nobody
  * can verify them, and with them etcd cannot check the certificates of its clients or peers.
  */
+import { defineRule } from '../define-rule';
 import { componentData, componentsNamed, CONTROL_PLANE_KINDS, parseGoBool } from '../../model/control-plane';
-import type { Rule } from '../types';
-import { ETCD_POD, ETCD_REFERENCES } from './etcd-common';
 
-const rule: Rule = {
+import { ETCD_POD, ETCD_REFERENCES } from '../shared/etcd';
+
+export default defineRule({
   id: 'etcd-auto-tls',
   checklist: ['network/control-plane-not-exposed'],
   scope: { kinds: CONTROL_PLANE_KINDS },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'etcd with self-signed automatic TLS', 'zh-cn': 'etcd 使用自签名的自动 TLS' },
     summary: {
@@ -50,6 +49,4 @@ const rule: Rule = {
       }
     }
   },
-};
-
-export default rule;
+});

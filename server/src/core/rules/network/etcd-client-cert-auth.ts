@@ -2,17 +2,16 @@
  * etcd must require client certificates (`--client-cert-auth=true`, or ETCD_CLIENT_CERT_AUTH):
  * otherwise any client that reaches its port reads and writes the whole cluster state.
  */
+import { defineRule } from '../define-rule';
 import { booleanFlag, componentData, componentsNamed, CONTROL_PLANE_KINDS, flagLocation, flagOf } from '../../model/control-plane';
-import type { Rule } from '../types';
-import { ETCD_POD, ETCD_REFERENCES } from './etcd-common';
 
-const rule: Rule = {
+import { ETCD_POD, ETCD_REFERENCES } from '../shared/etcd';
+
+export default defineRule({
   id: 'etcd-client-cert-auth',
   checklist: ['network/control-plane-not-exposed'],
   scope: { kinds: CONTROL_PLANE_KINDS },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'etcd without client certificate authentication', 'zh-cn': 'etcd 未启用客户端证书认证' },
     summary: {
@@ -51,6 +50,4 @@ const rule: Rule = {
       context.report({ messageId: flag ? 'disabled' : 'missing', data: { ...componentData(component), value: flag?.value ?? '' }, ...flagLocation(component, flag) });
     }
   },
-};
-
-export default rule;
+});

@@ -3,19 +3,18 @@
  * (`--peer-client-cert-auth=true`). Judged only when etcd has peers: a peer URL on a non-loopback
  * address, or more than one member in --initial-cluster. A single local member has no peer traffic.
  */
+import { defineRule } from '../define-rule';
 import { booleanFlag, componentData, componentsNamed, CONTROL_PLANE_KINDS, flagLocation, flagOf, isLoopbackHost, parseUrlList } from '../../model/control-plane';
-import type { Rule } from '../types';
-import { ETCD_POD, ETCD_REFERENCES } from './etcd-common';
+
+import { ETCD_POD, ETCD_REFERENCES } from '../shared/etcd';
 
 const PEER_TLS = ['        - --peer-cert-file=/etc/kubernetes/pki/etcd/peer.crt', '        - --peer-key-file=/etc/kubernetes/pki/etcd/peer.key', '        - --peer-trusted-ca-file=/etc/kubernetes/pki/etcd/ca.crt', '        - --client-cert-auth=true'];
 
-const rule: Rule = {
+export default defineRule({
   id: 'etcd-peer-cert-auth',
   checklist: ['network/control-plane-not-exposed'],
   scope: { kinds: CONTROL_PLANE_KINDS },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'etcd peers without certificate authentication', 'zh-cn': 'etcd 成员之间未启用证书认证' },
     summary: {
@@ -63,6 +62,4 @@ const rule: Rule = {
       context.report({ messageId: flag ? 'disabled' : 'missing', data: { ...componentData(component), value: flag?.value ?? '' }, ...flagLocation(component, flag) });
     }
   },
-};
-
-export default rule;
+});

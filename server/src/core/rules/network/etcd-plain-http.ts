@@ -3,17 +3,16 @@
  * --listen-peer-urls; `0.0.0.0` is every interface). kube-apiserver --etcd-servers with an http://
  * URL on another host shows the same exposure from the client's side.
  */
+import { defineRule } from '../define-rule';
 import { componentData, componentsNamed, CONTROL_PLANE_KINDS, ControlPlaneComponent, isLoopbackHost, parseUrlList } from '../../model/control-plane';
-import type { Rule, RuleContext } from '../types';
-import { ETCD_POD, ETCD_REFERENCES } from './etcd-common';
+import type { RuleContext } from '../types';
+import { ETCD_POD, ETCD_REFERENCES } from '../shared/etcd';
 
-const rule: Rule = {
+export default defineRule({
   id: 'etcd-plain-http',
   checklist: ['network/control-plane-not-exposed'],
   scope: { kinds: CONTROL_PLANE_KINDS },
   defaultSeverity: 'error',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'etcd over plain HTTP on the network', 'zh-cn': 'etcd 在网络上使用明文 HTTP' },
     summary: {
@@ -55,7 +54,7 @@ const rule: Rule = {
     }
     for (const component of componentsNamed(resource, 'kube-apiserver')) reportPlainUrls(context, component, 'etcd-servers', 'apiServerEtcd');
   },
-};
+});
 
 function reportPlainUrls(context: RuleContext, component: ControlPlaneComponent, name: string, messageId: string): void {
   const flag = component.flags.get(name);
@@ -65,5 +64,3 @@ function reportPlainUrls(context: RuleContext, component: ControlPlaneComponent,
   const location = flag.implicit ? component.anchor : { path: flag.path, target: flag.target };
   context.report({ messageId, data: { ...componentData(component), flag: name, urls: plain.map((url) => url.text).join(', ') }, ...location });
 }
-
-export default rule;

@@ -3,10 +3,11 @@
  * top-level traffic policy, a port-level setting or a subset. Hosts outside the cluster (ServiceEntry
  * names such as `api.example.com`) are left alone: the item is about traffic inside the cluster.
  */
+import { defineRule } from '../define-rule';
 import { arrayAt, isRecord, PropertyPath, recordAt, stringAt } from '../../model/values';
 import { setFix } from '../../edits/fix-builders';
-import type { Rule } from '../types';
-import { isIstioResource } from './istio';
+
+import { isIstioResource } from '../shared/istio';
 
 /** Short names, `*.svc...` and `*.local` names, and `*` are in-cluster hosts. */
 function isClusterHost(host: string): boolean {
@@ -26,13 +27,11 @@ function tlsModes(policy: unknown, path: PropertyPath): { mode: string; path: Pr
   return modes;
 }
 
-const rule: Rule = {
+export default defineRule({
   id: 'istio-destination-rule-tls-disabled',
   checklist: ['network/service-mesh-encryption'],
   scope: { kinds: ['DestinationRule'] },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Istio DestinationRule without TLS', 'zh-cn': '未启用 TLS 的 Istio DestinationRule' },
     summary: {
@@ -83,6 +82,4 @@ const rule: Rule = {
       }
     });
   },
-};
-
-export default rule;
+});

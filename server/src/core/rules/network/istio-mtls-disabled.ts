@@ -3,17 +3,16 @@
  * traffic and their peers send it. Mesh-wide (root namespace, no selector) is the worst case and
  * the message says so.
  */
+import { defineRule } from '../define-rule';
 import { setFix } from '../../edits/fix-builders';
-import type { Rule } from '../types';
-import { isIstioResource, mtlsModes, peerAuthenticationScope } from './istio';
 
-const rule: Rule = {
+import { isIstioResource, mtlsModes, peerAuthenticationScope } from '../shared/istio';
+
+export default defineRule({
   id: 'istio-mtls-disabled',
   checklist: ['network/service-mesh-encryption'],
   scope: { kinds: ['PeerAuthentication'] },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Istio mutual TLS disabled', 'zh-cn': 'Istio 双向 TLS 被禁用' },
     summary: {
@@ -69,6 +68,4 @@ const rule: Rule = {
       else context.report({ messageId: peerAuthenticationScope(resource), data: { name }, path, fixes });
     }
   },
-};
-
-export default rule;
+});

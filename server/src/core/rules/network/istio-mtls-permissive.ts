@@ -2,17 +2,16 @@
  * Istio PeerAuthentication with mTLS mode PERMISSIVE: the workloads still accept plain text. It is
  * Istio's default and a normal step while migrating, hence info; mesh-wide is named in the message.
  */
+import { defineRule } from '../define-rule';
 import { setFix } from '../../edits/fix-builders';
-import type { Rule } from '../types';
-import { isIstioResource, mtlsModes, peerAuthenticationScope } from './istio';
 
-const rule: Rule = {
+import { isIstioResource, mtlsModes, peerAuthenticationScope } from '../shared/istio';
+
+export default defineRule({
   id: 'istio-mtls-permissive',
   checklist: ['network/service-mesh-encryption'],
   scope: { kinds: ['PeerAuthentication'] },
   defaultSeverity: 'info',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Istio mutual TLS only permissive', 'zh-cn': 'Istio 双向 TLS 仅为宽松模式' },
     summary: {
@@ -68,6 +67,4 @@ const rule: Rule = {
       else context.report({ messageId: peerAuthenticationScope(resource), data: { name }, path, fixes });
     }
   },
-};
-
-export default rule;
+});

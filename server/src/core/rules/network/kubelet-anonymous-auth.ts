@@ -3,19 +3,18 @@
  * `authentication.anonymous.enabled: true`, or the `--anonymous-auth` flag (true by default when
  * the kubelet has no config file).
  */
+import { defineRule } from '../define-rule';
 import { parseGoBool } from '../../model/control-plane';
-import type { Rule } from '../types';
-import { checkKubeletSetting, KUBELET_REFERENCES, KUBELET_SCOPE } from './kubelet-setting';
+
+import { checkKubeletSetting, KUBELET_REFERENCES, KUBELET_SCOPE } from '../shared/kubelet-setting';
 
 const CONFIG = ['apiVersion: kubelet.config.k8s.io/v1beta1', 'kind: KubeletConfiguration', 'authentication:', '  anonymous:'];
 
-const rule: Rule = {
+export default defineRule({
   id: 'kubelet-anonymous-auth',
   checklist: ['network/control-plane-not-exposed'],
   scope: { kinds: KUBELET_SCOPE },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Anonymous requests to the kubelet', 'zh-cn': 'kubelet 的匿名请求' },
     summary: {
@@ -60,6 +59,4 @@ const rule: Rule = {
       flagDefault: 'true',
     });
   },
-};
-
-export default rule;
+});

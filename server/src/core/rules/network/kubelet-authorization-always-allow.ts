@@ -3,18 +3,17 @@
  * AlwaysAllow`, or the `--authorization-mode` flag (AlwaysAllow by default when the kubelet has no
  * config file), lets every authenticated caller exec into any container of the node.
  */
-import type { Rule } from '../types';
-import { checkKubeletSetting, KUBELET_REFERENCES, KUBELET_SCOPE } from './kubelet-setting';
+
+import { defineRule } from '../define-rule';
+import { checkKubeletSetting, KUBELET_REFERENCES, KUBELET_SCOPE } from '../shared/kubelet-setting';
 
 const CONFIG = ['apiVersion: kubelet.config.k8s.io/v1beta1', 'kind: KubeletConfiguration', 'authorization:'];
 
-const rule: Rule = {
+export default defineRule({
   id: 'kubelet-authorization-always-allow',
   checklist: ['network/control-plane-not-exposed'],
   scope: { kinds: KUBELET_SCOPE },
   defaultSeverity: 'error',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Kubelet authorizes every request', 'zh-cn': 'kubelet 放行所有请求' },
     summary: {
@@ -59,6 +58,4 @@ const rule: Rule = {
       flagDefault: 'AlwaysAllow',
     });
   },
-};
-
-export default rule;
+});

@@ -3,18 +3,17 @@
  * authentication. KubeletConfiguration `readOnlyPort` defaults to 0 (off); the `--read-only-port`
  * flag defaults to 10255 when the kubelet has no config file.
  */
-import type { Rule } from '../types';
-import { checkKubeletSetting, KUBELET_REFERENCES, KUBELET_SCOPE } from './kubelet-setting';
+
+import { defineRule } from '../define-rule';
+import { checkKubeletSetting, KUBELET_REFERENCES, KUBELET_SCOPE } from '../shared/kubelet-setting';
 
 const CONFIG = ['apiVersion: kubelet.config.k8s.io/v1beta1', 'kind: KubeletConfiguration', 'authorization:', '  mode: Webhook'];
 
-const rule: Rule = {
+export default defineRule({
   id: 'kubelet-read-only-port',
   checklist: ['network/control-plane-not-exposed'],
   scope: { kinds: KUBELET_SCOPE },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Kubelet read-only port', 'zh-cn': 'kubelet 只读端口' },
     summary: {
@@ -59,6 +58,4 @@ const rule: Rule = {
       flagDefault: '10255',
     });
   },
-};
-
-export default rule;
+});

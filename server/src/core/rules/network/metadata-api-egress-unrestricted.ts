@@ -5,21 +5,20 @@
  * workloads as related places. Egress rules that admit the metadata address are the business of
  * network-policy-metadata-egress; host-network Pods that of host-network-metadata-api.
  */
+import { defineRule } from '../define-rule';
 import { POD_TEMPLATE_KINDS } from '../../model/pod-spec';
-import type { RelatedReport, WorkspaceRule } from '../types';
-import { METADATA_ADDRESSES } from './metadata-egress';
-import { judgedNamespaces, policiesIn, selects, workloadList } from './network-policy-model';
+import type { RelatedReport } from '../types';
+import { METADATA_ADDRESSES } from '../shared/metadata-egress';
+import { judgedNamespaces, policiesIn, selects, workloadList } from '../shared/network-policy-model';
 
 const RELATED_LIMIT = 10;
 
-const rule: WorkspaceRule = {
+export default defineRule({
   id: 'metadata-api-egress-unrestricted',
   checklist: ['network/metadata-api-filtered'],
   scope: 'workspace',
   inputKinds: POD_TEMPLATE_KINDS.filter((kind) => kind !== 'PodTemplate'),
   defaultSeverity: 'info',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Unrestricted egress reaches the cloud metadata API', 'zh-cn': '不受限制的出站流量可访问云元数据 API' },
     summary: {
@@ -67,7 +66,7 @@ const rule: WorkspaceRule = {
       if (open.length === 0) continue;
       const anchor = index.namespaceAnchor(namespace, open.map(({ resource }) => resource));
       if (!anchor || !context.wants(anchor.resource)) continue;
-      const related: RelatedReport[] = open
+      const related: RelatedReport<'workload'>[] = open
         .filter(({ resource }) => resource !== anchor.resource)
         .slice(0, RELATED_LIMIT)
         .map(({ resource }) => ({ resource, path: ['metadata', 'name'], messageId: 'workload', data: { kind: resource.kind, name: resource.name ?? '' } }));
@@ -80,6 +79,4 @@ const rule: WorkspaceRule = {
       });
     }
   },
-};
-
-export default rule;
+});

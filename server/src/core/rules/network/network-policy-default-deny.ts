@@ -5,21 +5,20 @@
  * workspace holds it, else on the first workload of the namespace, with the workloads (and a
  * one-way deny policy) as related places.
  */
+import { defineRule } from '../define-rule';
 import { POD_TEMPLATE_KINDS } from '../../model/pod-spec';
 import type { Fix } from '../../edits/types';
-import type { RelatedReport, WorkspaceRule } from '../types';
-import { deniesAll, judgedNamespaces, policiesIn, workloadList } from './network-policy-model';
+import type { RelatedReport } from '../types';
+import { deniesAll, judgedNamespaces, policiesIn, workloadList } from '../shared/network-policy-model';
 
 const RELATED_LIMIT = 10;
 
-const rule: WorkspaceRule = {
+export default defineRule({
   id: 'network-policy-default-deny',
   checklist: ['network/default-deny'],
   scope: 'workspace',
   inputKinds: POD_TEMPLATE_KINDS.filter((kind) => kind !== 'PodTemplate'),
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Namespace without a default-deny NetworkPolicy', 'zh-cn': '名字空间缺少默认拒绝的 NetworkPolicy' },
     summary: {
@@ -79,7 +78,7 @@ const rule: WorkspaceRule = {
       const ingress = policies.find((policy) => deniesAll(policy, 'ingress'));
       const egress = policies.find((policy) => deniesAll(policy, 'egress'));
       if (ingress && egress) continue;
-      const related: RelatedReport[] = workloads
+      const related: RelatedReport<'workload' | 'oneWayPolicy'>[] = workloads
         .filter(({ resource }) => resource !== anchor.resource)
         .slice(0, RELATED_LIMIT)
         .map(({ resource }) => ({ resource, path: ['metadata', 'name'], messageId: 'workload', data: { kind: resource.kind, name: resource.name ?? '', namespace } }));
@@ -96,7 +95,7 @@ const rule: WorkspaceRule = {
       });
     }
   },
-};
+});
 
 type PolicyDirection = 'Ingress' | 'Egress';
 
@@ -118,5 +117,3 @@ function defaultDenyFix(namespace: string, directions: readonly PolicyDirection[
     newFile: { name: file, documents: [policy] },
   };
 }
-
-export default rule;

@@ -1,21 +1,20 @@
 /**
  * Egress rules that let Pods reach the cloud metadata API (169.254.169.254, and fd00:ec2::254 on
  * AWS IPv6): a rule with no destination list, or an ipBlock whose range holds the address without
- * an `except` for it, on ports that include TCP 80. The semantics live in metadata-egress.ts.
+ * an `except` for it, on ports that include TCP 80. The semantics live in shared/metadata-egress.ts.
  */
+import { defineRule } from '../define-rule';
 import type { Fix } from '../../edits/types';
-import type { Rule } from '../types';
-import { ciliumMetadataHits, networkPolicyMetadataHits } from './metadata-egress';
+
+import { ciliumMetadataHits, networkPolicyMetadataHits } from '../shared/metadata-egress';
 
 const CILIUM_KINDS = ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy'];
 
-const rule: Rule = {
+export default defineRule({
   id: 'network-policy-metadata-egress',
   checklist: ['network/metadata-api-filtered'],
   scope: { kinds: ['NetworkPolicy', ...CILIUM_KINDS] },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Egress to the cloud metadata API', 'zh-cn': '允许出站访问云元数据 API' },
     summary: {
@@ -87,6 +86,4 @@ const rule: Rule = {
       }
     }
   },
-};
-
-export default rule;
+});

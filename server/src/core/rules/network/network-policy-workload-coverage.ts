@@ -5,20 +5,19 @@
  * server does. In a namespace without any NetworkPolicy the finding is made once, on the
  * namespace (its Namespace object, else its first workload); otherwise on each workload left open.
  */
+import { defineRule } from '../define-rule';
 import { POD_TEMPLATE_KINDS } from '../../model/pod-spec';
-import type { RelatedReport, WorkspaceRule } from '../types';
-import { judgedNamespaces, policiesIn, selects, workloadList } from './network-policy-model';
+import type { RelatedReport } from '../types';
+import { judgedNamespaces, policiesIn, selects, workloadList } from '../shared/network-policy-model';
 
 const RELATED_LIMIT = 10;
 
-const rule: WorkspaceRule = {
+export default defineRule({
   id: 'network-policy-workload-coverage',
   checklist: ['network/policies-all-workloads'],
   scope: 'workspace',
   inputKinds: POD_TEMPLATE_KINDS.filter((kind) => kind !== 'PodTemplate'),
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Workload without ingress and egress network policies', 'zh-cn': '工作负载缺少入站和出站网络策略' },
     summary: {
@@ -80,7 +79,7 @@ const rule: WorkspaceRule = {
       if (policies.length === 0) {
         const anchor = index.namespaceAnchor(namespace, workloads.map(({ resource }) => resource));
         if (!anchor || !context.wants(anchor.resource)) continue;
-        const related: RelatedReport[] = workloads
+        const related: RelatedReport<'workload'>[] = workloads
           .filter(({ resource }) => resource !== anchor.resource)
           .slice(0, RELATED_LIMIT)
           .map(({ resource }) => ({ resource, path: ['metadata', 'name'], messageId: 'workload', data: { kind: resource.kind, name: resource.name ?? '' } }));
@@ -94,7 +93,7 @@ const rule: WorkspaceRule = {
         const egress = selecting.some((policy) => policy.egress);
         if (ingress && egress) continue;
         const { resource } = workload;
-        const related: RelatedReport[] = selecting.map((policy) => ({
+        const related: RelatedReport<'selectingPolicy'>[] = selecting.map((policy) => ({
           resource: policy.resource,
           path: ['spec', 'podSelector'],
           target: 'key',
@@ -112,6 +111,4 @@ const rule: WorkspaceRule = {
       }
     }
   },
-};
-
-export default rule;
+});

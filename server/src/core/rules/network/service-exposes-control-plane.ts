@@ -5,9 +5,10 @@
  * of those components. ClusterIP Services are in-cluster plumbing (metrics-server targets 10250,
  * aggregated API servers 6443) and are left alone.
  */
+import { defineRule } from '../define-rule';
 import { isRecord } from '../../model/values';
-import type { Rule } from '../types';
-import { isExposed, portsOf, serviceOf } from './services';
+
+import { isExposed, portsOf, serviceOf } from '../shared/services';
 
 /**
  * Well-known ports (program names only: they appear untranslated in both languages). 10255 is the
@@ -29,13 +30,11 @@ const CONTROL_PLANE_PORTS: ReadonlyMap<number, string> = new Map([
 /** The `component` label kubeadm puts on control-plane static Pods. */
 const CONTROL_PLANE_COMPONENTS = new Set(['kube-apiserver', 'etcd', 'kube-controller-manager', 'kube-scheduler']);
 
-const rule: Rule = {
+export default defineRule({
   id: 'service-exposes-control-plane',
   checklist: ['network/control-plane-not-exposed'],
   scope: { kinds: ['Service'] },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Control-plane port exposed by a Service', 'zh-cn': 'Service 暴露了控制平面端口' },
     summary: {
@@ -95,6 +94,4 @@ const rule: Rule = {
       });
     }
   },
-};
-
-export default rule;
+});

@@ -2,17 +2,16 @@
  * Services with `spec.externalIPs`: every node answers for those addresses, and whoever may create
  * Services can claim any address, including one of another tenant (CVE-2020-8554).
  */
+import { defineRule } from '../define-rule';
 import { removeItemFix } from '../../edits/fix-builders';
-import type { Rule } from '../types';
-import { externalIpsOf, serviceOf } from './services';
 
-const rule: Rule = {
+import { externalIpsOf, serviceOf } from '../shared/services';
+
+export default defineRule({
   id: 'service-external-ips',
   checklist: ['network/restrict-loadbalancer-externalip'],
   scope: { kinds: ['Service'] },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Service external IPs', 'zh-cn': 'Service 外部 IP' },
     summary: {
@@ -56,6 +55,4 @@ const rule: Rule = {
       context.report({ messageId: 'externalIp', data: { name: service.name, ip: ip.trim() }, path, fixes: [removeItemFix('suggestion', path, ip)] });
     });
   },
-};
-
-export default rule;
+});

@@ -3,18 +3,17 @@
  * older source-ranges annotation), or a range that is the whole Internet. Load balancers that a
  * cloud annotation makes internal are not public and are skipped.
  */
+import { defineRule } from '../define-rule';
 import { isWholeFamily } from '../../model/cidr';
 import { arrayAt } from '../../model/values';
-import type { Rule } from '../types';
-import { isInternalLoadBalancer, serviceOf, SOURCE_RANGES_ANNOTATION, sourceRangesAnnotation } from './services';
 
-const rule: Rule = {
+import { isInternalLoadBalancer, serviceOf, SOURCE_RANGES_ANNOTATION, sourceRangesAnnotation } from '../shared/services';
+
+export default defineRule({
   id: 'service-load-balancer-source-ranges',
   checklist: ['network/restrict-loadbalancer-externalip'],
   scope: { kinds: ['Service'] },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Public load balancer without source ranges', 'zh-cn': '未限制来源地址的公网负载均衡器' },
     summary: {
@@ -76,6 +75,4 @@ const rule: Rule = {
     }
     context.report({ messageId: 'missing', data: { name: service.name }, path: ['spec', 'type'] });
   },
-};
-
-export default rule;
+});

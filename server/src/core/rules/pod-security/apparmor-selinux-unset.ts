@@ -7,57 +7,59 @@
  * on nodes with AppArmor or SELinux enabled the runtime applies its own default profile anyway, so
  * the finding asks for an explicit choice rather than reporting an exposure. Windows Pods are skipped.
  */
+import { defineRule } from '../define-rule';
 import { isRecord } from '../../model/values';
-import { podSecurityContextOf, securityContextOf } from './pss-common';
-import { defineWorkloadRule, isWindowsPod, profileGaps } from './workload-common';
+import { podSecurityContextOf, securityContextOf } from '../shared/pss';
+import { isWindowsPod, POD_TEMPLATE_KINDS, podTemplateOf, profileGaps } from '../shared/workloads';
 
 const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 
-export default defineWorkloadRule(
-  {
-    id: 'apparmor-selinux-unset',
-    checklist: ['pod-security/apparmor-selinux'],
-    defaultSeverity: 'info',
-    docs: {
-      title: { en: 'No AppArmor or SELinux profile', 'zh-cn': '未设置 AppArmor 或 SELinux 配置' },
-      summary: {
-        en: 'The Pod or each container chooses an AppArmor profile or SELinux options explicitly.',
-        'zh-cn': 'Pod 或每个容器都应显式选择 AppArmor 配置或 SELinux 选项。',
-      },
-      why: {
-        en: 'AppArmor and SELinux confine what a process may read, write and execute even when it runs as root, which limits what an attacker inside the container can reach on the node. When a manifest names no profile, the protection depends on whatever each node happens to enable; an explicit RuntimeDefault (or a tailored Localhost profile, or SELinux options) makes the workload say what it expects.',
-        'zh-cn': 'AppArmor 和 SELinux 会限制进程能读、写、执行的内容（即使以 root 运行），从而限制容器内的攻击者在节点上能触及的范围。清单没有指定配置时，防护取决于各节点碰巧启用了什么；显式设置 RuntimeDefault（或定制的 Localhost 配置，或 SELinux 选项）能让工作负载声明它的预期。',
-      },
-      remediation: {
-        en: 'From v1.30 set `appArmorProfile: {type: RuntimeDefault}` in spec.securityContext (before v1.30, the annotation container.apparmor.security.beta.kubernetes.io/<container>: runtime/default); on SELinux nodes set securityContext.seLinuxOptions instead.',
-        'zh-cn': '从 v1.30 起在 spec.securityContext 中设置 `appArmorProfile: {type: RuntimeDefault}`（v1.30 之前使用注解 container.apparmor.security.beta.kubernetes.io/<容器名>: runtime/default）；在 SELinux 节点上改为设置 securityContext.seLinuxOptions。',
-      },
-      fixSafety: {
-        en: 'Usually safe with RuntimeDefault, which the runtime applies by default on AppArmor nodes anyway. A Localhost profile or SELinux options that do not fit the program can stop it from starting.',
-        'zh-cn': '使用 RuntimeDefault 通常是安全的，在启用 AppArmor 的节点上运行时本来就会默认应用它。不适合该程序的 Localhost 配置或 SELinux 选项可能使其无法启动。',
-      },
-      references: [
-        'https://kubernetes.io/docs/tutorials/security/apparmor/',
-        'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#assign-selinux-labels-to-a-container',
-        'https://kubernetes.io/docs/concepts/security/security-checklist/#pod-security',
-      ],
-      examples: {
-        incorrect: 'spec:\n  containers:\n    - name: app\n      image: registry.example.com/app:1.0',
-        correct: 'spec:\n  securityContext:\n    appArmorProfile:\n      type: RuntimeDefault\n  containers:\n    - name: app\n      image: registry.example.com/app:1.0',
-      },
+export default defineRule({
+  id: 'apparmor-selinux-unset',
+  checklist: ['pod-security/apparmor-selinux'],
+  scope: { kinds: POD_TEMPLATE_KINDS },
+  defaultSeverity: 'info',
+  docs: {
+    title: { en: 'No AppArmor or SELinux profile', 'zh-cn': '未设置 AppArmor 或 SELinux 配置' },
+    summary: {
+      en: 'The Pod or each container chooses an AppArmor profile or SELinux options explicitly.',
+      'zh-cn': 'Pod 或每个容器都应显式选择 AppArmor 配置或 SELinux 选项。',
     },
-    messages: {
-      podMissing: {
-        en: 'No AppArmor profile or SELinux options: neither the Pod nor its containers ({{containers}}) choose one',
-        'zh-cn': '未设置 AppArmor 配置或 SELinux 选项：Pod 及其容器（{{containers}}）都没有选择',
-      },
-      containerMissing: {
-        en: 'No AppArmor profile or SELinux options: container "{{container}}" chooses none and the Pod chooses none either',
-        'zh-cn': '未设置 AppArmor 配置或 SELinux 选项：容器 "{{container}}" 没有选择，Pod 也没有选择',
-      },
+    why: {
+      en: 'AppArmor and SELinux confine what a process may read, write and execute even when it runs as root, which limits what an attacker inside the container can reach on the node. When a manifest names no profile, the protection depends on whatever each node happens to enable; an explicit RuntimeDefault (or a tailored Localhost profile, or SELinux options) makes the workload say what it expects.',
+      'zh-cn': 'AppArmor 和 SELinux 会限制进程能读、写、执行的内容（即使以 root 运行），从而限制容器内的攻击者在节点上能触及的范围。清单没有指定配置时，防护取决于各节点碰巧启用了什么；显式设置 RuntimeDefault（或定制的 Localhost 配置，或 SELinux 选项）能让工作负载声明它的预期。',
+    },
+    remediation: {
+      en: 'From v1.30 set `appArmorProfile: {type: RuntimeDefault}` in spec.securityContext (before v1.30, the annotation container.apparmor.security.beta.kubernetes.io/<container>: runtime/default); on SELinux nodes set securityContext.seLinuxOptions instead.',
+      'zh-cn': '从 v1.30 起在 spec.securityContext 中设置 `appArmorProfile: {type: RuntimeDefault}`（v1.30 之前使用注解 container.apparmor.security.beta.kubernetes.io/<容器名>: runtime/default）；在 SELinux 节点上改为设置 securityContext.seLinuxOptions。',
+    },
+    fixSafety: {
+      en: 'Usually safe with RuntimeDefault, which the runtime applies by default on AppArmor nodes anyway. A Localhost profile or SELinux options that do not fit the program can stop it from starting.',
+      'zh-cn': '使用 RuntimeDefault 通常是安全的，在启用 AppArmor 的节点上运行时本来就会默认应用它。不适合该程序的 Localhost 配置或 SELinux 选项可能使其无法启动。',
+    },
+    references: [
+      'https://kubernetes.io/docs/tutorials/security/apparmor/',
+      'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#assign-selinux-labels-to-a-container',
+      'https://kubernetes.io/docs/concepts/security/security-checklist/#pod-security',
+    ],
+    examples: {
+      incorrect: 'spec:\n  containers:\n    - name: app\n      image: registry.example.com/app:1.0',
+      correct: 'spec:\n  securityContext:\n    appArmorProfile:\n      type: RuntimeDefault\n  containers:\n    - name: app\n      image: registry.example.com/app:1.0',
     },
   },
-  (context, template) => {
+  messages: {
+    podMissing: {
+      en: 'No AppArmor profile or SELinux options: neither the Pod nor its containers ({{containers}}) choose one',
+      'zh-cn': '未设置 AppArmor 配置或 SELinux 选项：Pod 及其容器（{{containers}}）都没有选择',
+    },
+    containerMissing: {
+      en: 'No AppArmor profile or SELinux options: container "{{container}}" chooses none and the Pod chooses none either',
+      'zh-cn': '未设置 AppArmor 配置或 SELinux 选项：容器 "{{container}}" 没有选择，Pod 也没有选择',
+    },
+  },
+  check(context, resource) {
+    const template = podTemplateOf(resource);
+    if (!template) return;
     if (isWindowsPod(template.spec)) return;
     const pod = podSecurityContextOf(template.spec);
     if (isRecord(pod?.appArmorProfile) || isRecord(pod?.seLinuxOptions)) return;
@@ -73,4 +75,4 @@ export default defineWorkloadRule(
       else context.report({ messageId: 'containerMissing', data: { container: gap.view.name }, path: gap.path, target: 'key' });
     }
   },
-);
+});

@@ -3,19 +3,17 @@
  * not ask for another: KubeletConfiguration `seccompDefault: true` or `--seccomp-default`. Beta and
  * on by default from Kubernetes 1.25 (GA in 1.27), so judged from 1.25 on.
  */
+import { defineRule } from '../define-rule';
 import { parseGoBool } from '../../model/control-plane';
-import { checkKubeletSetting, KUBELET_SCOPE } from '../network/kubelet-setting';
-import type { Rule } from '../types';
+import { checkKubeletSetting, KUBELET_SCOPE } from '../shared/kubelet-setting';
 
 const CONFIG = ['apiVersion: kubelet.config.k8s.io/v1beta1', 'kind: KubeletConfiguration', 'authorization:', '  mode: Webhook'];
 
-const rule: Rule = {
+export default defineRule({
   id: 'kubelet-seccomp-default',
   checklist: ['pod-security/seccomp'],
   scope: { kinds: KUBELET_SCOPE },
   defaultSeverity: 'info',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Default seccomp profile on the node', 'zh-cn': '节点上的默认 seccomp 配置' },
     summary: {
@@ -74,6 +72,4 @@ const rule: Rule = {
       flagDefault: 'false',
     });
   },
-};
-
-export default rule;
+});

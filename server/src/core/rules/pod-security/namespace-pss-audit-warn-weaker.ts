@@ -4,17 +4,16 @@
  * against warn and audit, never enforce, so a weak warn level lets a Deployment be accepted whose
  * Pods are then rejected, with no message to the person who applied it.
  */
+import { defineRule } from '../define-rule';
 import { setFix } from '../../edits/fix-builders';
-import type { Rule } from '../types';
-import { hasLabel, labelPath, LEVEL_RANK, levelLabel, modeLevel, NAMESPACE_REFERENCES, namespaceOf } from './namespace-labels';
 
-const rule: Rule = {
+import { hasLabel, labelPath, LEVEL_RANK, levelLabel, modeLevel, NAMESPACE_REFERENCES, namespaceOf } from '../shared/namespace-labels';
+
+export default defineRule({
   id: 'namespace-pss-audit-warn-weaker',
   checklist: ['pod-security/pss-enforced', 'admission/pod-security'],
   scope: { kinds: ['Namespace'] },
   defaultSeverity: 'info',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Pod Security warn or audit weaker than enforce', 'zh-cn': 'Pod 安全的 warn 或 audit 弱于 enforce' },
     summary: {
@@ -68,6 +67,4 @@ const rule: Rule = {
       context.report({ messageId: 'missingWarn', data: { name: namespace.name, enforce }, path: labelPath(levelLabel('enforce')), fixes });
     }
   },
-};
-
-export default rule;
+});

@@ -4,20 +4,19 @@
  * or `enforce: privileged`. kube-system, kube-public and kube-node-lease are skipped: system
  * components there need privileges, and exempting them is the expected setup.
  */
+import { defineRule } from '../define-rule';
 import { recordAt } from '../../model/values';
 import { setFix } from '../../edits/fix-builders';
-import type { Rule } from '../types';
-import { hasLabel, levelLabel, labelPath, NAMESPACE_REFERENCES, namespaceOf, SYSTEM_NAMESPACES } from './namespace-labels';
+
+import { hasLabel, levelLabel, labelPath, NAMESPACE_REFERENCES, namespaceOf, SYSTEM_NAMESPACES } from '../shared/namespace-labels';
 
 const ENFORCE = levelLabel('enforce');
 
-const rule: Rule = {
+export default defineRule({
   id: 'namespace-pss-enforce',
   checklist: ['pod-security/pss-enforced', 'admission/pod-security'],
   scope: { kinds: ['Namespace'] },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Namespace without an enforced Pod Security level', 'zh-cn': '命名空间未强制 Pod 安全级别' },
     summary: {
@@ -65,6 +64,4 @@ const rule: Rule = {
       context.report({ messageId: 'privileged', data: { name: namespace.name }, path: labelPath(ENFORCE), fixes });
     }
   },
-};
-
-export default rule;
+});

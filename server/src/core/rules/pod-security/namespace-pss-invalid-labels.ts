@@ -3,19 +3,18 @@
  * restricted, a version other than `latest` or `v1.N`, and keys under pod-security.kubernetes.io/
  * that PSA does not read (typos such as `enforced` or `enforce-level`, which silently do nothing).
  */
+import { defineRule } from '../define-rule';
 import { setFix } from '../../edits/fix-builders';
-import type { Rule } from '../types';
-import { labelPath, levelLabel, NAMESPACE_REFERENCES, namespaceOf, parseLevel, parseVersion, PSA_MODES, PSA_PREFIX, versionLabel } from './namespace-labels';
+
+import { labelPath, levelLabel, NAMESPACE_REFERENCES, namespaceOf, parseLevel, parseVersion, PSA_MODES, PSA_PREFIX, versionLabel } from '../shared/namespace-labels';
 
 const KNOWN_KEYS = new Set(PSA_MODES.flatMap((mode) => [levelLabel(mode), versionLabel(mode)]));
 
-const rule: Rule = {
+export default defineRule({
   id: 'namespace-pss-invalid-labels',
   checklist: ['pod-security/pss-enforced', 'admission/pod-security'],
   scope: { kinds: ['Namespace'] },
   defaultSeverity: 'error',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Invalid Pod Security labels', 'zh-cn': '无效的 Pod 安全标签' },
     summary: {
@@ -82,6 +81,4 @@ const rule: Rule = {
       }
     }
   },
-};
-
-export default rule;
+});

@@ -4,19 +4,18 @@
  * probe-host checks of later releases) are not enforced there. Advice: pinning is a deliberate
  * tool during upgrades.
  */
+import { defineRule } from '../define-rule';
 import { setFix } from '../../edits/fix-builders';
-import type { Rule } from '../types';
-import { labelPath, modeLevel, NAMESPACE_REFERENCES, namespaceOf, parseVersion, versionLabel } from './namespace-labels';
+
+import { labelPath, modeLevel, NAMESPACE_REFERENCES, namespaceOf, parseVersion, versionLabel } from '../shared/namespace-labels';
 
 const ENFORCE_VERSION = versionLabel('enforce');
 
-const rule: Rule = {
+export default defineRule({
   id: 'namespace-pss-version-pinned',
   checklist: ['pod-security/pss-enforced', 'admission/pod-security'],
   scope: { kinds: ['Namespace'] },
   defaultSeverity: 'info',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Pod Security version pinned to an old release', 'zh-cn': 'Pod 安全版本固定在旧版本' },
     summary: {
@@ -60,6 +59,4 @@ const rule: Rule = {
       fixes: [setFix('suggestion', labelPath(ENFORCE_VERSION), 'latest', ENFORCE_VERSION)],
     });
   },
-};
-
-export default rule;
+});

@@ -6,17 +6,16 @@
  * server refuses the Pod (for a Deployment, Job ... the controller's Pods), whatever level the
  * editor checks at.
  */
-import type { WorkspaceRule } from '../types';
-import { labelledNamespaces, modePolicy, reportViolations, violationsOf } from './psa-namespace';
 
-const rule: WorkspaceRule = {
+import { defineRule } from '../define-rule';
+import { labelledNamespaces, modePolicy, reportViolations, violationsOf } from '../shared/psa-namespace';
+
+export default defineRule({
   id: 'psa-namespace-enforce-violation',
   checklist: ['pod-security/pss-enforced', 'admission/pod-security'],
   scope: 'workspace',
   inputKinds: ['Namespace'],
   defaultSeverity: 'error',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Rejected by the Pod Security level its namespace enforces', 'zh-cn': '会被所在名字空间强制执行的 Pod 安全级别拒绝' },
     summary: {
@@ -71,12 +70,10 @@ const rule: WorkspaceRule = {
       if (!policy || policy.level === 'privileged') continue;
       for (const workload of workloads) {
         if (!context.wants(workload.resource)) continue;
-        const findings = violationsOf(workload, policy, context.now);
+        const findings = violationsOf(context, workload, policy);
         if (findings.length === 0) continue;
         reportViolations(context, namespace, policy, workload, findings, workload.resource.kind === 'Pod' ? 'podRejected' : 'podsRejected');
       }
     }
   },
-};
-
-export default rule;
+});

@@ -6,17 +6,16 @@
  * namespace is about to enforce. One finding per workload and distinct level/version; a level
  * equal to the enforced one is left to psa-namespace-enforce-violation.
  */
-import type { WorkspaceRule } from '../types';
-import { labelledNamespaces, ModePolicy, modePolicy, reportViolations, violationsOf } from './psa-namespace';
 
-const rule: WorkspaceRule = {
+import { defineRule } from '../define-rule';
+import { labelledNamespaces, ModePolicy, modePolicy, reportViolations, violationsOf } from '../shared/psa-namespace';
+
+export default defineRule({
   id: 'psa-namespace-warn-violation',
   checklist: ['pod-security/pss-enforced', 'admission/pod-security'],
   scope: 'workspace',
   inputKinds: ['Namespace'],
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Violates the Pod Security level its namespace warns or audits at', 'zh-cn': '违反所在名字空间警告或审计的 Pod 安全级别' },
     summary: {
@@ -76,12 +75,10 @@ const rule: WorkspaceRule = {
         const modes = policies.map((policy) => policy.mode).join(', ');
         for (const workload of workloads) {
           if (!context.wants(workload.resource)) continue;
-          const findings = violationsOf(workload, policies[0], context.now);
+          const findings = violationsOf(context, workload, policies[0]);
           if (findings.length > 0) reportViolations(context, namespace, policies[0], workload, findings, 'violates', { modes });
         }
       }
     }
   },
-};
-
-export default rule;
+});

@@ -4,15 +4,13 @@
  * document into its finding, so its metadata is the one source of the messages and docs. It names
  * the Pod Security item because a document that is not checked is a Pod that is not checked.
  */
-import type { Rule } from '../types';
+import { defineRule } from '../define-rule';
 
-const rule: Rule = {
+export default defineRule({
   id: 'unparseable-manifest',
   checklist: ['pod-security/pss-enforced'],
   scope: { kinds: [] },
   defaultSeverity: 'error',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Manifest that cannot be checked', 'zh-cn': '无法检查的清单' },
     summary: {
@@ -62,6 +60,4 @@ const rule: Rule = {
   check() {
     // Findings come from the engine's list of skipped documents (engine/unparseable.ts).
   },
-};
-
-export default rule;
+});

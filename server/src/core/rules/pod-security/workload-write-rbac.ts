@@ -8,8 +8,9 @@
  * Advice by default: CI deployers and operators often need this; rules narrowed to named objects are
  * not reported.
  */
+import { defineRule } from '../define-rule';
 import type { ResourceTarget } from '../../model/rbac';
-import { broadGrantsPerResourceItem, defineRoleRule, objectData, RBAC_REFERENCES } from '../authn-authz/rbac-common';
+import { policyRulesOf, RBAC_REFERENCES, reportBroadGrants, ROLE_KINDS } from '../shared/rbac';
 
 const TARGETS: readonly ResourceTarget[] = [
   { group: '', resource: 'pods' },
@@ -26,51 +27,44 @@ const TARGETS: readonly ResourceTarget[] = [
 ];
 const WRITE_VERBS = ['create', 'update', 'patch', 'delete', 'deletecollection'];
 
-export default defineRoleRule(
-  {
-    id: 'workload-write-rbac',
-    checklist: ['pod-security/workload-write-rbac'],
-    defaultSeverity: 'info',
-    docs: {
-      title: { en: 'RBAC write access to workloads', 'zh-cn': 'RBAC 对工作负载的写权限' },
-      summary: {
-        en: 'Grant create, update, patch and delete on Pods and workload controllers only to the subjects that deploy.',
-        'zh-cn': '只把对 Pod 和工作负载控制器的 create、update、patch、delete 权限授予负责部署的主体。',
-      },
-      why: {
-        en: 'Whoever can create or change a Pod, directly or through a Deployment, Job or other controller, can run any image with any service account, mounted Secret or host access that the namespace\'s Pod Security level allows. The right to write workloads is therefore close to the union of everything the namespace can do.',
-        'zh-cn': '能够直接或通过 Deployment、Job 等控制器创建或修改 Pod 的人，可以在命名空间 Pod 安全级别允许的范围内，以任意服务账号、挂载任意 Secret 或使用主机访问来运行任意镜像。因此，写工作负载的权限几乎等同于该命名空间所能做的一切。',
-      },
-      remediation: {
-        en: 'Give these verbs to the deployment pipeline or operator that needs them, in the namespaces it manages; give people read access and let changes go through the pipeline.',
-        'zh-cn': '只在所管理的命名空间内，把这些动词授予需要它们的部署流水线或 Operator；人员只授予读权限，变更通过流水线进行。',
-      },
-      fixSafety: {
-        en: 'Changes behaviour: subjects that deploy or delete workloads directly lose that ability.',
-        'zh-cn': '会改变行为：直接部署或删除工作负载的主体将失去这一能力。',
-      },
-      references: [...RBAC_REFERENCES, 'https://kubernetes.io/docs/concepts/security/security-checklist/#pod-security'],
-      examples: {
-        incorrect:
-          'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: developer\n  namespace: shop\nrules:\n  - apiGroups: ["apps"]\n    resources: ["deployments"]\n    verbs: ["get", "list", "create", "update", "delete"]',
-        correct:
-          'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: developer\n  namespace: shop\nrules:\n  - apiGroups: ["apps"]\n    resources: ["deployments"]\n    verbs: ["get", "list", "watch"]',
-      },
+export default defineRule({
+  id: 'workload-write-rbac',
+  checklist: ['pod-security/workload-write-rbac'],
+  scope: { kinds: ROLE_KINDS },
+  defaultSeverity: 'info',
+  docs: {
+    title: { en: 'RBAC write access to workloads', 'zh-cn': 'RBAC 对工作负载的写权限' },
+    summary: {
+      en: 'Grant create, update, patch and delete on Pods and workload controllers only to the subjects that deploy.',
+      'zh-cn': '只把对 Pod 和工作负载控制器的 create、update、patch、delete 权限授予负责部署的主体。',
     },
-    messages: {
-      writeWorkloads: {
-        en: '{{kind}} "{{name}}" grants {{verbs}} on {{resources}} (resource "{{item}}")',
-        'zh-cn': '{{kind}} "{{name}}" 对 {{resources}}（资源 "{{item}}"）授予了 {{verbs}}',
-      },
+    why: {
+      en: 'Whoever can create or change a Pod, directly or through a Deployment, Job or other controller, can run any image with any service account, mounted Secret or host access that the namespace\'s Pod Security level allows. The right to write workloads is therefore close to the union of everything the namespace can do.',
+      'zh-cn': '能够直接或通过 Deployment、Job 等控制器创建或修改 Pod 的人，可以在命名空间 Pod 安全级别允许的范围内，以任意服务账号、挂载任意 Secret 或使用主机访问来运行任意镜像。因此，写工作负载的权限几乎等同于该命名空间所能做的一切。',
+    },
+    remediation: {
+      en: 'Give these verbs to the deployment pipeline or operator that needs them, in the namespaces it manages; give people read access and let changes go through the pipeline.',
+      'zh-cn': '只在所管理的命名空间内，把这些动词授予需要它们的部署流水线或 Operator；人员只授予读权限，变更通过流水线进行。',
+    },
+    fixSafety: {
+      en: 'Changes behaviour: subjects that deploy or delete workloads directly lose that ability.',
+      'zh-cn': '会改变行为：直接部署或删除工作负载的主体将失去这一能力。',
+    },
+    references: [...RBAC_REFERENCES, 'https://kubernetes.io/docs/concepts/security/security-checklist/#pod-security'],
+    examples: {
+      incorrect:
+        'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: developer\n  namespace: shop\nrules:\n  - apiGroups: ["apps"]\n    resources: ["deployments"]\n    verbs: ["get", "list", "create", "update", "delete"]',
+      correct:
+        'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: developer\n  namespace: shop\nrules:\n  - apiGroups: ["apps"]\n    resources: ["deployments"]\n    verbs: ["get", "list", "watch"]',
     },
   },
-  (context, resource, rule) => {
-    for (const { grant, resources, verbs } of broadGrantsPerResourceItem(rule, TARGETS, WRITE_VERBS)) {
-      context.report({
-        messageId: 'writeWorkloads',
-        data: { ...objectData(resource), verbs: verbs.join(', '), resources: resources.join(', '), item: grant.resourceItem.value },
-        path: [...rule.path, 'resources', grant.resourceItem.index],
-      });
-    }
+  messages: {
+    writeWorkloads: {
+      en: '{{kind}} "{{name}}" grants {{verbs}} on {{resources}} (resource "{{item}}")',
+      'zh-cn': '{{kind}} "{{name}}" 对 {{resources}}（资源 "{{item}}"）授予了 {{verbs}}',
+    },
   },
-);
+  check(context, resource) {
+    for (const rule of policyRulesOf(resource)) reportBroadGrants(context, resource, rule, TARGETS, WRITE_VERBS, 'writeWorkloads');
+  },
+});

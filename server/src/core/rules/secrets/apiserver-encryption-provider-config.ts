@@ -2,9 +2,10 @@
  * kube-apiserver must encrypt Secrets at rest: without --encryption-provider-config (before 1.13
  * --experimental-encryption-provider-config) they are stored in etcd as plain data.
  */
+import { defineRule } from '../define-rule';
 import { componentData, componentsNamed, CONTROL_PLANE_KINDS } from '../../model/control-plane';
-import type { Rule } from '../types';
-import { ENCRYPTION_REFERENCES } from './encryption-config';
+
+import { ENCRYPTION_REFERENCES } from '../shared/encryption-config';
 
 const POD = [
   'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: kube-apiserver', '  namespace: kube-system', 'spec:', '  containers:',
@@ -12,13 +13,11 @@ const POD = [
   '        - --authorization-mode=Node,RBAC',
 ];
 
-const rule: Rule = {
+export default defineRule({
   id: 'apiserver-encryption-provider-config',
   checklist: ['secrets/encryption-at-rest'],
   scope: { kinds: CONTROL_PLANE_KINDS },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Secrets not encrypted at rest', 'zh-cn': 'Secret 未进行静态加密' },
     summary: {
@@ -55,6 +54,4 @@ const rule: Rule = {
       if (!configured) context.report({ messageId: 'missing', data: componentData(component), ...component.anchor });
     }
   },
-};
-
-export default rule;
+});

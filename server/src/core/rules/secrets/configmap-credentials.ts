@@ -4,17 +4,15 @@
  * key stores in binaryData. Detection lives in model/credentials.ts; messages name the key (and the
  * line and field inside the value), never the value.
  */
+import { defineRule } from '../define-rule';
 import { CredentialHit, decodeBase64Text, findCredentials, isKeystoreName } from '../../model/credentials';
 import { recordAt } from '../../model/values';
-import type { Rule } from '../types';
 
-const rule: Rule = {
+export default defineRule({
   id: 'configmap-credentials',
   checklist: ['secrets/no-configmap-secrets'],
   scope: { kinds: ['ConfigMap'] },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Credentials in a ConfigMap', 'zh-cn': 'ConfigMap 中的凭据' },
     summary: {
@@ -79,7 +77,7 @@ const rule: Rule = {
       } else if (hit.kind === 'token') {
         context.report({ messageId: 'token', data: { name, key, format: hit.format ?? '' }, path, target: 'key' });
       } else {
-        const messageId = { key: 'credentialKey', 'private-key': 'privateKey', 'url-password': 'urlPassword', keystore: 'keystore' }[hit.kind];
+        const messageId = ({ key: 'credentialKey', 'private-key': 'privateKey', 'url-password': 'urlPassword', keystore: 'keystore' } as const)[hit.kind];
         context.report({ messageId, data: { name, key }, path, target: 'key' });
       }
     };
@@ -97,6 +95,4 @@ const rule: Rule = {
       }
     }
   },
-};
-
-export default rule;
+});

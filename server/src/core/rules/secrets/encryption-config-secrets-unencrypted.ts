@@ -2,16 +2,15 @@
  * An EncryptionConfiguration that leaves Secrets unencrypted: no entry of `resources` covers them,
  * or the first provider of the entry that does is `identity`, which writes them in the clear.
  */
-import type { Rule } from '../types';
-import { ENCRYPTION_EXAMPLE, ENCRYPTION_KINDS, ENCRYPTION_REFERENCES, isEncryptionConfig, secretsEntry } from './encryption-config';
 
-const rule: Rule = {
+import { defineRule } from '../define-rule';
+import { ENCRYPTION_EXAMPLE, ENCRYPTION_KINDS, ENCRYPTION_REFERENCES, isEncryptionConfig, secretsEntry } from '../shared/encryption-config';
+
+export default defineRule({
   id: 'encryption-config-secrets-unencrypted',
   checklist: ['secrets/encryption-at-rest'],
   scope: { kinds: ENCRYPTION_KINDS },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Encryption configuration leaves Secrets unencrypted', 'zh-cn': '加密配置未加密 Secret' },
     summary: {
@@ -55,6 +54,4 @@ const rule: Rule = {
       context.report({ messageId: 'identityFirst', path: entry.provider.path, target: 'key' });
     }
   },
-};
-
-export default rule;
+});

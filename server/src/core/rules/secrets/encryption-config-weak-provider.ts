@@ -4,17 +4,16 @@
  * attacks), aesgcm only with automated key rotation (its keys must change every 200,000 writes),
  * and kms v1 is deprecated since 1.28 and off by default since 1.29.
  */
+import { defineRule } from '../define-rule';
 import { stringAt } from '../../model/values';
-import type { Rule } from '../types';
-import { ENCRYPTION_EXAMPLE, ENCRYPTION_KINDS, ENCRYPTION_REFERENCES, isEncryptionConfig, secretsEntry } from './encryption-config';
 
-const rule: Rule = {
+import { ENCRYPTION_EXAMPLE, ENCRYPTION_KINDS, ENCRYPTION_REFERENCES, isEncryptionConfig, secretsEntry } from '../shared/encryption-config';
+
+export default defineRule({
   id: 'encryption-config-weak-provider',
   checklist: ['secrets/encryption-at-rest'],
   scope: { kinds: ENCRYPTION_KINDS },
   defaultSeverity: 'info',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Weak encryption provider for Secrets', 'zh-cn': 'Secret 使用了较弱的加密提供者' },
     summary: {
@@ -64,6 +63,4 @@ const rule: Rule = {
       context.report({ messageId: 'kmsV1', data: { name }, path: provider.path, target: 'key' });
     }
   },
-};
-
-export default rule;
+});

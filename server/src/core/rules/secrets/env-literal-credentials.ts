@@ -4,18 +4,16 @@
  * private key, a known token or a URL with a password, or a credential field inside a small
  * embedded config (`SPRING_APPLICATION_JSON`). Names are shown, values never.
  */
+import { defineRule } from '../define-rule';
 import { findCredentials } from '../../model/credentials';
 import { containersOf, POD_TEMPLATE_KINDS, podTemplateOf } from '../../model/pod-spec';
 import { isRecord } from '../../model/values';
-import type { Rule } from '../types';
 
-const rule: Rule = {
+export default defineRule({
   id: 'env-literal-credentials',
   checklist: ['secrets/no-configmap-secrets'],
   scope: { kinds: POD_TEMPLATE_KINDS },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Credential written into an environment variable', 'zh-cn': '凭据直接写在环境变量中' },
     summary: {
@@ -84,6 +82,4 @@ const rule: Rule = {
       });
     }
   },
-};
-
-export default rule;
+});

@@ -5,9 +5,9 @@
  * placeholders are not literal; service account token Secrets are another rule's concern. The
  * finding names the keys, never the values.
  */
+import { defineRule } from '../define-rule';
 import { decodeBase64Text, isPlaceholderValue } from '../../model/credentials';
 import { recordAt, stringAt } from '../../model/values';
-import type { Rule } from '../types';
 
 const SHOWN_KEYS = 5;
 
@@ -20,13 +20,11 @@ function isLiteralData(value: unknown): boolean {
   return /^[A-Za-z0-9+/\s]+={0,2}\s*$/.test(value);
 }
 
-const rule: Rule = {
+export default defineRule({
   id: 'secret-literal-data',
   checklist: ['secrets/external-store'],
   scope: { kinds: ['Secret'] },
   defaultSeverity: 'info',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Secret values committed in a manifest', 'zh-cn': '清单中提交了 Secret 的值' },
     summary: {
@@ -76,6 +74,4 @@ const rule: Rule = {
       return;
     }
   },
-};
-
-export default rule;
+});

@@ -5,19 +5,17 @@
  * volume, and `kubectl create token` or the TokenRequest API gives short-lived ones to anyone else.
  * The token itself is never read or shown.
  */
+import { defineRule } from '../define-rule';
 import { recordAt } from '../../model/values';
-import type { Rule } from '../types';
 
 const LEGACY_TYPE = 'kubernetes.io/service-account-token';
 const ACCOUNT_ANNOTATION = 'kubernetes.io/service-account.name';
 
-const rule: Rule = {
+export default defineRule({
   id: 'secret-service-account-token',
   checklist: ['secrets/bound-sa-tokens'],
   scope: { kinds: ['Secret'] },
   defaultSeverity: 'warning',
-  enabledByDefault: true,
-  pss: null,
   docs: {
     title: { en: 'Long-lived service account token Secret', 'zh-cn': '长期有效的服务账号令牌 Secret' },
     summary: {
@@ -62,6 +60,4 @@ const rule: Rule = {
       target: 'value',
     });
   },
-};
-
-export default rule;
+});

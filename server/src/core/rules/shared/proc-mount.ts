@@ -4,7 +4,7 @@
  */
 import type { Localized } from '../../i18n/localized';
 import type { RuleContext, RuleDocs } from '../types';
-import { containersOf, PodTemplateView, PSS_REFERENCES, securityContextOf } from './pss-common';
+import { containersOf, PodTemplateView, PSS_REFERENCES, securityContextOf } from './pss';
 import { setFix } from '../../edits/fix-builders';
 
 /** `breaksBaseline`: whether these findings also break baseline (for the restricted rule that replaces it). */

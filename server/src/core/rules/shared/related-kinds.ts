@@ -6,7 +6,7 @@
  * and the cluster's from other files): each part is indexed once, and an array made of parts
  * answers from them, so that the many arrays of one big file do not each index its resources again.
  */
-import type { Resource } from '../model/resource';
+import type { Resource } from '../../model/resource';
 
 const BY_KIND = new WeakMap<readonly Resource[], Map<string, readonly Resource[]>>();
 const PARTS = new WeakMap<readonly Resource[], readonly (readonly Resource[])[]>();

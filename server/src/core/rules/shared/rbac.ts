@@ -1,41 +1,21 @@
 /**
- * Shared pieces of the RBAC rules: how a rule over Role/ClusterRole entries or over bindings is
- * declared (scope, every rule entry handed to the check, aggregated ClusterRoles skipped by the
- * model), how messages name the object, and the common references. The matching itself lives in
- * model/rbac.ts.
+ * Shared pieces of the RBAC rules: the kinds they cover and the entries of `rules` of a Role or
+ * ClusterRole (re-exported from model/rbac.ts, which skips aggregated ClusterRoles), how messages
+ * name the object and the offending items, and the common references. The matching itself lives
+ * in model/rbac.ts.
  */
 import { BINDING_KINDS, Grant, policyRulesOf, PolicyRuleView, ResourceTarget, ROLE_KINDS, ruleGrants } from '../../model/rbac';
 import type { Resource } from '../../model/resource';
 import type { PropertyPath } from '../../model/values';
-import type { Rule, RuleContext, RuleMeta } from '../types';
+import type { RuleContext } from '../types';
 
-export type RbacRuleMeta = Omit<RuleMeta, 'scope' | 'pss' | 'enabledByDefault'>;
+export { BINDING_KINDS, policyRulesOf, ROLE_KINDS };
 
 export const RBAC_REFERENCES: readonly string[] = [
   'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
   'https://kubernetes.io/docs/reference/access-authn-authz/rbac/',
   'https://kubernetes.io/docs/concepts/security/security-checklist/#authentication-authorization',
 ];
-
-export type PolicyRuleCheck = (context: RuleContext, resource: Resource, rule: PolicyRuleView) => void;
-
-/** A rule over every entry of `rules` of Roles and ClusterRoles. */
-export function defineRoleRule(meta: RbacRuleMeta, check: PolicyRuleCheck): Rule {
-  return {
-    ...meta,
-    scope: { kinds: ROLE_KINDS },
-    enabledByDefault: true,
-    pss: null,
-    check(context, resource) {
-      for (const rule of policyRulesOf(resource)) check(context, resource, rule);
-    },
-  };
-}
-
-/** A rule over RoleBindings and ClusterRoleBindings. */
-export function defineBindingRule(meta: RbacRuleMeta, check: (context: RuleContext, resource: Resource) => void): Rule {
-  return { ...meta, scope: { kinds: BINDING_KINDS }, enabledByDefault: true, pss: null, check };
-}
 
 /** `{kind, name}` of the object, for messages that say `ClusterRole "ops"`. */
 export function objectData(resource: Resource): { kind: string; name: string } {
@@ -82,6 +62,18 @@ export function broadGrantsPerResourceItem(rule: PolicyRuleView, targets: readon
   return [...byItem.values()]
     .sort((a, b) => a.grant.resourceItem.index - b.grant.resourceItem.index)
     .map((entry) => ({ grant: entry.grant, resources: entry.resources, verbs: verbs.filter((verb) => entry.verbs.has(verb)) }));
+}
+
+/** Message data of a broad grant: the object, the verbs, the targets and the resource item. */
+export function broadGrantData(resource: Resource, { grant, resources, verbs }: ResourceItemGrant): Record<string, string> {
+  return { ...objectData(resource), verbs: verbs.join(', '), resources: resources.join(', '), item: grant.resourceItem.value };
+}
+
+/** Reports every broad grant of a Role entry on `targets`, one finding per resource item, on that item. */
+export function reportBroadGrants<M extends string>(context: RuleContext<M>, resource: Resource, rule: PolicyRuleView, targets: readonly ResourceTarget[], verbs: readonly string[], messageId: M): void {
+  for (const found of broadGrantsPerResourceItem(rule, targets, verbs)) {
+    context.report({ messageId, data: broadGrantData(resource, found), path: resourceItemPath(rule, found.grant) });
+  }
 }
 
 /** `"", "apps"`: API groups as a message shows them (the core group is the empty string). */

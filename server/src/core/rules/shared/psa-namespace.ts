@@ -3,14 +3,14 @@
  * `<mode>-version` labels of a Namespace object (modes enforce, warn, audit), parsed as PSA parses
  * them (a level or version it cannot parse means restricted / latest; a missing level means the
  * cluster default, taken as privileged), and the workloads of that namespace checked with the
- * Pod Security Standards rules at exactly that level and version, whatever the editor settings say.
+ * Pod Security Standards rules at exactly that level and version, whatever the editor settings say
+ * (the engine's evaluator, handed to the rules through their context, runs those rules).
  */
-import { checkResource, Finding, RuleFailure, RuleSelection, selectRules } from '../../engine/analyze';
-import { LATEST_MINOR } from '../../engine/kubernetes-version';
+import { LATEST_MINOR } from '../../model/kubernetes-version';
 import type { Resource } from '../../model/resource';
 import { isRecord, PropertyPath, recordAt } from '../../model/values';
 import type { Workload, WorkspaceIndex } from '../../workspace/workspace-index';
-import type { PodSecurityLevel, RelatedReport, WorkspaceRuleContext } from '../types';
+import type { Finding, PodSecurityLevel, RelatedReport, WorkspaceRuleContext } from '../types';
 
 export type PsaMode = 'enforce' | 'warn' | 'audit';
 
@@ -45,41 +45,14 @@ function parseVersion(raw: unknown): string {
   return raw;
 }
 
-const selections = new Map<string, RuleSelection>();
-
-/** The Pod Security Standards rules of a level and version, and nothing else. */
-function podSecuritySelection(level: PodSecurityLevel, version: string, now: number): RuleSelection {
-  const key = `${level}/${version}`;
-  let selection = selections.get(key);
-  if (!selection) {
-    const all = selectRules({ level, kubernetesVersion: version, now });
-    selection = { ...all, rules: all.rules.filter(({ rule }) => rule.pss !== null) };
-    selections.set(key, selection);
-  }
-  return { ...selection, now };
-}
-
 /**
- * Violations already computed, per resource object and `level/version`. A keystroke in a file of
- * thousands of workloads re-parses only the edited document: the other documents keep their
- * resource objects, so their violations are not checked again. Only paths, rule ids and the order
- * of the findings are read from here, and those do not change when a document merely moves.
+ * The violations of a workload against a policy, as findings (paths from the document root). The
+ * engine's evaluator runs the Pod Security Standards rules at exactly that level and version, and
+ * remembers the result per resource object, so this module keeps no cache of its own.
  */
-const violationCache = new WeakMap<Resource, Map<string, Finding[]>>();
-
-/** The violations of a workload against a policy, as findings (paths from the document root). */
-export function violationsOf(workload: Workload, policy: ModePolicy, now: number): readonly Finding[] {
+export function violationsOf(context: WorkspaceRuleContext, workload: Workload, policy: ModePolicy): readonly Finding[] {
   if (policy.level === 'privileged') return [];
-  const key = `${policy.level}/${policy.version}`;
-  let cached = violationCache.get(workload.resource);
-  if (!cached) violationCache.set(workload.resource, (cached = new Map()));
-  let findings = cached.get(key);
-  if (!findings) {
-    const failures: RuleFailure[] = [];
-    findings = checkResource(workload.resource, podSecuritySelection(policy.level, policy.version, now), failures, [workload.resource]);
-    cached.set(key, findings);
-  }
-  return findings;
+  return context.podSecurity.violations(workload.resource, policy.level, policy.version);
 }
 
 /** The Namespace objects of the workspace with the workloads that live in them. */
@@ -98,26 +71,29 @@ export interface ViolationReport {
   readonly findings: readonly Finding[];
 }
 
+/** The messages every PSA namespace rule has for the related places of its findings. */
+export type PsaRelatedMessage = 'namespaceLabel' | 'violation';
+
 /**
  * Reports one finding per violating workload: on the first violating field, with the namespace
  * label and every violation as related places. `messageId` picks the rule's message.
  */
-export function reportViolations(
-  context: WorkspaceRuleContext,
+export function reportViolations<M extends string>(
+  context: WorkspaceRuleContext<M | PsaRelatedMessage>,
   namespace: Resource,
   policy: ModePolicy,
   workload: Workload,
   violations: readonly Finding[],
-  messageId: string,
+  messageId: M,
   extra: Readonly<Record<string, string>> = {},
 ): void {
   const { resource } = workload;
   const findings = [...violations].sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
   const strip = (path: PropertyPath) => path.slice(resource.basePath.length);
   const checks = [...new Set(findings.map((finding) => finding.ruleId))];
-  const related: RelatedReport[] = [
+  const related: RelatedReport<PsaRelatedMessage>[] = [
     { resource: namespace, path: policy.labelPath, target: 'pair', messageId: 'namespaceLabel', data: { mode: policy.mode, level: policy.level } },
-    ...findings.map((finding): RelatedReport => ({ resource, path: strip(finding.path), target: finding.target, messageId: 'violation', data: { check: finding.ruleId, level: policy.level } })),
+    ...findings.map((finding): RelatedReport<PsaRelatedMessage> => ({ resource, path: strip(finding.path), target: finding.target, messageId: 'violation', data: { check: finding.ruleId, level: policy.level } })),
   ];
   const first = findings[0];
   context.report({

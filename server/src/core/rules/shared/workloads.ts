@@ -1,37 +1,20 @@
 /**
  * Shared pieces of the workload rules that go beyond the Pod Security Standards (resources,
- * profiles, placement, images, service account tokens): how such a rule is declared (every kind
- * with a Pod template, the template handed to the check), which related resources apply to a
+ * profiles, placement, images, service account tokens): the kinds with a Pod template and how to
+ * reach it (re-exported from the model), which related resources apply to a
  * workload (same namespace, leniently: a manifest without a namespace goes wherever it is applied),
  * what a LimitRange or a Namespace adds to a Pod at admission, and where a "nothing set" finding
  * belongs. It also holds the one convention that keeps these rules from repeating the PSS rules:
  * a rule that completes a restricted PSS check at the baseline level stays quiet wherever that
  * restricted check is in force (see `enforcedByRestricted`).
  */
-import { relatedOfKind } from '../related-kinds';
+import { relatedOfKind } from './related-kinds';
 import type { PodSpec } from 'kubernetes-types/core/v1';
 import { containersOf, ContainerView, POD_TEMPLATE_KINDS, podTemplateOf, PodTemplateView } from '../../model/pod-spec';
 import { ImageReference, parseImageReference } from '../../model/image-reference';
 import type { Resource } from '../../model/resource';
 import { arrayAt, isRecord, PropertyPath, recordAt } from '../../model/values';
-import type { Rule, RuleContext, RuleMeta } from '../types';
-
-export type WorkloadRuleMeta = Omit<RuleMeta, 'scope' | 'pss' | 'enabledByDefault'> & { readonly enabledByDefault?: boolean };
-
-export type WorkloadCheck = (context: RuleContext, template: PodTemplateView, resource: Resource) => void;
-
-export function defineWorkloadRule(meta: WorkloadRuleMeta, checkTemplate: WorkloadCheck): Rule {
-  return {
-    ...meta,
-    scope: { kinds: POD_TEMPLATE_KINDS },
-    enabledByDefault: meta.enabledByDefault ?? true,
-    pss: null,
-    check(context, resource) {
-      const template = podTemplateOf(resource);
-      if (template) checkTemplate(context, template, resource);
-    },
-  };
-}
+import type { RuleContext } from '../types';
 
 /**
  * True when the restricted PSS check that reports the same gap is in force: the level is
@@ -154,5 +137,5 @@ export function containerImagesOf(template: PodTemplateView): ContainerImage[] {
   return images;
 }
 
-export { containersOf };
+export { containersOf, POD_TEMPLATE_KINDS, podTemplateOf };
 export type { ContainerView, PodTemplateView };

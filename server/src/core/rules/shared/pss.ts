@@ -1,6 +1,6 @@
 /**
- * Shared pieces of the Pod Security Standards rules: how a PSS rule is declared (scope = every kind
- * with a Pod template, the Pod template handed to the check), the Windows and user-namespace
+ * Shared pieces of the Pod Security Standards rules: the kinds with a Pod template they cover and
+ * how to reach that template (re-exported from the model, so a rule imports them from here), the Windows and user-namespace
  * relaxations that Pod Security Admission applies from given versions, the capabilities baseline
  * allows (shared with the restricted rule, which must know which findings also break baseline), and
  * the common references.
@@ -8,23 +8,7 @@
  */
 import type { Container, PodSpec, SecurityContext } from 'kubernetes-types/core/v1';
 import { containersOf, ContainerView, POD_TEMPLATE_KINDS, podTemplateOf, PodTemplateView } from '../../model/pod-spec';
-import type { Rule, RuleContext, RuleMeta } from '../types';
-
-export type PodSecurityRuleMeta = Omit<RuleMeta, 'scope' | 'enabledByDefault'> & { readonly pss: NonNullable<RuleMeta['pss']> };
-
-export type TemplateCheck = (context: RuleContext, template: PodTemplateView) => void;
-
-export function definePodSecurityRule(meta: PodSecurityRuleMeta, checkTemplate: TemplateCheck): Rule {
-  return {
-    ...meta,
-    scope: { kinds: POD_TEMPLATE_KINDS },
-    enabledByDefault: true,
-    check(context, resource) {
-      const template = podTemplateOf(resource);
-      if (template) checkTemplate(context, template);
-    },
-  };
-}
+import type { RuleContext } from '../types';
 
 /** The default capability set of container runtimes, which baseline allows; exact, case-sensitive, as PSA compares. */
 export const BASELINE_CAPABILITIES: ReadonlySet<string> = new Set([
@@ -57,5 +41,5 @@ export function podSecurityContextOf(spec: PodSpec): Record<string, unknown> | u
   return typeof sc === 'object' && sc !== null && !Array.isArray(sc) ? (sc as Record<string, unknown>) : undefined;
 }
 
-export { containersOf };
+export { containersOf, POD_TEMPLATE_KINDS, podTemplateOf };
 export type { ContainerView, PodTemplateView };
