@@ -4,7 +4,8 @@
  * is not checked at all, and the configuration's suppressions move their findings to `suppressed`.
  * They are decided once per check and applied before the result enters the document cache, so
  * diagnostics, hover and code actions all see the same findings; the key names what they were
- * decided from, so a changed configuration or kustomization makes a new cache entry.
+ * decided from (the configuration file, whether the file is a patch, the day for expiring
+ * suppressions), so a result made under other steps is never reused.
  */
 import { AnalysisResult, ConfigFile, patchFindings } from '../core';
 import { configFor, excludedByConfig, FoundConfig, withConfigSuppressions } from './config-lookup';
@@ -43,6 +44,9 @@ export class DocumentStepsPlanner {
     if (!found) return 'no configuration';
     let id = this.configIds.get(found.file);
     if (id === undefined) this.configIds.set(found.file, (id = this.nextConfigId++));
-    return `configuration ${id} in ${found.directory}`;
+    // A suppression holds through its `expires` day (UTC): a result made on another day may have
+    // let fewer findings through, so the day is part of the key.
+    const day = found.file.config?.suppressions?.length ? `|${new Date().toISOString().slice(0, 10)}` : '';
+    return `configuration ${id} in ${found.directory}${day}`;
   }
 }
