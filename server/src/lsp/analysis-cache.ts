@@ -1,23 +1,27 @@
 /**
- * The latest analysis of each open document, keyed by uri and version, so that publishing
- * diagnostics, hover and code actions share one parse and one rule pass per version, and a code
- * action is always computed against the text the user sees now.
+ * The one cache of the open documents: for each, the checked result of its latest version, after
+ * every step (the analysis, patch quieting and the configuration's suppressions; see
+ * document-checker.ts), keyed by version, options and a key naming everything else the result was
+ * made from (the workspace state, the settings and the configuration that shaped it). Publishing
+ * diagnostics, hover and code actions all read this one entry, so they never disagree about which
+ * findings exist, and a code action is always computed against the text the user sees now.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisOptions, AnalysisResult, analyzeSource, parseSourceFile, SourceFile } from '../core';
+import { AnalysisOptions, AnalysisResult, SourceFile } from '../core';
 
 export interface DocumentAnalysis {
   readonly version: number;
   readonly source: SourceFile;
+  /** The findings as shown: every step after the analysis already applied. */
   readonly result: AnalysisResult;
   readonly options: AnalysisOptions;
-  /** The workspace state the result was computed in (see WorkspaceContext), if any. */
-  readonly workspaceKey?: string;
+  /** What else the result was made from (see AnalysisPlan.key). */
+  readonly key: string;
 }
 
-/** An analysis of the document within its workspace: the parse the index uses, and the analysis. */
-export interface WorkspaceContext {
-  /** Changes whenever the workspace index (or a setting that shapes the result) changes. */
+/** How to make a document's result: the parse the index uses, and the analysis with its steps. */
+export interface AnalysisPlan {
+  /** Changes whenever the workspace index, a setting or the configuration that shapes the result changes. */
   readonly key: string;
   readonly source: SourceFile;
   analyze(): AnalysisResult;
@@ -26,17 +30,15 @@ export interface WorkspaceContext {
 export class AnalysisCache {
   private readonly entries = new Map<string, DocumentAnalysis>();
 
-  analyze(document: TextDocument, options: AnalysisOptions, workspace?: WorkspaceContext): DocumentAnalysis {
+  analyze(document: TextDocument, options: AnalysisOptions, plan: AnalysisPlan): DocumentAnalysis {
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version && cached.options === options && cached.workspaceKey === workspace?.key) return cached;
-    const source = workspace ? workspace.source : parseSourceFile(document.getText());
-    const result = workspace ? workspace.analyze() : analyzeSource(source, options);
-    const analysis: DocumentAnalysis = { version: document.version, source, result, options, workspaceKey: workspace?.key };
+    if (cached && cached.version === document.version && cached.options === options && cached.key === plan.key) return cached;
+    const analysis: DocumentAnalysis = { version: document.version, source: plan.source, result: plan.analyze(), options, key: plan.key };
     this.entries.set(document.uri, analysis);
     return analysis;
   }
 
-  /** The analysis of exactly this version, if one was made. */
+  /** The result of exactly this version, if one was made. */
   current(document: TextDocument): DocumentAnalysis | undefined {
     const cached = this.entries.get(document.uri);
     return cached && cached.version === document.version ? cached : undefined;

@@ -30,29 +30,6 @@ export function slicingWhile(isCurrent: () => boolean): Slicing {
   };
 }
 
-const states = new Map<string, IncrementalState>();
-const selections = new WeakMap<AnalysisOptions, RuleSelection>();
-
-/**
- * The parse and the analysis of the document alone, in slices and incrementally: the documents of
- * the file whose text did not change since the last version keep their parse and findings.
- * Undefined when a newer version arrived meanwhile.
- */
-export function analyzeSliced(document: TextDocument, options: AnalysisOptions, isCurrent: () => boolean): Promise<SlicedAnalysis | undefined> {
-  // One analysis per version and options: a second request (the index finishing, a settings
-  // change that changes nothing) waits for the running one instead of parsing the file again
-  // beside it; a request with other options supersedes it.
-  const running = inFlight.get(document.uri);
-  if (running && running.version === document.version && running.options === options) return running.promise;
-  if (running) running.superseded = true;
-  const entry: InFlight = { version: document.version, options, superseded: false, promise: Promise.resolve(undefined) };
-  entry.promise = analyzeNow(document, options, () => !entry.superseded && isCurrent()).finally(() => {
-    if (inFlight.get(document.uri) === entry) inFlight.delete(document.uri);
-  });
-  inFlight.set(document.uri, entry);
-  return entry.promise;
-}
-
 type SlicedAnalysis = { source: SourceFile; result: AnalysisResult };
 
 interface InFlight {
@@ -62,22 +39,51 @@ interface InFlight {
   promise: Promise<SlicedAnalysis | undefined>;
 }
 
-const inFlight = new Map<string, InFlight>();
+/**
+ * What the sliced analysis keeps between versions of the open big documents: the incremental state
+ * of each, the running analysis of each, and the rule selection of each options object. One
+ * instance belongs to the document checker, so forgetting a document is one call on it.
+ */
+export class SlicedAnalyzer {
+  private readonly states = new Map<string, IncrementalState>();
+  private readonly selections = new WeakMap<AnalysisOptions, RuleSelection>();
+  private readonly inFlight = new Map<string, InFlight>();
 
-async function analyzeNow(document: TextDocument, options: AnalysisOptions, isCurrent: () => boolean): Promise<SlicedAnalysis | undefined> {
-  let selection = selections.get(options);
-  if (!selection) selections.set(options, (selection = selectRules(options)));
-  const analysis = await analyzeIncrementallySliced(document.getText(), selection, states.get(document.uri), slicingWhile(isCurrent));
-  if (!analysis) return undefined;
-  if (analysis.state) states.set(document.uri, analysis.state);
-  else states.delete(document.uri);
-  return { source: analysis.source, result: analysis.result };
-}
+  /**
+   * The parse and the analysis of the document alone, in slices and incrementally: the documents of
+   * the file whose text did not change since the last version keep their parse and findings.
+   * Undefined when a newer version arrived meanwhile.
+   */
+  analyze(document: TextDocument, options: AnalysisOptions, isCurrent: () => boolean): Promise<SlicedAnalysis | undefined> {
+    // One analysis per version and options: a second request (the index finishing, a settings
+    // change that changes nothing) waits for the running one instead of parsing the file again
+    // beside it; a request with other options supersedes it.
+    const running = this.inFlight.get(document.uri);
+    if (running && running.version === document.version && running.options === options) return running.promise;
+    if (running) running.superseded = true;
+    const entry: InFlight = { version: document.version, options, superseded: false, promise: Promise.resolve(undefined) };
+    entry.promise = this.analyzeNow(document, options, () => !entry.superseded && isCurrent()).finally(() => {
+      if (this.inFlight.get(document.uri) === entry) this.inFlight.delete(document.uri);
+    });
+    this.inFlight.set(document.uri, entry);
+    return entry.promise;
+  }
 
-/** Drops what is kept for a closed document. */
-export function forgetSliced(uri: string): void {
-  states.delete(uri);
-  const running = inFlight.get(uri);
-  if (running) running.superseded = true;
-  inFlight.delete(uri);
+  /** Drops what is kept for a closed (or reopened) document. */
+  forget(uri: string): void {
+    this.states.delete(uri);
+    const running = this.inFlight.get(uri);
+    if (running) running.superseded = true;
+    this.inFlight.delete(uri);
+  }
+
+  private async analyzeNow(document: TextDocument, options: AnalysisOptions, isCurrent: () => boolean): Promise<SlicedAnalysis | undefined> {
+    let selection = this.selections.get(options);
+    if (!selection) this.selections.set(options, (selection = selectRules(options)));
+    const analysis = await analyzeIncrementallySliced(document.getText(), selection, this.states.get(document.uri), slicingWhile(isCurrent));
+    if (!analysis) return undefined;
+    if (analysis.state) this.states.set(document.uri, analysis.state);
+    else this.states.delete(document.uri);
+    return { source: analysis.source, result: analysis.result };
+  }
 }
