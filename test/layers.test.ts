@@ -39,6 +39,7 @@ test('the checker catches an lsp → cli import, a rule importing the engine, fs
     { from: 'c.ts', to: 'd.ts' },
   ];
   assert.deepEqual(importCycles(cycle), [['a.ts', 'b.ts', 'c.ts']]);
+  assert.deepEqual(importCycles([...cycle.slice(0, 2), { from: 'c.ts', to: 'a.ts', typeOnly: true }]), [], 'a type-only import is erased: no cycle at run time');
 });
 
 test('the graph is read: the faces import the layers below them', () => {

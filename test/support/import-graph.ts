@@ -14,6 +14,8 @@ export interface ImportEdge {
   readonly from: string;
   /** The imported file (repository-relative) for a relative import, else the bare module name. */
   readonly to: string;
+  /** Only `import type` / `export type` statements name it: erased at compile time, no run-time edge. */
+  readonly typeOnly?: boolean;
 }
 
 export type Layer = 'protocol' | 'core' | 'report' | 'host' | 'cli' | 'lsp' | 'client';
@@ -55,13 +57,25 @@ function resolveRelative(repo: string, from: string, specifier: string): string 
   return base;
 }
 
+/** The module specifiers that a file names in `import type` / `export type` statements only. */
+function typeOnlySpecifiers(text: string): Set<string> {
+  const statements = /(?:^|\n)\s*(import|export)\s+(type\s+)?[^;'"]*?from\s+['"]([^'"]+)['"]/g;
+  const typed = new Set<string>();
+  const runtime = new Set<string>();
+  for (const match of text.matchAll(statements)) (match[2] ? typed : runtime).add(match[3]);
+  return new Set([...typed].filter((specifier) => !runtime.has(specifier)));
+}
+
 /** Every import of the server's and the client's sources. */
 export function readImportGraph(repo: string): ImportEdge[] {
   const edges: ImportEdge[] = [];
   for (const from of [...sourceFiles(repo, 'server/src'), ...sourceFiles(repo, 'client/src')]) {
-    const info = ts.preProcessFile(fs.readFileSync(path.join(repo, from), 'utf8'), true, true);
+    const text = fs.readFileSync(path.join(repo, from), 'utf8');
+    const info = ts.preProcessFile(text, true, true);
+    const typeOnly = typeOnlySpecifiers(text);
     for (const { fileName } of info.importedFiles) {
-      edges.push({ from, to: fileName.startsWith('.') ? resolveRelative(repo, from, fileName) : fileName });
+      const to = fileName.startsWith('.') ? resolveRelative(repo, from, fileName) : fileName;
+      edges.push(typeOnly.has(fileName) ? { from, to, typeOnly: true } : { from, to });
     }
   }
   return edges;
@@ -94,11 +108,14 @@ export function layeringViolations(edges: readonly ImportEdge[]): string[] {
   return violations;
 }
 
-/** The import cycles between files (each strongly connected set of two or more files, sorted). */
+/**
+ * The import cycles between files at run time (each strongly connected set of two or more files,
+ * sorted); type-only imports are erased by the compiler and make no cycle.
+ */
 export function importCycles(edges: readonly ImportEdge[]): string[][] {
   const graph = new Map<string, string[]>();
-  for (const { from, to } of edges) {
-    if (!to.endsWith('.ts')) continue;
+  for (const { from, to, typeOnly } of edges) {
+    if (!to.endsWith('.ts') || typeOnly) continue;
     graph.set(from, [...(graph.get(from) ?? []), to]);
   }
   // Tarjan's strongly connected components, iteratively (the graph is a few hundred files deep).

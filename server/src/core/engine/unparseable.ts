@@ -11,7 +11,8 @@ import type { ResourceIdentity, SkippedDocument } from '../model/resource';
 import type { SourceFile } from '../parse/source-file';
 import type { Severity } from '../rules/types';
 import { hasTemplateActions } from '../repo/helm';
-import type { Finding, RuleSelection } from './analyze';
+import type { Finding } from '../rules/types';
+import type { RuleSelection } from './select-rules';
 
 export const UNPARSEABLE_RULE_ID = 'unparseable-manifest';
 

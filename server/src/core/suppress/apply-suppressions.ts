@@ -5,7 +5,7 @@
  * (kube-linter ignore-all, Polaris exempt) counts as a suppression without a reason: a problem on the
  * annotation, and it does not apply to error findings unless foreign suppressions are `all`.
  */
-import type { Finding } from '../engine/analyze';
+import type { Finding } from '../rules/types';
 import { locate } from '../engine/locate';
 import type { Resource } from '../model/resource';
 import type { SourceFile } from '../parse/source-file';

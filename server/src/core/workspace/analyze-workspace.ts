@@ -5,7 +5,10 @@
  * suppressed by the directives and annotations of the file it sits in). The steps are exported so
  * that a caller can run them file by file, with progress and cancellation between files.
  */
-import { AnalysisOptions, AnalysisResult, checkResource, Finding, RuleFailure, RuleSelection, selectRules, toFinding } from '../engine/analyze';
+import type { AnalysisResult } from '../engine/analyze';
+import { checkResource, toFinding } from '../engine/check-resource';
+import { AnalysisOptions, RuleSelection, selectRules } from '../engine/select-rules';
+import type { Finding, RuleFailure } from '../rules/types';
 import { appendAll } from '../engine/append-all';
 import { isSensitive } from '../model/sensitivity';
 import type { Resource } from '../model/resource';
