@@ -4,8 +4,8 @@
  * before anything is read; trouble with single files is a warning and the run goes on.
  */
 import * as path from 'node:path';
-import { configOptions, ForeignSuppressionMode, globToRegExp, KUSTOMIZATION_FILE_NAMES, Locale, parseKubernetesVersion, PodSecurityLevel, selectRules, Severity } from '../core';
-import { configRelative, loadConfig } from '../host/config-loader';
+import { configOptions, ForeignSuppressionMode, KubeChecklistConfig, KUSTOMIZATION_FILE_NAMES, Locale, parseKubernetesVersion, PodSecurityLevel, RuleSelection, selectRules, Severity } from '../core';
+import { configRelative, excludedBy, LoadedConfig, RunConfigs } from '../host/config-loader';
 import { renderSources, RenderedSet } from '../host/render/render-sources';
 import { oneOf, OptionSpecs, parseCommandArgs } from './args';
 import { AuditReport, recordWarnings, severityRank } from '../report/audit-report';
@@ -122,31 +122,47 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
   }
   const { locale } = options;
   const { warn, notifications } = recordWarnings(warningsTo(host.stderr, palette(useColor(host.stderr, host.env, options.noColor))));
-  const loaded = loadConfig(options.config, host.cwd, locale);
-  const config = loaded?.config ?? {};
+  const configs = new RunConfigs(options.config, host.cwd, locale);
+  const primary = configs.primary();
+  const configOf = (input: InputFile) => (input.stdin ? primary : configs.configOf(input.absolute));
   const helmCharts: string[] = [];
-  const excluded = (config.exclude ?? []).map((glob) => globToRegExp(glob.replace(/^\.\//, '')));
-  const inputs = (await collectFiles(options.paths, host.cwd, locale, warn, helmCharts)).filter(
-    (input) => !loaded || input.stdin || !excluded.some((pattern) => pattern.test(configRelative(loaded, input.absolute))),
-  );
+  const inputs = (await collectFiles(options.paths, host.cwd, locale, warn, helmCharts)).filter((input) => input.stdin || !excludedBy(configOf(input), input.absolute));
   const rendering = options.render ? await renderFor(inputs, helmCharts, host.cwd, warn, locale) : undefined;
   const renderedCharts = new Set(rendering?.charts ?? []);
   for (const chart of helmCharts) if (!renderedCharts.has(chart)) warn(t(locale, 'helmTemplatesSkipped'), { file: chart });
   if (inputs.length === 0) warn(t(locale, 'noFiles'));
-  // The command line wins over the configuration file, which wins over the defaults.
-  const selection = selectRules({
-    ...configOptions(config),
-    level: options.given.has('level') ? options.level : config.level ?? options.level,
-    kubernetesVersion: options.given.has('k8s-version') ? options.kubernetesVersion : config.kubernetesVersion ?? options.kubernetesVersion,
-    foreignSuppressions: options.given.has('no-foreign-suppressions') || options.given.has('foreign-suppressions') ? options.foreignSuppressions : config.honorForeignSuppressions ?? true,
-  });
+  const selections = new Map<LoadedConfig | undefined, RuleSelection>();
+  const selectionFor = (loaded: LoadedConfig | undefined): RuleSelection => {
+    let selection = selections.get(loaded);
+    if (!selection) selections.set(loaded, (selection = selectionOf(options, loaded?.config ?? {})));
+    return selection;
+  };
+  const expiredSeen = new Set<string>();
+  const expired = (loaded: LoadedConfig, index: number) => {
+    if (expiredSeen.has(`${loaded.absolute}#${index}`)) return;
+    expiredSeen.add(`${loaded.absolute}#${index}`);
+    const suppression = loaded.config.suppressions![index];
+    warn(t(locale, 'suppressionExpired', { index: String(index + 1), rule: suppression.rule, date: suppression.expires ?? '' }), { file: loaded.display });
+  };
   const read = (input: InputFile): SourceText => (input.stdin ? readStdin(host, options.maxFileBytes) : readSourceFile(input.absolute, options.maxFileBytes));
-  const suppressions = config.suppressions ?? [];
-  const report = await auditInputs(inputs, selection, read, warn, locale, notifications, loaded && {
-    suppressions,
-    relativePath: (absolute) => configRelative(loaded, absolute),
-    expired: (index) => warn(t(locale, 'suppressionExpired', { index: String(index + 1), rule: suppressions[index].rule, date: suppressions[index].expires ?? '' }), { file: loaded.display }),
-  }, rendering && { sets: rendering.sets, displayOf: (absolute) => displayPath(absolute, host.cwd) });
+  const report = await auditInputs(
+    inputs,
+    {
+      primary: selectionFor(primary),
+      selectionOf: (input) => selectionFor(configOf(input)),
+      selectionAt: (directory) => selectionFor(configs.configOf(directory)),
+      suppressionsOf: (input) => {
+        const loaded = configOf(input);
+        if (!loaded?.config.suppressions?.length) return undefined;
+        return { suppressions: loaded.config.suppressions, relativePath: configRelative(loaded, input.absolute), expired: (index) => expired(loaded, index) };
+      },
+    },
+    read,
+    warn,
+    locale,
+    notifications,
+    rendering && { sets: rendering.sets, displayOf: (absolute) => displayPath(absolute, host.cwd), absoluteOf: (display) => path.resolve(host.cwd, display) },
+  );
   const formatter = AUDIT_FORMATTERS[options.format]!;
   host.stdout.write(
     formatter(report, {
@@ -159,6 +175,16 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
     }),
   );
   return exitStatus(report, options.failOn);
+}
+
+/** The command line wins over the configuration file, which wins over the defaults. */
+function selectionOf(options: AuditOptions, config: KubeChecklistConfig): RuleSelection {
+  return selectRules({
+    ...configOptions(config),
+    level: options.given.has('level') ? options.level : config.level ?? options.level,
+    kubernetesVersion: options.given.has('k8s-version') ? options.kubernetesVersion : config.kubernetesVersion ?? options.kubernetesVersion,
+    foreignSuppressions: options.given.has('no-foreign-suppressions') || options.given.has('foreign-suppressions') ? options.foreignSuppressions : config.honorForeignSuppressions ?? true,
+  });
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   ConfigSuppression,
   extractResources,
   FileAnalysis,
+  Finding,
   groupByFile,
   patchFindings,
   Resource,
@@ -55,7 +56,11 @@ export interface AuditProgress {
 }
 
 export interface AuditFilesOptions {
-  readonly selection: RuleSelection;
+  /**
+   * The rules of a file (from the configuration that applies to it). Files that share a selection
+   * (the same object) are checked together; every file sees the whole workspace.
+   */
+  readonly selectionOf: (file: AuditFile) => RuleSelection;
   /** The files that Kustomize uses as patches (see kustomize-patches.ts). */
   readonly isPatch: (file: AuditFile) => boolean;
   readonly configOf?: (file: AuditFile) => ConfigScope | undefined;
@@ -66,7 +71,7 @@ export interface AuditFilesOptions {
    * the audit, such as chart templates). Runs before the configuration's suppressions, which then
    * apply to the carried findings too.
    */
-  readonly carryRendered?: (analyses: readonly FileAnalysis[], index: WorkspaceIndex) => Promise<readonly FileAnalysis[]>;
+  readonly carryRendered?: (analyses: readonly FileAnalysis[], index: WorkspaceIndex, signal: { cancelled(): boolean }) => Promise<readonly FileAnalysis[]>;
   /** Polled between files: true ends the audit (the result is then undefined). */
   readonly cancelled?: () => boolean;
 }
@@ -83,39 +88,57 @@ export interface AuditedFiles {
 const YIELD_EVERY_MS = 15;
 
 export async function auditFiles(files: readonly AuditFile[], options: AuditFilesOptions): Promise<AuditedFiles | undefined> {
-  const { selection } = options;
   const patches = files.filter((file) => options.isPatch(file));
   const patchSet = new Set(patches);
   const index = new WorkspaceIndex(files.filter((file) => !patchSet.has(file)));
+  const byUri = new Map(files.map((file) => [file.uri, file]));
+  const selectionOf = (uri: string) => options.selectionOf(byUri.get(uri)!);
   const ruleFailures: RuleFailure[] = [];
-  const byFile = groupByFile(runWorkspaceRules(index, selection, ruleFailures));
+  const workspaceFindings = new Map<string, Finding[]>();
+  for (const [selection, uris] of groupBySelection(index.files.map((file) => file.uri), selectionOf)) {
+    for (const [uri, found] of groupByFile(runWorkspaceRules(index, selection, ruleFailures, uris))) workspaceFindings.set(uri, found);
+  }
   const analyses: FileAnalysis[] = [];
   const total = index.files.length + patches.length;
-  let resources = 0;
-  let findings = 0;
+  const counts = { resources: 0, findings: 0 };
   let lastYield = Date.now();
   const step = async (analysis: FileAnalysis): Promise<boolean> => {
     analyses.push(analysis);
-    resources += analysis.file.resources.length;
-    findings += analysis.findings.length;
+    counts.resources += analysis.file.resources.length;
+    counts.findings += analysis.findings.length;
     if (Date.now() - lastYield < YIELD_EVERY_MS) return true;
-    options.progress?.({ done: analyses.length, total, resources, findings });
+    options.progress?.({ done: analyses.length, total, ...counts });
     await new Promise((resolve) => setImmediate(resolve));
     lastYield = Date.now();
     return !options.cancelled?.();
   };
   for (const file of index.files) {
-    if (!(await step(analyzeWorkspaceFile(index, file, selection, byFile.get(file.uri) ?? [])))) return undefined;
+    if (!(await step(analyzeWorkspaceFile(index, file, selectionOf(file.uri), workspaceFindings.get(file.uri) ?? [])))) return undefined;
   }
   for (const patch of patches) {
-    if (!(await step(patchAnalysis(patch, selection)))) return undefined;
+    if (!(await step(patchAnalysis(patch, options.selectionOf(patch))))) return undefined;
   }
-  const carried = options.carryRendered ? await options.carryRendered(analyses, index) : analyses;
-  if (options.cancelled?.()) return undefined;
-  const byUri = new Map(files.map((file) => [file.uri, file]));
-  const configScope = (analysis: FileAnalysis) => options.configOf?.(byUri.get(analysis.file.uri) ?? analysis.file);
-  const configured = carried.map((analysis) => withConfigSuppressions(analysis, configScope(analysis), selection.now));
+  const cancelled = () => options.cancelled?.() === true;
+  const carried = options.carryRendered ? await options.carryRendered(analyses, index, { cancelled }) : analyses;
+  if (cancelled()) return undefined;
+  const configured = carried.map((analysis) => {
+    const file = byUri.get(analysis.file.uri);
+    // A chart template outside the audit: the configuration of the chart's files applies.
+    return withConfigSuppressions(analysis, options.configOf?.(file ?? analysis.file), file ? selectionOf(file.uri).now : Date.now());
+  });
   return { analyses: configured.sort((a, b) => comparePaths(a.file.path, b.file.path)), index, ruleFailures };
+}
+
+/** The uris by the selection that applies to them, in first-seen order. */
+function groupBySelection(uris: readonly string[], selectionOf: (uri: string) => RuleSelection): Map<RuleSelection, Set<string>> {
+  const groups = new Map<RuleSelection, Set<string>>();
+  for (const uri of uris) {
+    const selection = selectionOf(uri);
+    let group = groups.get(selection);
+    if (!group) groups.set(selection, (group = new Set()));
+    group.add(uri);
+  }
+  return groups;
 }
 
 /** A patch stands alone: it is not a resource of the workspace, and only what it sets counts. */

@@ -24,18 +24,22 @@ import type { Warn } from '../report/warning';
 import type { InputFile } from './collect-files';
 import { sizeLabel, SourceText } from './read-source';
 import type { RenderedSet } from './render/render-sources';
-import { AuditFile, auditFiles } from './audit-files';
+import { AuditFile, auditFiles, ConfigScope } from './audit-files';
 import { isKustomizationFile, patchesNamedBy } from './kustomize-patches';
 import { carryRenderedFindings } from './render/carry-rendered';
 
 export type InputReader = (input: InputFile) => SourceText;
 
-/** The suppression list of `.kube-checklist.yaml`, with the way to its folder-relative paths. */
-export interface ConfigSuppressionInput {
-  readonly suppressions: readonly ConfigSuppression[];
-  relativePath(input: string): string;
-  /** Called once per expired suppression that matched a finding (its index in the list). */
-  expired(index: number): void;
+/** The configuration side of an audit: the rules and the suppressions of each input. */
+export interface InputConfigs {
+  /** The rules of the run as a whole (the report's selection: level, version, scorecard). */
+  readonly primary: RuleSelection;
+  /** The rules of one input (the same object for inputs under the same configuration). */
+  selectionOf(input: InputFile): RuleSelection;
+  /** The rules of a rendered overlay or chart folder (absolute). */
+  selectionAt(directory: string): RuleSelection;
+  /** The suppressions of the configuration of an input, if it has any. */
+  suppressionsOf(input: InputFile): ConfigScope | undefined;
 }
 
 /**
@@ -46,12 +50,11 @@ export interface ConfigSuppressionInput {
  */
 export async function auditInputs(
   inputs: readonly InputFile[],
-  selection: RuleSelection,
+  configs: InputConfigs,
   read: InputReader,
   warn: Warn,
   locale: Locale,
   notifications: readonly AuditNotification[] = [],
-  configSuppressions?: ConfigSuppressionInput,
   rendering?: RenderingInput,
 ): Promise<AuditReport> {
   const files: AuditFile[] = [];
@@ -63,32 +66,27 @@ export async function auditInputs(
   }
   for (const { input, text } of texts) files.push({ uri: input.display, path: input.display, source: parseSourceFile(text) });
   const patches = patchesNamedBy(texts.filter(({ input }) => !input.stdin && isKustomizationFile(input.absolute)).map(({ input, text }) => ({ absolute: input.absolute, text })));
-  const absoluteOf = new Map(inputs.map((input) => [input.display, input.absolute]));
-  const isPatch = (uri: string) => patches.has(absoluteOf.get(uri) ?? '');
-  const uriByAbsolute = new Map(files.map((file) => [absoluteOf.get(file.uri)!, file.uri]));
+  const inputOf = new Map(inputs.map((input) => [input.display, input]));
+  const isPatch = (uri: string) => patches.has(inputOf.get(uri)?.absolute ?? '');
+  const uriByAbsolute = new Map(files.map((file) => [inputOf.get(file.uri)!.absolute, file.uri]));
   const sourceByUri = new Map(files.map((file) => [file.uri, file.source]));
-  const expired = new Set<number>();
+  // A chart template outside the inputs takes the configuration of its chart's folder.
+  const inputOfFile = (file: AuditFile): InputFile => inputOf.get(file.uri) ?? { absolute: rendering?.absoluteOf(file.uri) ?? '', display: file.uri, stdin: false };
   const audited = (await auditFiles(files, {
-    selection,
+    selectionOf: (file) => configs.selectionOf(inputOfFile(file)),
     isPatch: (file) => isPatch(file.uri),
-    configOf: (file) =>
-      configSuppressions && {
-        suppressions: configSuppressions.suppressions,
-        relativePath: configSuppressions.relativePath(absoluteOf.get(file.uri) ?? file.uri),
-        expired: (index) => expired.add(index),
-      },
+    configOf: (file) => configs.suppressionsOf(inputOfFile(file)),
     carryRendered:
       rendering &&
       (async (analyses) =>
         carryRenderedFindings(rendering.sets, analyses, {
-          selection,
+          selectionOf: (set) => configs.selectionAt(set.directory),
           uriOf: (absolute) => uriByAbsolute.get(absolute),
           outsideFile: (absolute) => ({ uri: rendering.displayOf(absolute), path: rendering.displayOf(absolute) }),
           sourceOf: (uri) => sourceByUri.get(uri),
           isPatch,
         })),
   }))!;
-  [...expired].sort((a, b) => a - b).forEach((index) => configSuppressions?.expired(index));
   const lookup: FileLookup = (uri) => audited.index.file(uri);
   const reports = audited.analyses.map((fileAnalysis) => {
     warnAbout(fileAnalysis, warn, locale);
@@ -100,6 +98,7 @@ export async function auditInputs(
   const all = reports.flatMap((file) => file.findings.map(({ finding }) => finding));
   const suppressed = reports.flatMap((file) => file.suppressed.map(({ finding }) => finding));
   const checked = { kinds: reports.flatMap((file) => file.kinds), controlPlaneKinds: reports.flatMap((file) => file.controlPlaneKinds) };
+  const selection = configs.primary;
   return { files: reports, selection, scorecard: computeScorecard(all, selection, checked, suppressed), totals: totalsOf(reports), notifications };
 }
 
@@ -118,6 +117,8 @@ function readProblem(source: Exclude<SourceText, { kind: 'text' }>, locale: Loca
 export interface RenderingInput {
   readonly sets: readonly RenderedSet[];
   displayOf(absolute: string): string;
+  /** The absolute path of a display path displayOf gave (a chart template outside the inputs). */
+  absoluteOf(display: string): string;
 }
 
 /**

@@ -1,31 +1,25 @@
 /**
  * Rendering in the editor's audit, in trusted workspaces only (the client says whether the
  * workspace is trusted; an untrusted one never runs a program): the folder's top-level Kustomize
- * overlays and Helm charts are rendered with the tools on PATH, as the CLI does, and the findings of
- * the rendered resources replace those of the files they come from (a chart's templates get
- * analyses of their own). What could not be rendered, and why, goes into the audit result. The
- * renderers run asynchronously, so the server answers other requests meanwhile.
+ * overlays and Helm charts are rendered with the tools on PATH, as the CLI does (the findings are
+ * carried to the files they come from by host/render/carry-rendered.ts, as in the CLI). What could
+ * not be rendered, and why, goes into the audit result. The renderers run asynchronously, so the
+ * server answers other requests meanwhile.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FileAnalysis, KUSTOMIZATION_FILE_NAMES, parseSourceFile, RuleSelection, SourceFile, WorkspaceIndex } from '../core';
-import { mapRenderedFindings } from '../host/render/map-rendered';
-import { renderSources } from '../host/render/render-sources';
+import { KUSTOMIZATION_FILE_NAMES } from '../core';
+import { RenderedSet, renderSources } from '../host/render/render-sources';
 import type { AuditRender } from './audit-protocol';
-import { isKustomizePatch } from './repo-layout';
-import { fileUri } from './workspace-scanner';
 
 export interface RenderedFolder {
-  /** Findings by file uri, for the files whose resources were rendered. */
-  readonly findings: ReadonlyMap<string, FileAnalysis['findings']>;
-  /** Analyses of files outside the index (chart templates). */
-  readonly extra: readonly FileAnalysis[];
+  readonly sets: readonly RenderedSet[];
   readonly renders: readonly AuditRender[];
 }
 
 /** Renders the folder's overlays and charts; the signal (the audit's cancel) ends a running renderer. */
-export async function renderFolder(folderPath: string, index: WorkspaceIndex, entries: Iterable<string>, selection: RuleSelection, signal?: AbortSignal): Promise<RenderedFolder> {
+export async function renderFolder(folderPath: string, entries: Iterable<string>, signal?: AbortSignal): Promise<RenderedFolder> {
   const fsPaths = [...entries].map(toFsPath).filter((file): file is string => file !== undefined);
   const kustomizations = fsPaths.filter((file) => KUSTOMIZATION_FILE_NAMES.includes(path.basename(file)));
   const charts = fsPaths.filter((file) => path.basename(file) === 'Chart.yaml' && fs.existsSync(path.join(path.dirname(file), 'templates'))).map((file) => path.dirname(file));
@@ -36,21 +30,7 @@ export async function renderFolder(folderPath: string, index: WorkspaceIndex, en
     ...outcome.failures.map((failure) => ({ directory: relative(failure.directory), tool: kustomizations.some((file) => path.dirname(file) === failure.directory) ? ('kustomize' as const) : ('helm' as const), status: 'failed' as const, reason: failure.reason })),
     ...outcome.missingTools.map((tool) => ({ directory: '.', tool, status: 'no-tool' as const })),
   ];
-  const sourceOf = (absolute: string): SourceFile | undefined => index.file(fileUri(absolute))?.source ?? readSource(absolute);
-  const findings = new Map<string, FileAnalysis['findings']>();
-  const extra: FileAnalysis[] = [];
-  for (const [absolute, carried] of mapRenderedFindings(outcome.sets, selection, sourceOf)) {
-    const uri = fileUri(absolute);
-    if (isKustomizePatch(uri)) continue;
-    if (index.file(uri)) {
-      findings.set(uri, carried);
-      continue;
-    }
-    const source = readSource(absolute) ?? parseSourceFile('');
-    const file = { uri, path: relative(absolute), directory: '', source, resources: [], skipped: [] };
-    extra.push({ file, findings: carried, suppressed: [], directiveProblems: [], skipped: [], ruleFailures: [], resourceCount: 0 });
-  }
-  return { findings, extra, renders };
+  return { sets: outcome.sets, renders };
 }
 
 /** In an untrusted workspace: which kinds of things would have been rendered (nothing is run). */
@@ -65,14 +45,6 @@ export function untrustedRenders(entries: Iterable<string>): AuditRender[] {
 function toFsPath(uri: string): string | undefined {
   try {
     return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
-
-function readSource(absolute: string): SourceFile | undefined {
-  try {
-    return parseSourceFile(fs.readFileSync(absolute, 'utf8'));
   } catch {
     return undefined;
   }

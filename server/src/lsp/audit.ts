@@ -18,19 +18,14 @@ import {
   CHECKLIST_SECTIONS,
   checklistItemUrl,
   Finding,
-  finishFile,
-  groupByFile,
   Locale,
   localize,
   renderMessage,
   appendAll,
-  patchFindings,
-  resourceFindings,
   ruleById,
   ruleDocsUrl,
   RuleFailure,
   RuleSelection,
-  runWorkspaceRules,
   selectRules,
   SEVERITIES,
   Severity,
@@ -48,8 +43,15 @@ import {
   AuditRender,
 } from './audit-protocol';
 import type { ServerSettings } from './settings';
-import { isKustomizePatch } from './repo-layout';
-import { configFor, excludedByConfig, withConfigSuppressions } from './config-lookup';
+import { ConfigLookup, excludedByConfig, FoundConfig, withConfig } from './config-lookup';
+import { AuditProgress, auditFiles, ConfigScope } from '../host/audit-files';
+import { configRelativePath } from '../host/config-discovery';
+import { isKustomizationFile, patchesNamedBy } from '../host/kustomize-patches';
+import { carryRenderedFindings } from '../host/render/carry-rendered';
+import { fileUri } from './workspace-scanner';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { renderFolder, untrustedRenders } from './audit-rendering';
 import { Positioner, resultDiagnostics, sourcePositioner } from './workspace-diagnostics';
 import { workspaceMessage } from './workspace-messages';
@@ -58,7 +60,9 @@ import type { FolderState, WorkspaceService } from './workspace-service';
 export interface AuditDependencies {
   readonly connection: Connection;
   readonly workspace: WorkspaceService;
-  settingsFor(uri: string): Promise<ServerSettings>;
+  readonly configs: ConfigLookup;
+  /** The client's own settings for a uri (the `.kube-checklist.yaml` of each file goes on top here). */
+  clientSettingsFor(uri: string): Promise<ServerSettings>;
   locale(): Locale;
   /** The version of an open document, or undefined when it is not open. */
   openVersion(uri: string): number | undefined;
@@ -77,6 +81,15 @@ export interface AuditedFile {
   readonly analysis: FileAnalysis;
 }
 
+interface FolderAudit {
+  readonly audited: readonly AuditedFile[];
+  readonly ruleFailures: readonly RuleFailure[];
+  readonly renders: readonly AuditRender[];
+  /** The rules of the folder's root (its settings and root configuration): the report's level. */
+  readonly selection: RuleSelection;
+  readonly settings: ServerSettings;
+}
+
 export interface LastAudit {
   readonly files: readonly AuditedFile[];
   readonly selection: RuleSelection;
@@ -86,7 +99,6 @@ export interface LastAudit {
 }
 
 const REPORT_EVERY_MS = 100;
-const YIELD_EVERY_MS = 15;
 
 export class AuditRunner {
   private published = new Map<string, Diagnostic[]>();
@@ -143,69 +155,39 @@ export class AuditRunner {
         folder.ready = true;
       }
 
-      // 2. Rules: the workspace rules once per folder, the resource rules file by file.
-      const plans: { folder: FolderState; index: WorkspaceIndex; settings: ServerSettings; selection: RuleSelection }[] = [];
-      for (const folder of folders) {
-        const settings = await this.deps.settingsFor(folder.uri);
-        const index = workspace.indexFor(folder, true)!.index;
-        plans.push({ folder, index, settings, selection: selectRules(settings.options) });
-      }
+      // 2. Rules: every folder audited as one workspace by the audit the CLI runs (host/audit-files.ts).
+      const plans: { folder: FolderState; settings: ServerSettings }[] = [];
+      for (const folder of folders) plans.push({ folder, settings: await this.deps.clientSettingsFor(folder.uri) });
       stopIfCancelled();
-      const total = plans.reduce((sum, plan) => sum + (plan.settings.enable ? plan.index.files.length : 0), 0);
       const audited: AuditedFile[] = [];
       const failures: RuleFailure[] = [];
-      let done = 0;
-      let resources = 0;
+      const renders: AuditRender[] = [];
+      const selections: RuleSelection[] = [];
+      const rootSettings: ServerSettings[] = [];
+      const total = plans.reduce((sum, plan) => sum + workspace.indexFor(plan.folder, true)!.index.files.length, 0);
+      let before = 0;
       let findingCount = 0;
-      let lastYield = Date.now();
       reporter.report(20, workspaceMessage('auditWorkspaceRules', locale));
       for (const plan of plans) {
-        if (!plan.settings.enable) continue;
-        const byFile = groupByFile(runWorkspaceRules(plan.index, plan.selection, failures));
-        for (const file of plan.index.files) {
-          const fileFailures: RuleFailure[] = [];
-          const all = [...resourceFindings(plan.index, file, plan.selection, fileFailures), ...(byFile.get(file.uri) ?? [])];
-          // A Kustomize patch is partial: only the values it sets are findings.
-          const findings = isKustomizePatch(file.uri) ? patchFindings(all) : all;
-          const found = configFor(file.uri);
-          if (excludedByConfig(found, file.uri)) continue;
-          const analysis = withConfigSuppressions(found, file.uri, finishFile(file, findings, fileFailures, plan.selection.foreignSuppressions), plan.selection.now) as FileAnalysis;
-          appendAll(failures, fileFailures);
-          audited.push({ folder: plan.folder, index: plan.index, analysis });
-          done++;
-          resources += file.resources.length;
-          findingCount += analysis.findings.length;
+        const folderAudit = await this.auditFolder(plan.folder, plan.settings, abort.signal, cancelled, (progress) => {
           const now = Date.now();
-          if (now - lastReport >= REPORT_EVERY_MS) {
-            lastReport = now;
-            reporter.report(20 + Math.round((done / Math.max(total, 1)) * 75), workspaceMessage('auditChecking', locale, { done, total, resources, findings: findingCount }));
-          }
-          if (now - lastYield >= YIELD_EVERY_MS) {
-            await new Promise((resolve) => setImmediate(resolve));
-            lastYield = Date.now();
-            stopIfCancelled();
-          }
-        }
+          if (now - lastReport < REPORT_EVERY_MS) return;
+          lastReport = now;
+          const done = before + progress.done;
+          reporter.report(20 + Math.round((done / Math.max(total, 1)) * 75), workspaceMessage('auditChecking', locale, { done, total, resources: progress.resources, findings: findingCount + progress.findings }));
+        });
+        stopIfCancelled();
+        if (!folderAudit) continue;
+        before += folderAudit.audited.length;
+        findingCount += folderAudit.audited.reduce((sum, { analysis }) => sum + analysis.findings.length, 0);
+        appendAll(audited, folderAudit.audited);
+        appendAll(failures, folderAudit.ruleFailures);
+        appendAll(renders, folderAudit.renders);
+        selections.push(folderAudit.selection);
+        rootSettings.push(folderAudit.settings);
       }
       stopIfCancelled();
-
-      // Trusted workspaces: overlays and charts rendered, their findings on the source files.
-      const renders: AuditRender[] = [];
-      for (const plan of plans) {
-        if (!plan.settings.enable) continue;
-        if (!this.deps.trusted()) {
-          appendAll(renders, untrustedRenders(plan.folder.entries.keys()));
-          continue;
-        }
-        const rendered = await renderFolder(plan.folder.fsPath, plan.index, plan.folder.entries.keys(), plan.selection, abort.signal);
-        stopIfCancelled();
-        appendAll(renders, rendered.renders);
-        audited.forEach((entry, i) => {
-          const carried = entry.folder === plan.folder ? rendered.findings.get(entry.analysis.file.uri) : undefined;
-          if (carried) audited[i] = { ...entry, analysis: { ...entry.analysis, findings: carried } };
-        });
-        for (const analysis of rendered.extra) audited.push({ folder: plan.folder, index: plan.index, analysis });
-      }
+      const resources = audited.reduce((sum, { analysis }) => sum + analysis.file.resources.length, 0);
 
       // 3. Diagnostics for every file with findings; the previous audit's are cleared.
       reporter.report(95, workspaceMessage('auditPublishing', locale, { findings: findingCount }));
@@ -235,8 +217,7 @@ export class AuditRunner {
       this.published = published;
 
       // 4. The answer: findings, the checklist scorecard, what was skipped.
-      const first = plans[0];
-      const selection = first?.selection ?? selectRules({ level: 'restricted', kubernetesVersion: 'latest' });
+      const selection = selections[0] ?? selectRules({ level: 'restricted', kubernetesVersion: 'latest' });
       const allResources = audited.flatMap(({ analysis }) => analysis.file.resources);
       const scorecard = computeScorecard(
         audited.flatMap(({ analysis }) => analysis.findings),
@@ -258,7 +239,7 @@ export class AuditRunner {
         locale,
         folders: folders.map((folder) => ({ uri: folder.uri, name: folder.name })),
         level: selection.level,
-        kubernetesVersion: first?.settings.options.kubernetesVersion ?? 'latest',
+        kubernetesVersion: rootSettings[0]?.options.kubernetesVersion ?? 'latest',
         stats: {
           files: counts.reduce((total, count) => total + Object.values(count).reduce((a, b) => a + b, 0), 0),
           manifests: audited.length,
@@ -286,6 +267,56 @@ export class AuditRunner {
       onCancel.dispose();
       reporter.done();
     }
+  }
+
+  /** One folder, audited as one workspace by the audit the CLI runs too; undefined when disabled or cancelled. */
+  private async auditFolder(folder: FolderState, clientSettings: ServerSettings, signal: AbortSignal, cancelled: () => boolean, progress: (progress: AuditProgress) => void): Promise<FolderAudit | undefined> {
+    const { workspace, configs } = this.deps;
+    const rootSettings = withConfig(clientSettings, configs.configFor(folder.uri)?.file.config);
+    if (!rootSettings.enable) return undefined;
+    const index = workspace.indexFor(folder, true)!.index;
+    const selections = new Map<unknown, RuleSelection>();
+    const selectionOf = (uri: string): RuleSelection => {
+      const config = configs.configFor(uri)?.file.config;
+      let selection = selections.get(config);
+      if (!selection) selections.set(config, (selection = selectRules(withConfig(clientSettings, config).options)));
+      return selection;
+    };
+    const files = index.files.filter((file) => !excludedByConfig(configs.configFor(file.uri), file.uri));
+    const audited = new Set(files.map((file) => file.uri));
+    const patches = patchesNamedBy(kustomizationTexts(folder.entries.keys(), index));
+    const isPatch = (uri: string) => patches.has(fsPathOf(uri) ?? '');
+    let renders: AuditRender[] = [];
+    const result = await auditFiles(files, {
+      selectionOf: (file) => selectionOf(file.uri),
+      isPatch: (file) => isPatch(file.uri),
+      configOf: (file) => configScope(configs.configFor(file.uri), file.uri),
+      progress,
+      cancelled,
+      carryRendered: async (analyses) => {
+        if (!this.deps.trusted()) {
+          renders = untrustedRenders(folder.entries.keys());
+          return analyses;
+        }
+        const rendered = await renderFolder(folder.fsPath, folder.entries.keys(), signal);
+        renders = [...rendered.renders];
+        return carryRenderedFindings(rendered.sets, analyses, {
+          selectionOf: (set) => selectionOf(fileUri(set.directory)),
+          uriOf: (absolute) => (audited.has(fileUri(absolute)) ? fileUri(absolute) : undefined),
+          outsideFile: (absolute) => ({ uri: fileUri(absolute), path: path.relative(folder.fsPath, absolute).split(path.sep).join('/') }),
+          sourceOf: (uri) => index.file(uri)?.source,
+          isPatch,
+        });
+      },
+    });
+    if (!result) return undefined;
+    return {
+      audited: result.analyses.map((analysis) => ({ folder, index: result.index, analysis })),
+      ruleFailures: result.ruleFailures,
+      renders,
+      selection: selectionOf(folder.uri),
+      settings: rootSettings,
+    };
   }
 }
 
@@ -345,4 +376,36 @@ function dedupeFailures(failures: readonly RuleFailure[]): RuleFailure[] {
     seen.add(key);
     return true;
   });
+}
+
+/** The texts of the kustomization files among a folder's files (the open text, else the disk's). */
+function kustomizationTexts(uris: Iterable<string>, index: WorkspaceIndex): { absolute: string; text: string }[] {
+  const texts: { absolute: string; text: string }[] = [];
+  for (const uri of uris) {
+    const absolute = fsPathOf(uri);
+    if (absolute === undefined || !isKustomizationFile(absolute)) continue;
+    try {
+      texts.push({ absolute, text: index.file(uri)?.source.text ?? fs.readFileSync(absolute, 'utf8') });
+    } catch {
+      // gone or unreadable: it names no patches
+    }
+  }
+  return texts;
+}
+
+/** The suppressions of the configuration that applies to a file, for the audit. */
+function configScope(found: FoundConfig | undefined, uri: string): ConfigScope | undefined {
+  const absolute = fsPathOf(uri);
+  const suppressions = found?.file.config?.suppressions;
+  if (!suppressions?.length || absolute === undefined) return undefined;
+  // Expired suppressions are shown on the configuration file itself (config-diagnostics.ts).
+  return { suppressions, relativePath: configRelativePath(found!, absolute), expired: () => undefined };
+}
+
+function fsPathOf(uri: string): string | undefined {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
 }

@@ -5,7 +5,7 @@
  * unanswered gets the defaults after a few seconds, so a document is never stuck unchecked.
  */
 import type { Connection } from 'vscode-languageserver/node';
-import { configFor, withConfig } from './config-lookup';
+import { ConfigLookup, withConfig } from './config-lookup';
 import { DEFAULT_SETTINGS, readSettings, ServerSettings, SETTINGS_SECTION } from './settings';
 
 /** A workspace/configuration request the client leaves unanswered this long falls back to defaults. */
@@ -18,15 +18,21 @@ export class ClientSettings {
   private readonly cache = new Map<string, Promise<ServerSettings>>();
   private timeoutLogged = false;
 
-  constructor(private readonly connection: Connection) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly configs: ConfigLookup,
+  ) {}
 
   settingsFor(uri: string): Promise<ServerSettings> {
-    if (!this.pull) return Promise.resolve(withConfig(this.pushed, configFor(uri)?.file.config));
+    return this.clientSettingsFor(uri).then((read) => withConfig(read, this.configs.configFor(uri)?.file.config));
+  }
+
+  /** The client's own settings for a uri, without any `.kube-checklist.yaml` underneath. */
+  clientSettingsFor(uri: string): Promise<ServerSettings> {
+    if (!this.pull) return Promise.resolve(this.pushed);
     let settings = this.cache.get(uri);
     if (!settings) {
-      settings = this.configuration(uri, SETTINGS_SECTION)
-        .then(readSettings, () => DEFAULT_SETTINGS)
-        .then((read) => withConfig(read, configFor(uri)?.file.config));
+      settings = this.configuration(uri, SETTINGS_SECTION).then(readSettings, () => DEFAULT_SETTINGS);
       this.cache.set(uri, settings);
     }
     return settings;

@@ -1,86 +1,49 @@
 /**
- * `.kube-checklist.yaml` for the server: the nearest one in the folder of a document or above it
- * (so a workspace folder's root file applies to everything in it, and a sub-project may have its
- * own), read from disk and cached by modification time. VS Code settings stay on top: a setting
- * overrides the file only where it differs from its default, since workspace/configuration cannot
- * tell an explicit default from none.
+ * `.kube-checklist.yaml` for the server, by document uri, through the one discovery of
+ * host/config-discovery.ts (the CLI's too): the nearest one in the folder of a document or above
+ * it, so a workspace folder's root file applies to everything in it and a sub-project may have its
+ * own. VS Code settings stay on top: a setting overrides the file only where it differs from its
+ * default, since workspace/configuration cannot tell an explicit default from none.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { applyConfigSuppressions, AnalysisResult, CONFIG_FILE_NAMES, ConfigFile, configOptions, globToRegExp, KubeChecklistConfig, readConfigFile } from '../core';
+import { AnalysisResult, applyConfigSuppressions, configOptions, KubeChecklistConfig } from '../core';
+import { ConfigDiscovery, configRelativePath, excludedByConfig as excludedAt, FoundConfig as FoundConfigFile, isConfigFileName } from '../host/config-discovery';
 import { DEFAULT_SETTINGS, ServerSettings } from './settings';
-import { configReadReason, readConfigSource } from '../host/read-source';
 
-export interface FoundConfig {
+export interface FoundConfig extends FoundConfigFile {
   readonly uri: string;
-  /** The folder its globs are relative to. */
-  readonly directory: string;
-  readonly file: ConfigFile;
 }
-
-const cache = new Map<string, { mtimeMs: number; file: ConfigFile }>();
 
 export function isConfigDocument(uri: string): boolean {
-  return CONFIG_FILE_NAMES.some((name) => uri.endsWith(`/${name}`));
+  return uri.startsWith('file:') && isConfigFileName(uri.slice(uri.lastIndexOf('/') + 1));
 }
 
-export function forgetConfigs(): void {
-  cache.clear();
-}
-
-/** The configuration that applies to a document or folder uri, if any. */
-export function configFor(uri: string): FoundConfig | undefined {
-  let start: string;
+function fsPathOf(uri: string): string | undefined {
   try {
-    start = fileURLToPath(uri);
+    return fileURLToPath(uri);
   } catch {
     return undefined;
   }
-  let directory = isDirectory(start) ? start : path.dirname(start);
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path.join(directory, name);
-      const file = read(candidate);
-      if (file) return { uri: pathToFileURL(candidate).href, directory, file };
-    }
-    const parent = path.dirname(directory);
-    if (parent === directory) return undefined;
-    directory = parent;
-  }
 }
 
-function isDirectory(fsPath: string): boolean {
-  try {
-    return fs.statSync(fsPath).isDirectory();
-  } catch {
-    return false;
-  }
-}
+/** The configurations the server reads, kept until one of them changes. */
+export class ConfigLookup {
+  private readonly discovery = new ConfigDiscovery();
+  private readonly withUris = new WeakMap<FoundConfigFile, FoundConfig>();
 
-function read(candidate: string): ConfigFile | undefined {
-  let mtimeMs: number;
-  try {
-    mtimeMs = fs.statSync(candidate).mtimeMs;
-  } catch {
-    return undefined;
+  /** The configuration that applies to a document or folder uri, if any. */
+  configFor(uri: string): FoundConfig | undefined {
+    const fsPath = fsPathOf(uri);
+    const found = fsPath === undefined ? undefined : this.discovery.nearest(fsPath);
+    if (!found) return undefined;
+    let withUri = this.withUris.get(found);
+    if (!withUri) this.withUris.set(found, (withUri = { ...found, uri: pathToFileURL(found.absolute).href }));
+    return withUri;
   }
-  const cached = cache.get(candidate);
-  if (cached && cached.mtimeMs === mtimeMs) return cached.file;
-  let file: ConfigFile;
-  try {
-    const read = readConfigSource(candidate);
-    file = read.kind === 'text' ? readConfigFile(read.text) : unreadable(configReadReason(read));
-  } catch (error) {
-    file = unreadable(error instanceof Error ? error.message : String(error));
-  }
-  cache.set(candidate, { mtimeMs, file });
-  return file;
-}
 
-/** A configuration that cannot be read: one problem at its start, shown like its other problems. */
-function unreadable(reason: string): ConfigFile {
-  return { config: undefined, problems: [{ message: { en: `cannot be read: ${reason}`, 'zh-cn': `无法读取：${reason}` }, start: 0, end: 0 }] };
+  forget(): void {
+    this.discovery.forget();
+  }
 }
 
 /** Settings with the configuration underneath: the file decides where the settings keep their defaults. */
@@ -104,25 +67,15 @@ export function withConfig(settings: ServerSettings, config: KubeChecklistConfig
 
 /** Whether the configuration excludes the document. */
 export function excludedByConfig(found: FoundConfig | undefined, uri: string): boolean {
-  const globs = found?.file.config?.exclude;
-  if (!globs?.length) return false;
-  const relative = relativeTo(found!, uri);
-  return relative !== undefined && globs.some((glob) => globToRegExp(glob.replace(/^\.\//, '')).test(relative));
+  const fsPath = fsPathOf(uri);
+  return fsPath !== undefined && excludedAt(found, fsPath);
 }
 
 /** The result with the configuration's suppressions applied (expired ones let the findings through). */
 export function withConfigSuppressions(found: FoundConfig | undefined, uri: string, result: AnalysisResult, now: number): AnalysisResult {
   const suppressions = found?.file.config?.suppressions;
-  const relative = found && relativeTo(found, uri);
-  if (!suppressions?.length || relative === undefined) return result;
-  const applied = applyConfigSuppressions(result.findings, relative, suppressions, now);
+  const fsPath = fsPathOf(uri);
+  if (!suppressions?.length || fsPath === undefined) return result;
+  const applied = applyConfigSuppressions(result.findings, configRelativePath(found!, fsPath), suppressions, now);
   return { ...result, findings: applied.kept, suppressed: [...result.suppressed, ...applied.suppressed] };
-}
-
-function relativeTo(found: FoundConfig, uri: string): string | undefined {
-  try {
-    return path.relative(found.directory, fileURLToPath(uri)).split(path.sep).join('/');
-  } catch {
-    return undefined;
-  }
 }

@@ -11,7 +11,7 @@ import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisResult, analyzeSource, analyzeWorkspace, isWorkspaceRule, parseSourceFile, ruleById, SourceFile } from '../core';
 import { AnalysisCache, AnalysisPlan, DocumentAnalysis } from './analysis-cache';
-import { isConfigDocument } from './config-lookup';
+import { ConfigLookup, isConfigDocument } from './config-lookup';
 import { DocumentSteps, DocumentStepsPlanner } from './document-steps';
 import type { ServerSettings } from './settings';
 import { SLICED_ANALYSIS_THRESHOLD, SlicedAnalyzer } from './sliced-analysis';
@@ -29,15 +29,18 @@ export type DocumentCheck =
 export interface CheckerHost {
   readonly documents: TextDocuments<TextDocument>;
   readonly workspace: WorkspaceService;
+  readonly configs: ConfigLookup;
   settingsFor(uri: string): Promise<ServerSettings>;
 }
 
 export class DocumentChecker {
   private readonly analyses = new AnalysisCache();
   private readonly sliced = new SlicedAnalyzer();
-  private readonly steps = new DocumentStepsPlanner();
+  private readonly steps: DocumentStepsPlanner;
 
-  constructor(private readonly host: CheckerHost) {}
+  constructor(private readonly host: CheckerHost) {
+    this.steps = new DocumentStepsPlanner(host.configs);
+  }
 
   /** The check of the document's current text; undefined when it closed or changed meanwhile. */
   async check(uri: string): Promise<DocumentCheck | undefined> {

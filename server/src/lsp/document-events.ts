@@ -8,7 +8,7 @@ import { Connection, FileChangeType, TextDocuments } from 'vscode-languageserver
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AuditRunner } from './audit';
 import type { ClientSettings } from './client-settings';
-import { forgetConfigs, isConfigDocument } from './config-lookup';
+import { ConfigLookup, isConfigDocument } from './config-lookup';
 import type { DiagnosticsPublisher } from './diagnostics-publisher';
 import type { DocumentChecker } from './document-checker';
 import type { WorkspaceService } from './workspace-service';
@@ -17,6 +17,7 @@ export interface EventsHost {
   readonly connection: Connection;
   readonly documents: TextDocuments<TextDocument>;
   readonly settings: ClientSettings;
+  readonly configs: ConfigLookup;
   readonly checker: DocumentChecker;
   readonly publisher: DiagnosticsPublisher;
   readonly workspace: WorkspaceService;
@@ -71,7 +72,7 @@ function registerConfigurationEvents(host: EventsHost): void {
   // Configuration files change what every open document shows; manifests change the index.
   connection.onDidChangeWatchedFiles(async (params) => {
     if (params.changes.some((change) => isConfigDocument(change.uri))) {
-      forgetConfigs();
+      host.configs.forget();
       settings.clear();
       checker.clear();
       publisher.scheduleAll();

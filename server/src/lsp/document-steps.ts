@@ -8,7 +8,7 @@
  * suppressions), so a result made under other steps is never reused.
  */
 import { AnalysisResult, ConfigFile, patchFindings } from '../core';
-import { configFor, excludedByConfig, FoundConfig, withConfigSuppressions } from './config-lookup';
+import { ConfigLookup, excludedByConfig, FoundConfig, withConfigSuppressions } from './config-lookup';
 import { isHelmTemplate, isKustomizePatch } from './repo-layout';
 
 export interface DocumentSteps {
@@ -25,8 +25,10 @@ export class DocumentStepsPlanner {
   private readonly configIds = new WeakMap<ConfigFile, number>();
   private nextConfigId = 1;
 
+  constructor(private readonly configs: ConfigLookup) {}
+
   stepsOf(uri: string): DocumentSteps {
-    const found = configFor(uri);
+    const found = this.configs.configFor(uri);
     const skipped = isHelmTemplate(uri) || excludedByConfig(found, uri);
     const patch = !skipped && isKustomizePatch(uri);
     return {

@@ -12,6 +12,7 @@ import { exportAudit } from './audit-export';
 import { AuditWorkspaceRequest, checkAuditParams, ExportAuditRequest, WORKSPACE_TRUSTED_NOTIFICATION } from './audit-protocol';
 import { ClientSettings } from './client-settings';
 import { DiagnosticsPublisher } from './diagnostics-publisher';
+import { ConfigLookup } from './config-lookup';
 import { DocumentChecker } from './document-checker';
 import { registerDocumentEvents } from './document-events';
 import { registerFeatureHandlers, Served } from './feature-handlers';
@@ -22,7 +23,8 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const state: SessionState = { locale: 'en', createFiles: false, workspaceTrusted: false, shutDown: false };
   const locale = () => state.locale;
-  const settings = new ClientSettings(connection);
+  const configs = new ConfigLookup();
+  const settings = new ClientSettings(connection, configs);
   const settingsFor = (uri: string) => settings.settingsFor(uri);
   const served: Served = (handler) => (params, token) =>
     state.shutDown ? new ResponseError(ErrorCodes.InvalidRequest, 'kube-checklist: the server is shutting down.') : handler(params, token);
@@ -34,12 +36,13 @@ export function startServer(connection: Connection): void {
     (folderUri) => (settings.pull ? settings.configuration(folderUri, 'files') : Promise.resolve(undefined)),
     async (folderUri) => (await settingsFor(folderUri)).maxFileBytes,
   );
-  const checker = new DocumentChecker({ documents, workspace, settingsFor });
+  const checker = new DocumentChecker({ documents, workspace, configs, settingsFor });
   const publisher = new DiagnosticsPublisher({ connection, documents, checker, workspace, settingsFor, locale });
   const audit = new AuditRunner({
     connection,
     workspace,
-    settingsFor,
+    configs,
+    clientSettingsFor: (uri) => settings.clientSettingsFor(uri),
     locale,
     openVersion: (uri) => documents.get(uri)?.version,
     trusted: () => state.workspaceTrusted,
@@ -60,7 +63,7 @@ export function startServer(connection: Connection): void {
   workspace.onDidChange(() => publisher.scheduleAll());
 
   registerLifecycle({ connection, state, settings, workspace, indexWorkspace });
-  registerDocumentEvents({ connection, documents, settings, checker, publisher, workspace, audit, indexWorkspace });
+  registerDocumentEvents({ connection, documents, settings, configs, checker, publisher, workspace, audit, indexWorkspace });
   registerFeatureHandlers({ connection, checker, served, locale, createFiles: () => state.createFiles });
   connection.onRequest(AuditWorkspaceRequest, served((params, token) => audit.run(checkAuditParams(params, state.locale), token)));
   connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {

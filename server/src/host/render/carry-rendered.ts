@@ -10,7 +10,8 @@ import { mapRenderedFindings } from './map-rendered';
 import type { RenderedSet } from './render-sources';
 
 export interface CarryContext {
-  readonly selection: RuleSelection;
+  /** The rules a rendered overlay or chart is checked with (those of the configuration of its folder). */
+  selectionOf(set: RenderedSet): RuleSelection;
   /** The identity (uri) of an audited file, by absolute path; undefined when it is not audited. */
   uriOf(absolute: string): string | undefined;
   /** The uri and display path of a file outside the audit (a chart template). */
@@ -31,7 +32,7 @@ export function carryRenderedFindings(sets: readonly RenderedSet[], analyses: re
   };
   const carried = new Map<string, Finding[]>();
   const extra: FileAnalysis[] = [];
-  for (const [absolute, findings] of mapRenderedFindings(sets, context.selection, sourceOfAbsolute)) {
+  for (const [absolute, findings] of renderedFindings(sets, context, sourceOfAbsolute)) {
     const uri = context.uriOf(absolute);
     if (uri !== undefined) {
       if (!context.isPatch(uri)) carried.set(uri, findings);
@@ -46,6 +47,20 @@ export function carryRenderedFindings(sets: readonly RenderedSet[], analyses: re
     return findings ? { ...analysis, findings } : analysis;
   });
   return [...replaced, ...extra];
+}
+
+/** The findings of every set by the file they are carried to; sets that share rules are mapped together. */
+function renderedFindings(sets: readonly RenderedSet[], context: CarryContext, sourceOf: (absolute: string) => SourceFile | undefined): Map<string, Finding[]> {
+  const groups = new Map<RuleSelection, RenderedSet[]>();
+  for (const set of sets) {
+    const selection = context.selectionOf(set);
+    groups.set(selection, [...(groups.get(selection) ?? []), set]);
+  }
+  const all = new Map<string, Finding[]>();
+  for (const [selection, group] of groups) {
+    for (const [absolute, findings] of mapRenderedFindings(group, selection, sourceOf)) all.set(absolute, [...(all.get(absolute) ?? []), ...findings]);
+  }
+  return all;
 }
 
 function readSource(absolute: string): SourceFile | undefined {
