@@ -9,7 +9,7 @@
  */
 import { AnalysisResult, ConfigFile, patchFindings } from '../core';
 import { ConfigLookup, excludedByConfig, FoundConfig, withConfigSuppressions } from './config-lookup';
-import { isHelmTemplate, isKustomizePatch } from './repo-layout';
+import { isHelmTemplate, RepoLayout } from './repo-layout';
 
 export interface DocumentSteps {
   /** Not checked at all: excluded by the configuration, or a Helm template (Go templates, not YAML). */
@@ -24,13 +24,14 @@ export interface DocumentSteps {
 export class DocumentStepsPlanner {
   private readonly configIds = new WeakMap<ConfigFile, number>();
   private nextConfigId = 1;
+  private readonly layout = new RepoLayout();
 
   constructor(private readonly configs: ConfigLookup) {}
 
   stepsOf(uri: string): DocumentSteps {
     const found = this.configs.configFor(uri);
     const skipped = isHelmTemplate(uri) || excludedByConfig(found, uri);
-    const patch = !skipped && isKustomizePatch(uri);
+    const patch = !skipped && this.layout.isKustomizePatch(uri);
     return {
       skipped,
       key: `${patch ? 'patch' : 'whole'}|${this.configKey(found)}`,
