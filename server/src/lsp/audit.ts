@@ -1,10 +1,10 @@
 /**
  * The workspace audit (kubeChecklist/auditWorkspace, see audit-protocol.ts): brings the index of
- * each folder up to date (only changed files are read), runs the workspace rules once per folder
- * and the resource rules file by file, with work-done progress and cancellation between files, then
- * publishes diagnostics for every file with findings (open or not; those of the previous audit
- * that have none now are cleared) and answers with the findings and the checklist scorecard for the
- * report view. The settings of each folder apply to all its files.
+ * each folder up to date (only changed files are read), audits each folder with the audit the CLI
+ * runs (audit-folder.ts), with work-done progress and cancellation between files, then publishes
+ * diagnostics for every file with findings (open or not; those of the previous audit that have none
+ * now are cleared) and answers with the findings and the checklist scorecard for the report view.
+ * Each file is checked with the rules of its own `.kube-checklist.yaml` over the client's settings.
  */
 import {
   CancellationToken,
@@ -13,49 +13,19 @@ import {
   LSPErrorCodes,
   ResponseError,
 } from 'vscode-languageserver/node';
-import {
-  CHECKLIST_ITEMS,
-  CHECKLIST_SECTIONS,
-  checklistItemUrl,
-  Finding,
-  Locale,
-  localize,
-  renderMessage,
-  appendAll,
-  ruleById,
-  ruleDocsUrl,
-  RuleFailure,
-  RuleSelection,
-  selectRules,
-  SEVERITIES,
-  Severity,
-} from '../core';
-import type { FileAnalysis, WorkspaceIndex } from '../core';
-import { CHECKLIST_GUIDANCE } from '../core/checklist/guidance';
+import { Locale, appendAll, RuleFailure, RuleSelection, selectRules, SEVERITIES, Severity } from '../core';
 import { carriesControlPlane, computeScorecard, ScorecardEntry } from '../report/scorecard';
 import { AUDIT_FORMATTERS } from '../report/audit-format';
-import {
-  AUDIT_RESULT_VERSION,
-  AuditFinding,
-  AuditResult,
-  AuditSection,
-  AuditWorkspaceParams,
-  AuditRender,
-} from './audit-protocol';
+import { AUDIT_RESULT_VERSION, AuditFinding, AuditResult, AuditWorkspaceParams, AuditRender } from './audit-protocol';
 import type { ServerSettings } from './settings';
-import { ConfigLookup, excludedByConfig, FoundConfig, withConfig } from './config-lookup';
-import { AuditProgress, auditFiles, ConfigScope } from '../host/audit-files';
-import { configRelativePath } from '../host/config-discovery';
-import { isKustomizationFile, patchesNamedBy } from '../host/kustomize-patches';
-import { carryRenderedFindings } from '../host/render/carry-rendered';
-import { fileUri } from './workspace-scanner';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { renderFolder, untrustedRenders } from './audit-rendering';
+import { ConfigLookup } from './config-lookup';
 import { Positioner, resultDiagnostics, sourcePositioner } from './workspace-diagnostics';
 import { workspaceMessage } from './workspace-messages';
 import type { FolderState, WorkspaceService } from './workspace-service';
+import { AuditedFile, auditFolder } from './audit-folder';
+import { auditFinding, checklistSections, dedupeFailures } from './audit-result';
+
+export type { AuditedFile } from './audit-folder';
 
 export interface AuditDependencies {
   readonly connection: Connection;
@@ -72,22 +42,6 @@ export interface AuditDependencies {
   replacedDiagnostics(uri: string): void;
   /** Whether the client trusts the workspace: only then are renderers (kubectl, helm) run. */
   trusted(): boolean;
-}
-
-/** One analyzed file of the last audit. */
-export interface AuditedFile {
-  readonly folder: FolderState;
-  readonly index: WorkspaceIndex;
-  readonly analysis: FileAnalysis;
-}
-
-interface FolderAudit {
-  readonly audited: readonly AuditedFile[];
-  readonly ruleFailures: readonly RuleFailure[];
-  readonly renders: readonly AuditRender[];
-  /** The rules of the folder's root (its settings and root configuration): the report's level. */
-  readonly selection: RuleSelection;
-  readonly settings: ServerSettings;
 }
 
 export interface LastAudit {
@@ -169,7 +123,7 @@ export class AuditRunner {
       let findingCount = 0;
       reporter.report(20, workspaceMessage('auditWorkspaceRules', locale));
       for (const plan of plans) {
-        const folderAudit = await this.auditFolder(plan.folder, plan.settings, abort.signal, cancelled, (progress) => {
+        const folderAudit = await auditFolder(this.deps, plan.folder, plan.settings, abort.signal, cancelled, (progress) => {
           const now = Date.now();
           if (now - lastReport < REPORT_EVERY_MS) return;
           lastReport = now;
@@ -269,143 +223,4 @@ export class AuditRunner {
     }
   }
 
-  /** One folder, audited as one workspace by the audit the CLI runs too; undefined when disabled or cancelled. */
-  private async auditFolder(folder: FolderState, clientSettings: ServerSettings, signal: AbortSignal, cancelled: () => boolean, progress: (progress: AuditProgress) => void): Promise<FolderAudit | undefined> {
-    const { workspace, configs } = this.deps;
-    const rootSettings = withConfig(clientSettings, configs.configFor(folder.uri)?.file.config);
-    if (!rootSettings.enable) return undefined;
-    const index = workspace.indexFor(folder, true)!.index;
-    const selections = new Map<unknown, RuleSelection>();
-    const selectionOf = (uri: string): RuleSelection => {
-      const config = configs.configFor(uri)?.file.config;
-      let selection = selections.get(config);
-      if (!selection) selections.set(config, (selection = selectRules(withConfig(clientSettings, config).options)));
-      return selection;
-    };
-    const files = index.files.filter((file) => !excludedByConfig(configs.configFor(file.uri), file.uri));
-    const audited = new Set(files.map((file) => file.uri));
-    const patches = patchesNamedBy(kustomizationTexts(folder.entries.keys(), index));
-    const isPatch = (uri: string) => patches.has(fsPathOf(uri) ?? '');
-    let renders: AuditRender[] = [];
-    const result = await auditFiles(files, {
-      selectionOf: (file) => selectionOf(file.uri),
-      isPatch: (file) => isPatch(file.uri),
-      configOf: (file) => configScope(configs.configFor(file.uri), file.uri),
-      progress,
-      cancelled,
-      carryRendered: async (analyses) => {
-        if (!this.deps.trusted()) {
-          renders = untrustedRenders(folder.entries.keys());
-          return analyses;
-        }
-        const rendered = await renderFolder(folder.fsPath, folder.entries.keys(), signal);
-        renders = [...rendered.renders];
-        return carryRenderedFindings(rendered.sets, analyses, {
-          selectionOf: (set) => selectionOf(fileUri(set.directory)),
-          uriOf: (absolute) => (audited.has(fileUri(absolute)) ? fileUri(absolute) : undefined),
-          outsideFile: (absolute) => ({ uri: fileUri(absolute), path: path.relative(folder.fsPath, absolute).split(path.sep).join('/') }),
-          sourceOf: (uri) => index.file(uri)?.source,
-          isPatch,
-        });
-      },
-    });
-    if (!result) return undefined;
-    return {
-      audited: result.analyses.map((analysis) => ({ folder, index: result.index, analysis })),
-      ruleFailures: result.ruleFailures,
-      renders,
-      selection: selectionOf(folder.uri),
-      settings: rootSettings,
-    };
-  }
-}
-
-function auditFinding(id: number, path: string, own: Positioner, finding: Finding, diagnostic: Diagnostic | undefined, locale: Locale): AuditFinding {
-  const rule = ruleById(finding.ruleId);
-  return {
-    id,
-    uri: own.uri,
-    path,
-    range: { start: own.positionAt(finding.start), end: own.positionAt(finding.end) },
-    severity: finding.severity,
-    ruleId: finding.ruleId,
-    message: renderMessage(finding, locale),
-    checklist: [...(rule?.checklist ?? [])],
-    docsUrl: ruleDocsUrl(finding.ruleId),
-    resource: {
-      apiVersion: finding.resource.apiVersion,
-      kind: finding.resource.kind,
-      name: finding.resource.name ?? null,
-      namespace: finding.resource.namespace ?? null,
-    },
-    related: (diagnostic?.relatedInformation ?? []).map((information) => ({ uri: information.location.uri, range: information.location.range, message: information.message })),
-  };
-}
-
-function checklistSections(scorecard: readonly ScorecardEntry[], findings: readonly AuditFinding[], locale: Locale): AuditSection[] {
-  const entries = new Map(scorecard.map((entry) => [entry.item, entry]));
-  return CHECKLIST_SECTIONS.map((section) => ({
-    id: section.id,
-    title: localize(section.title, locale),
-    url: checklistItemUrl(`${section.id}/`, locale),
-    items: CHECKLIST_ITEMS.filter((item) => item.section === section.id).map((item) => {
-      const entry = entries.get(item.id);
-      const guidance = CHECKLIST_GUIDANCE[item.id];
-      const rules = entry?.rules ?? [];
-      return {
-        id: item.id,
-        summary: localize(item.summary, locale),
-        check: item.check,
-        status: entry?.status ?? 'manual',
-        findings: entry?.findings ?? 0,
-        suppressed: entry?.suppressed ?? 0,
-        rules: [...rules],
-        findingIds: findings.filter((finding) => rules.includes(finding.ruleId)).map((finding) => finding.id),
-        guidance: guidance ? localize(guidance, locale) : null,
-        url: checklistItemUrl(item.id, locale),
-      };
-    }),
-  }));
-}
-
-function dedupeFailures(failures: readonly RuleFailure[]): RuleFailure[] {
-  const seen = new Set<string>();
-  return failures.filter((failure) => {
-    const key = `${failure.ruleId}\u0000${failure.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/** The texts of the kustomization files among a folder's files (the open text, else the disk's). */
-function kustomizationTexts(uris: Iterable<string>, index: WorkspaceIndex): { absolute: string; text: string }[] {
-  const texts: { absolute: string; text: string }[] = [];
-  for (const uri of uris) {
-    const absolute = fsPathOf(uri);
-    if (absolute === undefined || !isKustomizationFile(absolute)) continue;
-    try {
-      texts.push({ absolute, text: index.file(uri)?.source.text ?? fs.readFileSync(absolute, 'utf8') });
-    } catch {
-      // gone or unreadable: it names no patches
-    }
-  }
-  return texts;
-}
-
-/** The suppressions of the configuration that applies to a file, for the audit. */
-function configScope(found: FoundConfig | undefined, uri: string): ConfigScope | undefined {
-  const absolute = fsPathOf(uri);
-  const suppressions = found?.file.config?.suppressions;
-  if (!suppressions?.length || absolute === undefined) return undefined;
-  // Expired suppressions are shown on the configuration file itself (config-diagnostics.ts).
-  return { suppressions, relativePath: configRelativePath(found!, absolute), expired: () => undefined };
-}
-
-function fsPathOf(uri: string): string | undefined {
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
 }
