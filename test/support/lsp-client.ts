@@ -145,14 +145,14 @@ export class TestLspClient {
     }
   }
 
-  async open(uri: string, text: string, languageId = 'yaml', version = 1): Promise<Diagnostic[]> {
-    const next = this.nextDiagnostics(uri);
+  async open(uri: string, text: string, languageId = 'yaml', version = 1, timeoutMs?: number): Promise<Diagnostic[]> {
+    const next = this.nextDiagnostics(uri, timeoutMs);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
     return (await next).diagnostics;
   }
 
-  async change(uri: string, version: number, range: Range, text: string): Promise<Diagnostic[]> {
-    const next = this.nextDiagnostics(uri);
+  async change(uri: string, version: number, range: Range, text: string, timeoutMs?: number): Promise<Diagnostic[]> {
+    const next = this.nextDiagnostics(uri, timeoutMs);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version },
       contentChanges: [{ range, text }],
