@@ -32,11 +32,11 @@ spec:
         privileged: true
 `;
 
-test('an alias bomb is refused by the alias limit, quickly: one unparseable-manifest error, never a silent skip', () => {
+// A bomb that were expanded would not end (10^9 nodes): the test's timeout is the bound, generous
+// for a loaded machine; how fast the refusal is belongs to npm run bench.
+test('an alias bomb is refused by the alias limit: one unparseable-manifest error, never a silent skip', { timeout: 120_000 }, () => {
   for (const kind of ['ConfigMap', 'Pod']) {
-    const started = Date.now();
     const result = analyzeSource(parseSourceFile(aliasBomb(kind)), OPTIONS);
-    assert.ok(Date.now() - started < 5000, 'refused, not expanded');
     assert.deepEqual(result.findings.map((finding) => [finding.ruleId, finding.messageId, finding.severity]), [['unparseable-manifest', 'aliases', 'error']]);
     assert.equal(result.skipped.length, 1);
     assert.match(result.skipped[0].detail, /alias/i);
