@@ -44,6 +44,7 @@ const OPTIONS: OptionSpecs = {
   'no-foreign-suppressions': { type: 'boolean' },
   'foreign-suppressions': { type: 'string' },
   config: { type: 'string' },
+  'stdin-filename': { type: 'string' },
   'no-render': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
@@ -65,6 +66,8 @@ export interface AuditOptions {
   readonly render: boolean;
   /** --config; when absent, the nearest .kube-checklist.yaml is used. */
   readonly config?: string;
+  /** --stdin-filename: the path standard input stands for (reports, configuration lookup). */
+  readonly stdinFilename?: string;
   /** The options given on the command line (they override the configuration file). */
   readonly given: ReadonlySet<string>;
 }
@@ -83,7 +86,7 @@ export function parseAuditOptions(argv: readonly string[], envLocale: Locale): A
     throw new CliError(usageText(locale, 'badValue', { value: version, option: '--k8s-version', expected: 'latest|1.NN|v1.NN' }), true);
   }
   return {
-    paths: positionals.length > 0 ? positionals : ['.'],
+    paths: positionals.length > 0 ? positionals : typeof values['stdin-filename'] === 'string' ? ['-'] : ['.'],
     format,
     level: oneOf(String(values.level ?? 'restricted'), LEVELS, '--level', locale),
     kubernetesVersion: version.trim(),
@@ -94,6 +97,7 @@ export function parseAuditOptions(argv: readonly string[], envLocale: Locale): A
     maxFileBytes: maxFileBytesOf(values['max-file-size'], locale),
     foreignSuppressions: values['no-foreign-suppressions'] === true ? false : foreignModeOf(values['foreign-suppressions'], locale),
     config: typeof values.config === 'string' ? values.config : undefined,
+    stdinFilename: typeof values['stdin-filename'] === 'string' ? values['stdin-filename'] : undefined,
     render: values['no-render'] !== true,
     given: new Set(Object.keys(values)),
   };
@@ -124,9 +128,9 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
   const { warn, notifications } = recordWarnings(warningsTo(host.stderr, palette(useColor(host.stderr, host.env, options.noColor))));
   const configs = new RunConfigs(options.config, host.cwd, locale);
   const primary = configs.primary();
-  const configOf = (input: InputFile) => (input.stdin ? primary : configs.configOf(input.absolute));
+  const configOf = (input: InputFile) => (input.absolute ? configs.configOf(input.absolute) : primary);
   const helmCharts: string[] = [];
-  const inputs = (await collectFiles(options.paths, host.cwd, locale, warn, helmCharts)).filter((input) => input.stdin || !excludedBy(configOf(input), input.absolute));
+  const inputs = (await collectFiles(options.paths, host.cwd, locale, warn, helmCharts, options.stdinFilename)).filter((input) => input.stdin || !excludedBy(configOf(input), input.absolute));
   const rendering = options.render ? await renderFor(inputs, helmCharts, host.cwd, warn, locale) : undefined;
   const renderedCharts = new Set(rendering?.charts ?? []);
   for (const chart of helmCharts) if (!renderedCharts.has(chart)) warn(t(locale, 'helmTemplatesSkipped'), { file: chart });

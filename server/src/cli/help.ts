@@ -28,8 +28,11 @@ const AUDIT_OPTIONS = {
   --no-render            do not render Kustomize overlays (kubectl kustomize or
                          kustomize) and Helm charts (helm template) found on
                          PATH; check their files one by one
-  --config FILE          the configuration (default: the nearest
-                         .kube-checklist.yaml here or above)
+  --config FILE          the configuration for every input (default: for
+                         each file, the nearest .kube-checklist.yaml in its
+                         folder or above)
+  --stdin-filename PATH  the path the manifest read from - stands for: shown
+                         in reports, and its configuration applies
   --no-foreign-suppressions
                          ignore the ignore annotations of kube-linter, Checkov,
                          Polaris and kube-score (honoured by default)
@@ -53,8 +56,10 @@ const AUDIT_OPTIONS = {
   --max-file-size MB     跳过大于此大小的文件并给出警告（默认 5）
   --no-render            不使用 PATH 中的 kubectl kustomize、kustomize 或
                          helm template 渲染 overlay 和 chart，而是逐个文件检查
-  --config FILE          配置文件（默认：当前目录或其上级目录中最近的
-                         .kube-checklist.yaml）
+  --config FILE          用于所有输入的配置文件（默认：每个文件所在目录或其
+                         上级目录中最近的 .kube-checklist.yaml）
+  --stdin-filename PATH  从 - 读入的清单所代表的路径：报告中显示该路径，
+                         并采用它所在位置的配置
   --no-foreign-suppressions
                          不采纳 kube-linter、Checkov、Polaris 和 kube-score
                          的忽略注解（默认采纳）

@@ -19,7 +19,7 @@ import { isManifestFileName, TreeFilter, walkTree } from './workspace-walker';
 
 
 export interface InputFile {
-  /** Absolute path; empty for standard input. */
+  /** Absolute path; for standard input the path it stands for (--stdin-filename), else empty. */
   readonly absolute: string;
   /** What reports show: relative to the working directory, with forward slashes. */
   readonly display: string;
@@ -37,11 +37,11 @@ export function displayPath(absolute: string, cwd: string): string {
  * The files to audit. Helm chart templates are left out (they are Go templates, not YAML); the
  * charts whose templates were left out are added to `helmCharts` (display paths), once each.
  */
-export async function collectFiles(paths: readonly string[], cwd: string, locale: Locale, warn: Warn, helmCharts: string[] = []): Promise<InputFile[]> {
+export async function collectFiles(paths: readonly string[], cwd: string, locale: Locale, warn: Warn, helmCharts: string[] = [], stdinFilename?: string): Promise<InputFile[]> {
   const roots = statRoots(paths, cwd, locale);
   const collector = new Collector(cwd, locale, warn, helmCharts);
   for (const root of roots) {
-    if (root === STDIN_ARGUMENT) collector.addStdin();
+    if (root === STDIN_ARGUMENT) collector.addStdin(stdinFilename);
     else if (root.directory) await collector.walk(root.absolute);
     else collector.addFile(root.absolute);
   }
@@ -93,10 +93,12 @@ class Collector {
     if (!this.helmCharts.includes(display)) this.helmCharts.push(display);
   }
 
-  addStdin(): void {
+  /** Standard input, shown as `<stdin>` or as the path it stands for (whose configuration then applies). */
+  addStdin(standsFor?: string): void {
     if (this.stdinAdded) return;
     this.stdinAdded = true;
-    this.files.push({ absolute: '', display: STDIN_DISPLAY, stdin: true });
+    const absolute = standsFor ? path.resolve(this.cwd, standsFor) : '';
+    this.files.push({ absolute, display: absolute ? displayPath(absolute, this.cwd) : STDIN_DISPLAY, stdin: true });
   }
 
   addFile(absolute: string): void {
