@@ -20,8 +20,8 @@ export default defineRule({
       'zh-cn': 'ConfigMap 不应保存密码、令牌、私钥或其他凭据，无论是作为完整的值，还是写在内嵌的配置文件里。',
     },
     why: {
-      en: 'ConfigMaps are meant for non-confidential data: many more people and controllers may read them than Secrets, encryption at rest is usually configured for Secrets only, and they end up in logs, dashboards and Git. A key is reported when its name ends with a credential word (password, secret, token, api key, private key, credentials ...) and its value is a literal, or when the value has the shape of a private key, a known token (AWS, GitHub, GitLab, Slack, Google, Stripe, npm, SendGrid, JWT) or a URL with a password. Placeholders such as `${VAR}`, `{{ .Values.x }}` or `<password>`, empty values, numbers, booleans, paths and plain URLs are not reported; weak but working values such as `changeme` are.',
-      'zh-cn': 'ConfigMap 用于保存非机密数据：能读取它的人和控制器远多于 Secret，静态加密通常只为 Secret 配置，而且它常会出现在日志、仪表盘和 Git 中。当键名以凭据类词语结尾（password、secret、token、api key、private key、credentials 等）且值为字面量时，或者值的形态是私钥、已知令牌（AWS、GitHub、GitLab、Slack、Google、Stripe、npm、SendGrid、JWT）或带密码的 URL 时，就会被报告。`${VAR}`、`{{ .Values.x }}`、`<password>` 这类占位符，以及空值、数字、布尔值、路径和普通 URL 不会被报告；`changeme` 这类虽弱但可用的值会被报告。',
+      en: 'ConfigMaps are meant for non-confidential data: many more people and controllers may read them than Secrets, encryption at rest is usually configured for Secrets only, and they end up in logs, dashboards and Git. Detectors, in `data` and in text decoded from `binaryData`: (1) key names that end with a credential word (password, passwd, passphrase, secret, token, api key, access key, secret key, private key, storage key, credentials; `AWS_SECRET_ACCESS_KEY`, `AZURE_CLIENT_SECRET`, OCI `pass_phrase`) with a literal value; (2) values shaped like a PEM private key, a GCP service account key file (`"type": "service_account"` with its `private_key`), a Docker config (`auths` with `auth` or `password`), an AWS access key id (AKIA, ASIA ...), a Google API key (AIza...) or OAuth secret, an Azure AD client secret or storage account key, a GitHub (ghp_, gho_, ghs_, github_pat_ ...), GitLab (glpat-), Slack (xox...-, webhook), Stripe live, npm or SendGrid token, a JWT, or a URL with a password (`postgres://user:pass@host`); (3) the same inside embedded files: YAML and Helm values, JSON, properties, .env, XML, connection strings (`AccountKey=`, `Password=`). Not credentials: references and templates (`${VAR}`, `$(VAR)`, `{{ .Values.x }}`, `$ref`), paths, plain URLs, empty values, numbers, booleans, placeholders (`<password>`, `xxx`, `***`, `changeme`, `change_it`, `REPLACE_ME`, `dummy`, `sample`, `fake`, `example`, any value containing `EXAMPLE` such as AWS\'s documented `AKIAIOSFODNN7EXAMPLE`, the credential\'s own noun such as `password`), Stripe test keys, comment lines, code (`os.environ["X"]`), and keys that name where a credential is rather than holding it (`password_file`, `PASSWORD_PATH`, `token_url`, `secretName`, `passwordSecretRef`, `passwordSecretKey`, `existingSecret`, `checksum/secret`, trust store passwords).',
+      'zh-cn': 'ConfigMap 用于保存非机密数据：能读取它的人和控制器远多于 Secret，静态加密通常只为 Secret 配置，而且它常会出现在日志、仪表盘和 Git 中。在 `data` 以及由 `binaryData` 解码出的文本中使用以下检测方式：(1) 键名以凭据类词语结尾（password、passwd、passphrase、secret、token、api key、access key、secret key、private key、storage key、credentials；如 `AWS_SECRET_ACCESS_KEY`、`AZURE_CLIENT_SECRET`、OCI 的 `pass_phrase`）且值为字面量；(2) 值的形态是 PEM 私钥、GCP 服务账号密钥文件（`"type": "service_account"` 及其 `private_key`）、Docker 配置（`auths` 中带 `auth` 或 `password`）、AWS 访问密钥 ID（AKIA、ASIA 等）、Google API 密钥（AIza...）或 OAuth 客户端密钥、Azure AD 客户端密钥或存储账号密钥、GitHub（ghp_、gho_、ghs_、github_pat_ 等）、GitLab（glpat-）、Slack（xox...-、webhook）、Stripe 正式环境、npm 或 SendGrid 令牌、JWT，或带密码的 URL（`postgres://user:pass@host`）；(3) 内嵌文件中的同类内容：YAML 与 Helm values、JSON、properties、.env、XML 以及连接字符串（`AccountKey=`、`Password=`）。以下不算凭据：引用和模板（`${VAR}`、`$(VAR)`、`{{ .Values.x }}`、`$ref`）、路径、普通 URL、空值、数字、布尔值、占位符（`<password>`、`xxx`、`***`、`changeme`、`change_it`、`REPLACE_ME`、`dummy`、`sample`、`fake`、`example`、任何含有 `EXAMPLE` 的值，例如 AWS 文档中的 `AKIAIOSFODNN7EXAMPLE`，以及凭据名词本身如 `password`）、Stripe 测试密钥、注释行、代码（`os.environ["X"]`），以及只说明凭据在哪里而不保存凭据的键（`password_file`、`PASSWORD_PATH`、`token_url`、`secretName`、`passwordSecretRef`、`passwordSecretKey`、`existingSecret`、`checksum/secret`、信任库密码）。',
     },
     remediation: {
       en: 'Move the credential into a Secret (or an external secret store) and reference it with secretKeyRef, envFrom.secretRef or a secret volume; keep only non-confidential settings in the ConfigMap.',
@@ -43,12 +43,12 @@ export default defineRule({
   },
   messages: {
     credentialKey: {
-      en: 'ConfigMap "{{name}}" key "{{key}}" looks like a credential (value redacted)',
-      'zh-cn': 'ConfigMap "{{name}}" 的键 "{{key}}" 看起来是凭据（值已隐去）',
+      en: 'ConfigMap "{{name}}" key "{{key}}" is named like a credential and holds a literal value (value redacted)',
+      'zh-cn': 'ConfigMap "{{name}}" 的键 "{{key}}" 名称像凭据，且值为字面量（值已隐去）',
     },
     embedded: {
-      en: 'ConfigMap "{{name}}" key "{{key}}", line {{line}}: "{{field}}" looks like a credential (value redacted)',
-      'zh-cn': 'ConfigMap "{{name}}" 的键 "{{key}}" 第 {{line}} 行："{{field}}" 看起来是凭据（值已隐去）',
+      en: 'ConfigMap "{{name}}" key "{{key}}", line {{line}}: field "{{field}}" is named like a credential and holds a literal value (value redacted)',
+      'zh-cn': 'ConfigMap "{{name}}" 的键 "{{key}}" 第 {{line}} 行：字段 "{{field}}" 名称像凭据，且值为字面量（值已隐去）',
     },
     privateKey: {
       en: 'ConfigMap "{{name}}" key "{{key}}" holds a private key (value redacted)',
