@@ -140,7 +140,7 @@ export function findCommandLineCredentials(items: readonly unknown[]): CommandLi
     // Items of an argv are separate words; a script item is its own command line.
     if (/\s/.test(item)) words.push({ text: ';', index, separator: true });
   });
-  const shaped = new Set(hits.map((hit) => hit.index));
+  const shaped = new Set(hits.filter((hit) => hit.kind !== 'key').map((hit) => hit.index));
   // A flag whose value is a recognised token is one finding (the token's), not two.
   for (const hit of wordHits(words)) if (!shaped.has(hit.index)) hits.push(hit);
   const seen = new Set<string>();
