@@ -57,6 +57,9 @@ const SECRET_KEY_REFERENCE_WORDS = new Set(['password', 'passwd', 'token', 'user
 /** Concatenated single words (`PGPASSWORD`, `authtoken`) that end with a credential noun. */
 const CONCATENATED_SUFFIXES = ['password', 'passwd', 'passphrase', 'apikey', 'secretkey', 'accesskey', 'privatekey', 'authtoken', 'accesstoken', 'apitoken', 'clientsecret'];
 
+/** keytool's and jarsigner's password options (`-storepass`, `-keypass` ...) and Redis's (`--requirepass`, `--masterauth`). */
+const PASSWORD_OPTION_WORDS = new Set(['storepass', 'keypass', 'srcstorepass', 'deststorepass', 'srckeypass', 'destkeypass', 'requirepass', 'masterauth']);
+
 /** Whether the key names a credential. Only the end of the key counts: `password_file` names a file. */
 export function isCredentialKey(key: string): boolean {
   const words = keyWords(key);
@@ -71,6 +74,7 @@ export function isCredentialKey(key: string): boolean {
   // `DB_PASS`, `SMTP_PASS`: `pass` alone is too short a word to trust without a qualifier before it.
   if (words.length >= 2 && words[words.length - 1] === 'pass') return true;
   const last = words[words.length - 1];
+  if (PASSWORD_OPTION_WORDS.has(last)) return true;
   return CONCATENATED_SUFFIXES.some((suffix) => last.endsWith(suffix) && last.length > suffix.length);
 }
 
@@ -142,7 +146,8 @@ function isPlaceholderOrReference(value: string): boolean {
     /^(your|my|some)[-_]?\w*(password|passwd|secret|token|key|pass)\w*$/i.test(value) ||
     /^example/i.test(value) ||
     /EXAMPLE/.test(value) ||
-    PLACEHOLDER_WORDS.test(value)
+    PLACEHOLDER_WORDS.test(value) ||
+    value === 'abcdef.0123456789abcdef' // kubeadm's documented bootstrap token
   );
 }
 
