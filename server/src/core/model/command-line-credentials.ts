@@ -3,8 +3,8 @@
  * describe` and crash report shows them: credential flags with a literal value (`--password=x`,
  * `--token x`, `-password=x`), shell assignments (`PGPASSWORD=x psql`), the short password options
  * of well-known clients (`mysql -px`, `sshpass -p x`, `redis-cli -a x`, `curl -u user:x`),
- * `Authorization:` headers, and every shape model/credentials.ts recognises (private keys, known
- * tokens, URLs with a password). Shell scripts (`sh -c "..."`) are split into words first. A value
+ * and every shape model/credentials.ts recognises (private keys, known tokens, `Authorization`
+ * headers, URLs with a password). Shell scripts (`sh -c "..."`) are split into words first. A value
  * with a shell expansion (`$VAR`, `${VAR}`, `$(cat /run/secrets/x)`, backticks) is a reference.
  * Only where a credential is and which flag or detector found it is returned, never the value.
  */
@@ -35,8 +35,6 @@ const SHORT_PASSWORD_OPTIONS: readonly { readonly programs: RegExp; readonly opt
   { programs: /^(curl|wget)$/, option: '-u', attached: false },
   { programs: /^(curl|wget)$/, option: '--user', attached: false },
 ];
-
-const AUTHORIZATION_HEADER = /Authorization:\s*(?:Bearer|Basic|Token)\s+([^\s'"\\]+)/gi;
 
 /** Words of a shell command line: quotes removed, `;`, `&` and `|` as separators. */
 function shellWords(text: string, index: number): Word[] {
@@ -70,9 +68,12 @@ function shellWords(text: string, index: number): Word[] {
   return words;
 }
 
-/** A literal credential value on a command line: no shell expansion, and literal by the usual rules. */
+/**
+ * A literal credential value on a command line: no shell expansion, and literal by the usual
+ * rules. A value with a recognised shape (`--token ghp_...`) is left to that shape's finding.
+ */
 function isLiteralArgument(value: string): boolean {
-  return !/[$`]/.test(value) && isLiteralSecretValue(value);
+  return !/[$`]/.test(value) && isLiteralSecretValue(value) && formatMatches(value).length === 0;
 }
 
 function programOf(word: string): string {
@@ -133,16 +134,11 @@ export function findCommandLineCredentials(items: readonly unknown[]): CommandLi
     const shapes = formatMatches(item);
     const shape = shapes.find((candidate) => candidate.kind === 'token') ?? shapes[0];
     if (shape) hits.push({ index, kind: shape.kind, format: shape.format });
-    for (const header of item.matchAll(AUTHORIZATION_HEADER)) {
-      if (isLiteralArgument(header[1]) && header[1].length >= 8) hits.push({ index, kind: 'key', flag: 'Authorization' });
-    }
     words.push(...(/\s/.test(item) ? shellWords(item, index) : [{ text: item, index }]));
     // Items of an argv are separate words; a script item is its own command line.
     if (/\s/.test(item)) words.push({ text: ';', index, separator: true });
   });
-  const shaped = new Set(hits.filter((hit) => hit.kind !== 'key').map((hit) => hit.index));
-  // A flag whose value is a recognised token is one finding (the token's), not two.
-  for (const hit of wordHits(words)) if (!shaped.has(hit.index)) hits.push(hit);
+  hits.push(...wordHits(words));
   const seen = new Set<string>();
   return hits
     .filter((hit) => {

@@ -245,7 +245,12 @@ const GCP_SERVICE_ACCOUNT = /"type"\s*:\s*"service_account"/;
 const DOCKER_AUTHS = /"auths"\s*:\s*\{/;
 const DOCKER_CREDENTIAL = /"(auth|password|identitytoken|registrytoken)"\s*:\s*"((?:[^"\\]|\\.){1,2000})"/gi;
 
+/** `Authorization: Bearer <literal>` (also `Basic`, `Token`) in a header line, a script or a config file. */
+const AUTHORIZATION_HEADER = /\bAuthorization["']?(?:\s*[:=]\s*|\s+)["']?(?:Bearer|Basic|Token)\s+([^\s'"\\,;]+)/gi;
+
 const URL_USERINFO = /\b[a-z][a-z0-9+.-]*:\/\/([^\s:/@'"]*):([^\s/@'"]+)@[^\s/@'"]/gi;
+
+const AUTHORIZATION_FORMAT = 'HTTP Authorization header';
 
 /** Credentials recognised by their shape wherever they are in `text`, in order. */
 export function formatMatches(text: string): FormatMatch[] {
@@ -270,6 +275,12 @@ export function formatMatches(text: string): FormatMatch[] {
       if (/EXAMPLE|X{6,}|0{10,}/.test(match[0])) continue;
       matches.push({ kind: 'token', format, index: match.index ?? 0 });
     }
+  }
+  for (const match of text.matchAll(AUTHORIZATION_HEADER)) {
+    const credential = match[1];
+    // Prose ("Authorization Basic authentication") has no digit and is short; a credential has one or is long.
+    const credentialLike = credential.length >= 8 && (/\d/.test(credential) || credential.length >= 20);
+    if (credentialLike && !/[$`{}%<>]/.test(credential) && isLiteralSecretValue(credential)) matches.push({ kind: 'token', format: AUTHORIZATION_FORMAT, index: match.index ?? 0 });
   }
   for (const match of text.matchAll(URL_USERINFO)) {
     const password = match[2];
@@ -360,7 +371,7 @@ export function findCredentials(key: string, value: string): CredentialHit[] {
     const line = lineOf(shape.index);
     if (line !== undefined) {
       // `# postgres://user:password@host` in a comment is documentation; a real token is not.
-      if (shape.kind === 'url-password' && COMMENT_LINE.test(lines[line - 1].trim())) continue;
+      if ((shape.kind === 'url-password' || shape.format === AUTHORIZATION_FORMAT) && COMMENT_LINE.test(lines[line - 1].trim())) continue;
       if (shapeLines.has(line)) continue;
       shapeLines.add(line);
     }
