@@ -1,6 +1,8 @@
 /**
  * Secrets never leak: credentials planted in ConfigMaps, literal env values, Secrets (data and
- * stringData), a kubeconfig and annotations must appear in no output at all: diagnostics and their
+ * stringData), a kubeconfig, annotations, container command lines (flags, client password options,
+ * scripts, URLs with tokens), cloud key files (a GCP service account, a Docker config, an Azure
+ * connection string, an AWS secret key) and a JWT must appear in no output at all: diagnostics and their
  * related messages, hovers over every finding and over the secret values themselves, code action
  * titles, the audit result and its exports, the report view's HTML, the server's log and stderr,
  * and every CLI format with its warnings.
@@ -33,7 +35,24 @@ const QUERY_SECRETS = ['Planted-Query-Token-d3d3', 'Planted-Query-Sig-e4e4', 'Pl
 const PROBE_SECRET = 'Planted-Probe-Host-Pass-a6a6';
 // The parser's message echoes the characters after an invalid `\U` (8) or `\u` (4) escape.
 const PARSE_SECRET = 'Zq9Parse7Secret-b7b7';
-const NEEDLES = [...SECRETS, SECRET_DATA, 'Planted-Secret-Data-Value-5e5e', PRIVATE_KEY_BODY, ...URL_SECRETS, ...QUERY_SECRETS, PROBE_SECRET, PARSE_SECRET.slice(0, 4)];
+// The detectors of command lines, annotations and cloud key files.
+const DOCKER_PASSWORD = 'Planted-Docker-Pw-8h8h';
+const DETECTOR_SECRETS = [
+  'Planted-Cmd-Flag-Pw-1a1a',
+  'Planted-Mysql-Pw-2b2b',
+  'Planted-Cmd-Token-3c3c',
+  'Planted-Script-Pw-4d4d',
+  'Planted-Bearer-5e5e5e',
+  'glpat-PlantedGitlabTok6f6f',
+  'eyJhbGciOiJIUzI1NiJ9.eyJQbGFudGVkIjoiand0In0.PlantedJwtSig7g7g',
+  'PlantedGcpServiceAccountKeyMaterial0123456789abcdefghijklmnopqrstuvwxyzABCD',
+  DOCKER_PASSWORD,
+  Buffer.from(`robot:${DOCKER_PASSWORD}`).toString('base64'),
+  'PlantedAzureStorageKey' + 'Q'.repeat(64) + '==',
+  'Planted/AwsSecretKey+9i9iZZZZZZZZZZZZZZZZ',
+  'Planted-Annotation-Pw-0j0j',
+];
+const NEEDLES = [...SECRETS, ...DETECTOR_SECRETS, SECRET_DATA, 'Planted-Secret-Data-Value-5e5e', PRIVATE_KEY_BODY, ...URL_SECRETS, ...QUERY_SECRETS, PROBE_SECRET, PARSE_SECRET.slice(0, 4)];
 
 /** A Deployment whose probe sets `httpGet.host` (reported with its value) and whose env holds the same text. */
 function probeDeployment(name: string, host: string): string {
@@ -132,6 +151,56 @@ contexts:
     context: {cluster: prod, user: admin}
 current-context: prod
 `,
+  'cmdline.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: worker
+  namespace: shop
+  annotations:
+    example.com/session: ${DETECTOR_SECRETS[6]}
+spec:
+  selector:
+    matchLabels: {app: worker}
+  template:
+    metadata:
+      labels: {app: worker}
+      annotations:
+        example.com/admin-password: ${DETECTOR_SECRETS[12]}
+    spec:
+      containers:
+        - name: worker
+          image: registry.example.com/worker:1.0
+          args:
+            - --db-password=${DETECTOR_SECRETS[0]}
+            - --api-token
+            - ${DETECTOR_SECRETS[2]}
+            - --repo=https://bot:${DETECTOR_SECRETS[5]}@gitlab.example.com/org/repo.git
+          env:
+            - name: AWS_SECRET_ACCESS_KEY
+              value: ${DETECTOR_SECRETS[11]}
+        - name: backup
+          image: registry.example.com/backup:1.0
+          command: ["mysqldump", "-u", "root", "-p${DETECTOR_SECRETS[1]}", "app"]
+        - name: script
+          image: registry.example.com/tools:1.0
+          command:
+            - sh
+            - -c
+            - |
+              PGPASSWORD=${DETECTOR_SECRETS[3]} psql -h db -c 'select 1'
+              curl -H "Authorization: Bearer ${DETECTOR_SECRETS[4]}" https://api.internal/
+`,
+  'cloud.yaml': `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: cloud
+  namespace: shop
+data:
+  service-account.json: |
+    {"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----\\n${DETECTOR_SECRETS[7]}\\n-----END PRIVATE KEY-----\\n"}
+  config.json: '{"auths": {"registry.example.com": {"auth": "${DETECTOR_SECRETS[9]}", "password": "${DETECTOR_SECRETS[8]}"}}}'
+  AZURE_STORAGE_CONNECTION_STRING: DefaultEndpointsProtocol=https;AccountName=shop;AccountKey=${DETECTOR_SECRETS[10]};EndpointSuffix=core.windows.net
+`,
   'urls.yaml': probeDeployment('fetcher', `"https://admin:${URL_SECRETS[0]}@${URL_SECRETS[1]}@${URL_SECRETS[2]}@files.example.com/data"`),
   'query.yaml': probeDeployment('signed', `"https://files.example.com/data?token=${QUERY_SECRETS[0]}&X-Amz-Signature=${QUERY_SECRETS[1]}&password=${QUERY_SECRETS[2]}#frag"`),
   'probe-host.yaml': probeDeployment('prober', `"admin:${PROBE_SECRET}@metadata.internal"`),
@@ -187,7 +256,17 @@ after(async () => {
 test('the planted files do produce credential findings (so silence below means redaction, not blindness)', () => {
   const run = runCli(['audit', '--format', 'json', '.'], { cwd: root });
   const rules = new Set((JSON.parse(run.stdout) as { findings: { ruleId: string }[] }).findings.map((finding) => finding.ruleId));
-  for (const rule of ['configmap-credentials', 'env-literal-credentials', 'secret-literal-data']) assert.ok(rules.has(rule), `${rule} fires: ${[...rules].join(', ')}`);
+  for (const rule of ['configmap-credentials', 'env-literal-credentials', 'secret-literal-data', 'command-line-credentials', 'annotation-credentials']) assert.ok(rules.has(rule), `${rule} fires: ${[...rules].join(', ')}`);
+});
+
+test('every planted detector secret is found (command lines, annotations, cloud key files)', () => {
+  const run = runCli(['audit', '--format', 'json', 'cmdline.yaml', 'cloud.yaml'], { cwd: root });
+  const counts: Record<string, number> = {};
+  for (const finding of (JSON.parse(run.stdout) as { findings: { ruleId: string }[] }).findings) counts[finding.ruleId] = (counts[finding.ruleId] ?? 0) + 1;
+  assert.deepEqual(
+    { cmd: counts['command-line-credentials'], annotations: counts['annotation-credentials'], env: counts['env-literal-credentials'], configmap: counts['configmap-credentials'] },
+    { cmd: 6, annotations: 2, env: 1, configmap: 3 },
+  );
 });
 
 test('no CLI format, warning or scorecard shows a planted secret, in either language', () => {

@@ -7,7 +7,8 @@
  *   with the same comments, e.g. the restricted rule that replaces a baseline one).
  * - An optional first line `# options: level=baseline version=v1.24 compare=all` sets the analysis
  *   options (default: restricted, latest). `compare=all` compares every rule, not only the ones the
- *   fixture is about: for documents that must come out completely clean.
+ *   fixture is about: for documents that must come out completely clean. `enable=<rule-id>[,...]`
+ *   turns on rules that are off by default, at their default severity.
  * - JSON fixtures (`*.json`) cannot carry comments: a sidecar `<name>.expect.json` holds
  *   `{"options": "level=... version=...", "expect": [{"line": N, "ruleId": "..."}]}`, where `line` is
  *   1-based, as an editor shows it. Without a sidecar a JSON fixture expects nothing.
@@ -19,7 +20,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeSource, DEFAULT_OPTIONS, parseSourceFile, positionOf, RULES } from '../../server/src/core';
-import type { AnalysisOptions, AnalysisResult, Finding, PodSecurityLevel, SourceFile } from '../../server/src/core';
+import type { AnalysisOptions, AnalysisResult, Finding, PodSecurityLevel, Severity, SourceFile } from '../../server/src/core';
 import { repoPath } from './paths';
 
 export const RULE_FIXTURES_ROOT = repoPath('test', 'fixtures', 'rules');
@@ -73,19 +74,22 @@ export function sidecarOf(file: string): string {
   return file.replace(/\.json$/, '.expect.json');
 }
 
-/** `level=baseline version=v1.24 compare=all`; anything unknown is an error, so that a typo shows. */
+/** `level=baseline version=v1.24 compare=all enable=<rule-id>`; anything unknown is an error, so that a typo shows. */
 export function parseOptions(text: string, where: string): { options: AnalysisOptions; compareAll: boolean } {
   let level: PodSecurityLevel = DEFAULT_OPTIONS.level;
   let kubernetesVersion = DEFAULT_OPTIONS.kubernetesVersion;
   let compareAll = false;
+  const rules: Record<string, Severity> = {};
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const [key, value] = word.split('=');
     if (key === 'level' && (value === 'baseline' || value === 'restricted')) level = value;
     else if (key === 'version' && value && /^(latest|v1\.\d+)$/.test(value)) kubernetesVersion = value;
     else if (key === 'compare' && value === 'all') compareAll = true;
-    else throw new Error(`${where}: unknown fixture option "${word}"`);
+    else if (key === 'enable' && value && value.split(',').every((id) => RULES.some((rule) => rule.id === id))) {
+      for (const id of value.split(',')) rules[id] = RULES.find((rule) => rule.id === id)!.defaultSeverity;
+    } else throw new Error(`${where}: unknown fixture option "${word}"`);
   }
-  return { options: { level, kubernetesVersion }, compareAll };
+  return { options: { level, kubernetesVersion, ...(Object.keys(rules).length > 0 ? { rules } : {}) }, compareAll };
 }
 
 function parseRuleIds(list: string, where: string): string[] {

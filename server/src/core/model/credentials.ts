@@ -42,17 +42,31 @@ const CREDENTIAL_ENDINGS: readonly (readonly string[])[] = [
   ['password'], ['passwd'], ['pwd'], ['passphrase'], ['secret'], ['token'], ['apikey'], ['credential'], ['credentials'],
   ['creds'], ['api', 'key'], ['access', 'key'], ['secret', 'key'], ['private', 'key'], ['privatekey'], ['signing', 'key'],
   ['encryption', 'key'], ['master', 'key'], ['account', 'key'], ['shared', 'key'], ['auth', 'key'], ['hmac', 'key'], ['client', 'key', 'data'],
-  ['secret', 'key', 'base'],
+  ['secret', 'key', 'base'], ['storage', 'key'], ['pass', 'phrase'],
 ];
+
+/** Words that make a key describe a credential without holding it: `checksum/secret` (a Helm roll-out hash), `secretDigest`. */
+const DESCRIBING_WORDS = new Set(['checksum', 'digest', 'sha1', 'sha256', 'sha512', 'md5']);
+
+/**
+ * `passwordSecretKey`, `tokenSecretKey`, `existingSecretKey`: the name of a key inside a Secret
+ * (Helm charts' convention), not a secret key.
+ */
+const SECRET_KEY_REFERENCE_WORDS = new Set(['password', 'passwd', 'token', 'user', 'username', 'existing', 'ref', 'tls', 'ca', 'cert', 'admin']);
 
 /** Concatenated single words (`PGPASSWORD`, `authtoken`) that end with a credential noun. */
 const CONCATENATED_SUFFIXES = ['password', 'passwd', 'passphrase', 'apikey', 'secretkey', 'accesskey', 'privatekey', 'authtoken', 'accesstoken', 'apitoken', 'clientsecret'];
+
+/** keytool's and jarsigner's password options (`-storepass`, `-keypass` ...) and Redis's (`--requirepass`, `--masterauth`). */
+const PASSWORD_OPTION_WORDS = new Set(['storepass', 'keypass', 'srcstorepass', 'deststorepass', 'srckeypass', 'destkeypass', 'requirepass', 'masterauth']);
 
 /** Whether the key names a credential. Only the end of the key counts: `password_file` names a file. */
 export function isCredentialKey(key: string): boolean {
   const words = keyWords(key);
   // A trust store holds public certificates; its password (often the JDK's `changeit`) guards nothing secret.
-  if (words.length === 0 || words.some((word) => word.startsWith('truststore') || word === 'trust')) return false;
+  if (words.length === 0 || words.some((word) => word.startsWith('truststore') || word === 'trust' || DESCRIBING_WORDS.has(word))) return false;
+  const n = words.length;
+  if (n >= 3 && words[n - 2] === 'secret' && words[n - 1] === 'key' && SECRET_KEY_REFERENCE_WORDS.has(words[n - 3])) return false;
   for (const ending of CREDENTIAL_ENDINGS) {
     if (ending.length > words.length) continue;
     if (ending.every((word, i) => words[words.length - ending.length + i] === word)) return true;
@@ -60,6 +74,7 @@ export function isCredentialKey(key: string): boolean {
   // `DB_PASS`, `SMTP_PASS`: `pass` alone is too short a word to trust without a qualifier before it.
   if (words.length >= 2 && words[words.length - 1] === 'pass') return true;
   const last = words[words.length - 1];
+  if (PASSWORD_OPTION_WORDS.has(last)) return true;
   return CONCATENATED_SUFFIXES.some((suffix) => last.endsWith(suffix) && last.length > suffix.length);
 }
 
@@ -88,8 +103,9 @@ const NOT_A_VALUE = new Set([
  * Whether a value is a literal that could be a secret. Not: empty, numbers, booleans, placeholders
  * that cannot work as written (`<password>`, `${VAR}`, `$(VAR)`, `{{ .Values.x }}`, `***`, `xxxx`,
  * `REDACTED`), references (`$dex.clientSecret`, `%(name)s`), file paths, URLs without a password,
- * and text with white space (sentences, code). Weak but working values (`changeme`, `admin`) ARE
- * literal secrets: they end up deployed as the credential.
+ * text with white space (sentences, code), and documentation placeholders (`changeme`, `dummy`,
+ * `REPLACE_ME`, anything with `EXAMPLE`; see PLACEHOLDER_WORDS). Weak but working values that are
+ * not such words (`admin`, `hunter2`) ARE literal secrets: they end up deployed as the credential.
  */
 export function isLiteralSecretValue(raw: string): boolean {
   const value = unquote(raw.trim());
@@ -129,9 +145,20 @@ function isPlaceholderOrReference(value: string): boolean {
     /^[A-Z][A-Z0-9_]*_(VAL|VALUE|HERE)$/.test(value) ||
     /^(your|my|some)[-_]?\w*(password|passwd|secret|token|key|pass)\w*$/i.test(value) ||
     /^example/i.test(value) ||
-    /EXAMPLE/.test(value)
+    /EXAMPLE/.test(value) ||
+    PLACEHOLDER_WORDS.test(value) ||
+    value === 'abcdef.0123456789abcdef' // kubeadm's documented bootstrap token
   );
 }
+
+/**
+ * Whole values that stand for a credential in documentation and chart defaults: `changeme`,
+ * `change_it`, `dummy`, `sample-token`, `fake-password`, `REPLACE_WITH_TOKEN`, or the credential's
+ * own noun (`password`, `secret`, `token`: usually the name of a key in a Secret, as in
+ * `passwordSecretKey: password`).
+ */
+const PLACEHOLDER_WORDS =
+  /^(?:change[-_.]?(?:me|it|this)(?:[-_.]?(?:please|now|later))?|replace[-_.]?(?:me|this|with[-_.]?\w*)|test[-_.]?(?:password|passwd|secret|token|key|api[-_]?key|credentials?)|(?:dummy|sample|fake)(?:[-_.]\w+)?|password|passwd|secret|token|apikey|api[-_]key|secret[-_]?key|access[-_]?key|private[-_]?key|credentials?)$/i;
 
 function unquote(value: string): string {
   if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0]) return value.slice(1, -1);
@@ -165,14 +192,14 @@ function entropy(value: string): number {
 }
 
 /** Docker `auth` values are base64 of `user:password`; anything else under `auth` needs to look random. */
-function isAuthCredential(value: string): boolean {
+export function isAuthCredential(value: string): boolean {
   const decoded = value.length >= 8 ? decodeBase64Text(value) : undefined;
   if (decoded !== undefined && /^[^:\s]+:\S+$/.test(decoded)) return true;
   return value.length >= 20 && entropy(value) >= 3.5 && /\d/.test(value) && /[A-Za-z]/.test(value);
 }
 
 /** Whether a credential-like key with this value is a literal credential. */
-function keyValueIsCredential(key: string, raw: string): boolean {
+export function keyValueIsCredential(key: string, raw: string): boolean {
   const value = unquote(raw.trim());
   if (isAuthKey(key)) return isLiteralSecretValue(value) && isAuthCredential(value);
   if (!isCredentialKey(key) || !isLiteralSecretValue(value)) return false;
@@ -187,7 +214,7 @@ function keyValueIsCredential(key: string, raw: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Shapes recognised whatever the key
 
-interface FormatMatch {
+export interface FormatMatch {
   readonly kind: CredentialKind;
   readonly format?: string;
   readonly index: number;
@@ -196,12 +223,14 @@ interface FormatMatch {
 const PEM_PRIVATE_KEY = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----([\s\S]*?)(?:-----END|$)/g;
 
 const TOKEN_FORMATS: readonly { readonly format: string; readonly pattern: RegExp }[] = [
-  { format: 'AWS', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
+  { format: 'AWS', pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/g },
   { format: 'GitHub', pattern: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}\b|\bgithub_pat_[A-Za-z0-9_]{22,}/g },
   { format: 'GitLab', pattern: /\bglpat-[A-Za-z0-9_-]{20,}/g },
   { format: 'Slack', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
   { format: 'Slack', pattern: /hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]{16,}/g },
-  { format: 'Google API', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+  { format: 'Google API', pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
+  { format: 'Google OAuth', pattern: /\bGOCSPX-[0-9A-Za-z_-]{28}(?![0-9A-Za-z_-])/g },
+  { format: 'Azure AD', pattern: /(?<![\w~.-])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![\w~.-])/g },
   { format: 'Stripe', pattern: /\b(?:sk|rk)_live_[0-9A-Za-z]{20,}\b/g },
   { format: 'npm', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g },
   { format: 'SendGrid', pattern: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g },
@@ -210,20 +239,48 @@ const TOKEN_FORMATS: readonly { readonly format: string; readonly pattern: RegEx
 ];
 
 /** `scheme://user:password@host`: the password must be a literal (not `${PASS}`, `<password>`, `****`). */
+/** A Google Cloud service account key file: `"type": "service_account"` beside its `"private_key"`. */
+const GCP_SERVICE_ACCOUNT = /"type"\s*:\s*"service_account"/;
+/** A Docker config (`.dockerconfigjson`, `config.json`): `"auths"` holding `auth`, `password` or token entries. */
+const DOCKER_AUTHS = /"auths"\s*:\s*\{/;
+const DOCKER_CREDENTIAL = /"(auth|password|identitytoken|registrytoken)"\s*:\s*"((?:[^"\\]|\\.){1,2000})"/gi;
+
+/** `Authorization: Bearer <literal>` (also `Basic`, `Token`) in a header line, a script or a config file. */
+const AUTHORIZATION_HEADER = /\bAuthorization["']?(?:\s*[:=]\s*|\s+)["']?(?:Bearer|Basic|Token)\s+([^\s'"\\,;]+)/gi;
+
 const URL_USERINFO = /\b[a-z][a-z0-9+.-]*:\/\/([^\s:/@'"]*):([^\s/@'"]+)@[^\s/@'"]/gi;
 
-function formatMatches(text: string): FormatMatch[] {
+const AUTHORIZATION_FORMAT = 'HTTP Authorization header';
+
+/** Credentials recognised by their shape wherever they are in `text`, in order. */
+export function formatMatches(text: string): FormatMatch[] {
   const matches: FormatMatch[] = [];
+  // The PEM key inside a service account key file is reported as that file: it is what a user recognises.
+  const serviceAccount = GCP_SERVICE_ACCOUNT.test(text);
   for (const match of text.matchAll(PEM_PRIVATE_KEY)) {
     // A header with `...` as its body is documentation, not a key.
     const body = match[2].replace(/\\n|\\r|[^A-Za-z0-9+/=]/g, '');
-    if (body.length >= 64) matches.push({ kind: 'private-key', index: match.index ?? 0 });
+    if (body.length < 64) continue;
+    matches.push(serviceAccount ? { kind: 'token', format: 'GCP service account', index: match.index ?? 0 } : { kind: 'private-key', index: match.index ?? 0 });
+  }
+  if (DOCKER_AUTHS.test(text)) {
+    for (const match of text.matchAll(DOCKER_CREDENTIAL)) {
+      const value = match[2];
+      const literal = match[1].toLowerCase() === 'auth' ? isLiteralSecretValue(value) && isAuthCredential(value) : isLiteralSecretValue(value);
+      if (literal) matches.push({ kind: 'token', format: 'Docker config', index: match.index ?? 0 });
+    }
   }
   for (const { format, pattern } of TOKEN_FORMATS) {
     for (const match of text.matchAll(pattern)) {
       if (/EXAMPLE|X{6,}|0{10,}/.test(match[0])) continue;
       matches.push({ kind: 'token', format, index: match.index ?? 0 });
     }
+  }
+  for (const match of text.matchAll(AUTHORIZATION_HEADER)) {
+    const credential = match[1];
+    // Prose ("Authorization Basic authentication") has no digit and is short; a credential has one or is long.
+    const credentialLike = credential.length >= 8 && (/\d/.test(credential) || credential.length >= 20);
+    if (credentialLike && !/[$`{}%<>]/.test(credential) && isLiteralSecretValue(credential)) matches.push({ kind: 'token', format: AUTHORIZATION_FORMAT, index: match.index ?? 0 });
   }
   for (const match of text.matchAll(URL_USERINFO)) {
     const password = match[2];
@@ -286,7 +343,7 @@ function fieldsOfLine(line: string): FieldMatch[] {
   return fields.flatMap((field) => [field, ...connectionStringFields(unquote(field.value.trim()))]);
 }
 
-function embeddedFieldIsCredential(field: string, value: string): boolean {
+export function embeddedFieldIsCredential(field: string, value: string): boolean {
   const literal = unquote(value.trim());
   // `password = password`, `token: token`: code passing a variable along, or a template.
   if (looksLikeCode(literal) || literal.toLowerCase() === field.toLowerCase()) return false;
@@ -314,7 +371,7 @@ export function findCredentials(key: string, value: string): CredentialHit[] {
     const line = lineOf(shape.index);
     if (line !== undefined) {
       // `# postgres://user:password@host` in a comment is documentation; a real token is not.
-      if (shape.kind === 'url-password' && COMMENT_LINE.test(lines[line - 1].trim())) continue;
+      if ((shape.kind === 'url-password' || shape.format === AUTHORIZATION_FORMAT) && COMMENT_LINE.test(lines[line - 1].trim())) continue;
       if (shapeLines.has(line)) continue;
       shapeLines.add(line);
     }

@@ -8,6 +8,7 @@ import { defineRule } from '../define-rule';
 import { findCredentials } from '../../model/credentials';
 import { containersOf, POD_TEMPLATE_KINDS, podTemplateOf } from '../../model/pod-spec';
 import { isRecord } from '../../model/values';
+import { credentialMessage } from '../shared/credential-messages';
 
 export default defineRule({
   id: 'env-literal-credentials',
@@ -21,8 +22,8 @@ export default defineRule({
       'zh-cn': '容器的 env 条目不应在 `value` 中直接写入密码、令牌或密钥；应改为引用 Secret。',
     },
     why: {
-      en: 'A literal in the Pod template is stored in the workload object itself: everyone who can read Deployments, Pods or ReplicaSets, every GitOps repository and every `kubectl get -o yaml` sees it, and it is not protected like a Secret. The same detection as for ConfigMaps applies: credential-like names with literal values, private keys, known token formats and URLs with a password; placeholders and `$(VAR)` references are not reported.',
-      'zh-cn': 'Pod 模板中的字面量保存在工作负载对象本身中：任何能读取 Deployment、Pod 或 ReplicaSet 的人、每个 GitOps 仓库、每次 `kubectl get -o yaml` 都能看到它，它也得不到 Secret 那样的保护。检测方式与 ConfigMap 相同：名称像凭据且值为字面量、私钥、已知令牌格式以及带密码的 URL；占位符和 `$(VAR)` 引用不会被报告。',
+      en: 'A literal in the Pod template is stored in the workload object itself: everyone who can read Deployments, Pods or ReplicaSets, every GitOps repository and every `kubectl get -o yaml` sees it, and it is not protected like a Secret. The detectors are those of configmap-credentials: names that end with a credential word (`DB_PASSWORD`, `AWS_SECRET_ACCESS_KEY`, `AZURE_CLIENT_SECRET`) with a literal value; values shaped like a private key, a GCP service account key file, a Docker config, a cloud access key (AWS, Google, Azure), a GitHub, GitLab, Slack or Stripe token, a JWT or a URL with a password; credential fields inside small embedded configs (`SPRING_APPLICATION_JSON`, connection strings). Not reported: `valueFrom` references, `$(VAR)` and `${VAR}`, templates, paths, plain URLs, empty values, numbers, booleans, placeholders (`changeme`, `<password>`, `xxx`, `REPLACE_ME`, `dummy`, values containing `EXAMPLE`), and names such as `PASSWORD_FILE`, `PASSWORD_PATH` or `TOKEN_URL` that say where a credential is.',
+      'zh-cn': 'Pod 模板中的字面量保存在工作负载对象本身中：任何能读取 Deployment、Pod 或 ReplicaSet 的人、每个 GitOps 仓库、每次 `kubectl get -o yaml` 都能看到它，它也得不到 Secret 那样的保护。检测方式与 configmap-credentials 相同：名称以凭据类词语结尾（`DB_PASSWORD`、`AWS_SECRET_ACCESS_KEY`、`AZURE_CLIENT_SECRET`）且值为字面量；值的形态是私钥、GCP 服务账号密钥文件、Docker 配置、云访问密钥（AWS、Google、Azure）、GitHub、GitLab、Slack 或 Stripe 令牌、JWT 或带密码的 URL；小型内嵌配置（`SPRING_APPLICATION_JSON`、连接字符串）中的凭据字段。不会报告：`valueFrom` 引用、`$(VAR)` 和 `${VAR}`、模板、路径、普通 URL、空值、数字、布尔值、占位符（`changeme`、`<password>`、`xxx`、`REPLACE_ME`、`dummy`、含有 `EXAMPLE` 的值），以及 `PASSWORD_FILE`、`PASSWORD_PATH`、`TOKEN_URL` 这类只说明凭据位置的名称。',
     },
     remediation: {
       en: 'Put the value into a Secret and use `valueFrom.secretKeyRef` (or better, mount the Secret as a file); rotate the credential, since it has been exposed.',
@@ -43,12 +44,12 @@ export default defineRule({
   },
   messages: {
     credential: {
-      en: 'Container "{{container}}" sets env "{{env}}" to a literal credential (value redacted)',
-      'zh-cn': '容器 "{{container}}" 把环境变量 "{{env}}" 设为字面量凭据（值已隐去）',
+      en: 'Container "{{container}}" sets env "{{env}}", named like a credential, to a literal value (value redacted)',
+      'zh-cn': '容器 "{{container}}" 把名称像凭据的环境变量 "{{env}}" 设为字面量值（值已隐去）',
     },
     embedded: {
-      en: 'Container "{{container}}" env "{{env}}" holds a credential in "{{field}}" (value redacted)',
-      'zh-cn': '容器 "{{container}}" 的环境变量 "{{env}}" 在 "{{field}}" 中含有凭据（值已隐去）',
+      en: 'Container "{{container}}" env "{{env}}" holds a literal value in "{{field}}", which is named like a credential (value redacted)',
+      'zh-cn': '容器 "{{container}}" 的环境变量 "{{env}}" 在名称像凭据的 "{{field}}" 中含有字面量值（值已隐去）',
     },
     privateKey: {
       en: 'Container "{{container}}" env "{{env}}" holds a private key (value redacted)',
@@ -73,11 +74,8 @@ export default defineRule({
         const path = [...view.path, 'env', index, 'value'];
         const data = { container: view.name, env: entry.name };
         for (const hit of findCredentials(entry.name, entry.value)) {
-          if (hit.kind === 'key' && hit.field !== undefined) context.report({ messageId: 'embedded', data: { ...data, field: hit.field }, path, target: 'key' });
-          else if (hit.kind === 'token') context.report({ messageId: 'token', data: { ...data, format: hit.format ?? '' }, path, target: 'key' });
-          else if (hit.kind === 'private-key') context.report({ messageId: 'privateKey', data, path, target: 'key' });
-          else if (hit.kind === 'url-password') context.report({ messageId: 'urlPassword', data, path, target: 'key' });
-          else context.report({ messageId: 'credential', data, path, target: 'key' });
+          const message = credentialMessage(hit);
+          context.report({ messageId: message.messageId, data: { ...data, ...message.data }, path, target: 'key' });
         }
       });
     }

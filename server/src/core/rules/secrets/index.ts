@@ -2,7 +2,9 @@
  * The Secrets section's rules, listed explicitly and sorted by id.
  */
 import type { Rule } from '../types';
+import annotationCredentials from './annotation-credentials';
 import apiserverEncryptionProviderConfig from './apiserver-encryption-provider-config';
+import commandLineCredentials from './command-line-credentials';
 import configmapCredentials from './configmap-credentials';
 import encryptionConfigSecretsUnencrypted from './encryption-config-secrets-unencrypted';
 import encryptionConfigWeakProvider from './encryption-config-weak-provider';
@@ -14,7 +16,9 @@ import secretServiceAccountToken from './secret-service-account-token';
 import serviceAccountTokenAutomount from './service-account-token-automount';
 
 export const SECRETS_RULES: readonly Rule[] = [
+  annotationCredentials,
   apiserverEncryptionProviderConfig,
+  commandLineCredentials,
   configmapCredentials,
   encryptionConfigSecretsUnencrypted,
   encryptionConfigWeakProvider,

@@ -3,8 +3,9 @@
  * envFrom[].secretRef) instead of mounted files. Checklist item secrets/external-store: the
  * checklist's paragraph on that item says Pods should get secrets through volumes (ideally in
  * memory), whether from Kubernetes Secrets or injected from a third-party store, and warns that
- * environment variables leak more easily than access-controlled files. Info by default: many
- * programs read only the environment. Names of variables and Secrets are shown, never values.
+ * environment variables leak more easily than access-controlled files. Opt-in: `secretKeyRef` is
+ * the pattern the Kubernetes documentation teaches and many programs read only the environment, so
+ * on by default it fired on nearly every workload. Names of variables and Secrets are shown, never values.
  */
 import { defineRule } from '../define-rule';
 import { isRecord } from '../../model/values';
@@ -15,6 +16,7 @@ export default defineRule({
   checklist: ['secrets/external-store'],
   scope: { kinds: POD_TEMPLATE_KINDS },
   defaultSeverity: 'info',
+  enabledByDefault: false,
   docs: {
     title: { en: 'Secret in an environment variable', 'zh-cn': 'Secret 作为环境变量' },
     summary: {
@@ -22,8 +24,8 @@ export default defineRule({
       'zh-cn': '容器应从挂载的文件读取 Secret，而不是从环境变量读取。',
     },
     why: {
-      en: 'Environment variables are copied to child processes, printed by crash handlers and debug pages, shown by `kubectl describe` tooling and kept in process listings; files can be restricted by permissions, and a mounted Secret is updated in place when it changes. The checklist recommends volumes, also for secrets injected from a third-party store.',
-      'zh-cn': '环境变量会被复制给子进程，会被崩溃处理程序和调试页面打印出来，也会留在进程信息中；文件则可以用权限加以限制，而且挂载的 Secret 变化时会就地更新。安全检查清单建议使用卷，从第三方存储注入的机密信息也一样。',
+      en: 'Environment variables are copied to child processes, printed by crash handlers and debug pages, shown by `kubectl describe` tooling and kept in process listings; files can be restricted by permissions, and a mounted Secret is updated in place when it changes. The checklist recommends volumes, also for secrets injected from a third-party store. The rule is off by default: `secretKeyRef` and `envFrom.secretRef` are the documented Kubernetes way of handing a Secret to a program, many programs read their configuration only from the environment, and a finding on nearly every workload would bury the ones that matter. Turn it on (`rules: {secret-in-env: info}` in `.kube-checklist.yaml`) when your team has decided to mount secrets as files.',
+      'zh-cn': '环境变量会被复制给子进程，会被崩溃处理程序和调试页面打印出来，也会留在进程信息中；文件则可以用权限加以限制，而且挂载的 Secret 变化时会就地更新。安全检查清单建议使用卷，从第三方存储注入的机密信息也一样。该规则默认关闭：`secretKeyRef` 和 `envFrom.secretRef` 是 Kubernetes 文档介绍的把 Secret 交给程序的标准方式，很多程序只从环境变量读取配置，如果几乎每个工作负载都报告，真正重要的发现就会被淹没。当团队决定以文件方式挂载机密信息时，再开启它（在 `.kube-checklist.yaml` 中写 `rules: {secret-in-env: info}`）。',
     },
     remediation: {
       en: 'Mount the Secret as a volume (secret or projected, or a Secrets Store CSI volume) and let the program read the file; many programs accept a `*_FILE` variable that names it.',
