@@ -2,6 +2,7 @@
  * The Authentication & Authorization section's rules, listed explicitly and sorted by id.
  */
 import type { Rule } from '../types';
+import apiserverTokenAuthFile from './apiserver-token-auth-file';
 import caKeyHostPath from './ca-key-host-path';
 import caPrivateKeyStored from './ca-private-key-stored';
 import certManagerDurationLong from './cert-manager-duration-long';
@@ -11,6 +12,7 @@ import clusterSigningDurationLong from './cluster-signing-duration-long';
 import controllerManagerSaCredentials from './controller-manager-sa-credentials';
 import rbacApproveCsr from './rbac-approve-csr';
 import rbacBindingDangerousRole from './rbac-binding-dangerous-role';
+import rbacBindingRoleUnresolved from './rbac-binding-role-unresolved';
 import rbacBindingToAnonymous from './rbac-binding-to-anonymous';
 import rbacBindingToDefaultServiceAccount from './rbac-binding-to-default-service-account';
 import rbacClusterAdminBinding from './rbac-cluster-admin-binding';
@@ -26,6 +28,7 @@ import systemMastersCsr from './system-masters-csr';
 import systemMastersGroupBinding from './system-masters-group-binding';
 
 export const AUTHN_AUTHZ_RULES: readonly Rule[] = [
+  apiserverTokenAuthFile,
   caKeyHostPath,
   caPrivateKeyStored,
   certManagerDurationLong,
@@ -35,6 +38,7 @@ export const AUTHN_AUTHZ_RULES: readonly Rule[] = [
   controllerManagerSaCredentials,
   rbacApproveCsr,
   rbacBindingDangerousRole,
+  rbacBindingRoleUnresolved,
   rbacBindingToAnonymous,
   rbacBindingToDefaultServiceAccount,
   rbacClusterAdminBinding,

@@ -3,6 +3,7 @@
  */
 import type { Rule } from '../types';
 import apiserverEncryptionProviderConfig from './apiserver-encryption-provider-config';
+import apiserverServiceAccountLookup from './apiserver-service-account-lookup';
 import configmapCredentials from './configmap-credentials';
 import encryptionConfigSecretsUnencrypted from './encryption-config-secrets-unencrypted';
 import encryptionConfigWeakProvider from './encryption-config-weak-provider';
@@ -15,6 +16,7 @@ import serviceAccountTokenAutomount from './service-account-token-automount';
 
 export const SECRETS_RULES: readonly Rule[] = [
   apiserverEncryptionProviderConfig,
+  apiserverServiceAccountLookup,
   configmapCredentials,
   encryptionConfigSecretsUnencrypted,
   encryptionConfigWeakProvider,
