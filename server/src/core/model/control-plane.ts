@@ -72,7 +72,7 @@ export interface ControlPlaneComponent {
 const BOOLEAN_FLAGS = new Set([
   'anonymous-auth', 'use-service-account-credentials', 'client-cert-auth', 'peer-client-cert-auth', 'auto-tls', 'peer-auto-tls',
   'enable-logs-handler', 'seccomp-default', 'profiling', 'allow-privileged', 'enable-bootstrap-token-auth', 'leader-elect',
-  'enable-server', 'enable-debugging-handlers', 'rotate-certificates', 'authentication-token-webhook', 'fail-swap-on',
+  'enable-server', 'enable-debugging-handlers', 'rotate-certificates', 'rotate-server-certificates', 'service-account-lookup', 'authentication-token-webhook', 'fail-swap-on',
   'enable-aggregator-routing', 'audit-log-compress', 'enable-priority-and-fairness', 'strict-reconfig-check', 'enable-v2',
   'enable-pprof', 'register-node', 'protect-kernel-defaults', 'make-iptables-util-chains', 'enable-garbage-collector',
   'allocate-node-cidrs', 'logtostderr', 'alsologtostderr', 'help', 'version',

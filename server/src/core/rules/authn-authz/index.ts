@@ -10,6 +10,7 @@ import certificateExpired from './certificate-expired';
 import certificateLifetimeLong from './certificate-lifetime-long';
 import clusterSigningDurationLong from './cluster-signing-duration-long';
 import controllerManagerSaCredentials from './controller-manager-sa-credentials';
+import kubeletServingCertificate from './kubelet-serving-certificate';
 import rbacApproveCsr from './rbac-approve-csr';
 import rbacBindingDangerousRole from './rbac-binding-dangerous-role';
 import rbacBindingRoleUnresolved from './rbac-binding-role-unresolved';
@@ -36,6 +37,7 @@ export const AUTHN_AUTHZ_RULES: readonly Rule[] = [
   certificateLifetimeLong,
   clusterSigningDurationLong,
   controllerManagerSaCredentials,
+  kubeletServingCertificate,
   rbacApproveCsr,
   rbacBindingDangerousRole,
   rbacBindingRoleUnresolved,
