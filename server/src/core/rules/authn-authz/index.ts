@@ -27,6 +27,7 @@ import rbacWildcard from './rbac-wildcard';
 import systemMastersClientCertificate from './system-masters-client-certificate';
 import systemMastersCsr from './system-masters-csr';
 import systemMastersGroupBinding from './system-masters-group-binding';
+import workloadDefaultServiceAccount from './workload-default-service-account';
 
 export const AUTHN_AUTHZ_RULES: readonly Rule[] = [
   apiserverTokenAuthFile,
@@ -54,4 +55,5 @@ export const AUTHN_AUTHZ_RULES: readonly Rule[] = [
   systemMastersClientCertificate,
   systemMastersCsr,
   systemMastersGroupBinding,
+  workloadDefaultServiceAccount,
 ];
