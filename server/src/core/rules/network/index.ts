@@ -24,6 +24,7 @@ import metadataApiEgressUnrestricted from './metadata-api-egress-unrestricted';
 import networkPolicyDefaultDeny from './network-policy-default-deny';
 import networkPolicyMetadataEgress from './network-policy-metadata-egress';
 import networkPolicyWorkloadCoverage from './network-policy-workload-coverage';
+import rbacServiceStatusWrite from './rbac-service-status-write';
 import serviceExposesControlPlane from './service-exposes-control-plane';
 import serviceExternalIps from './service-external-ips';
 import serviceLoadBalancerSourceRanges from './service-load-balancer-source-ranges';
@@ -51,6 +52,7 @@ export const NETWORK_RULES: readonly Rule[] = [
   networkPolicyDefaultDeny,
   networkPolicyMetadataEgress,
   networkPolicyWorkloadCoverage,
+  rbacServiceStatusWrite,
   serviceExposesControlPlane,
   serviceExternalIps,
   serviceLoadBalancerSourceRanges,
