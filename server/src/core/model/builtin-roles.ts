@@ -75,3 +75,21 @@ export function builtinClusterRoleRules(name: string): PolicyRuleView[] | undefi
 export function isBuiltinClusterRole(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(BUILTIN_CLUSTER_ROLES, name) || name.startsWith('system:');
 }
+
+/** The namespaced Roles of the bootstrap policy (kube-system, kube-public). */
+const BUILTIN_ROLES: Readonly<Record<string, readonly string[]>> = {
+  'kube-system': [
+    'extension-apiserver-authentication-reader',
+    'system::leader-locking-kube-controller-manager',
+    'system::leader-locking-kube-scheduler',
+    'system:controller:bootstrap-signer',
+    'system:controller:cloud-provider',
+    'system:controller:token-cleaner',
+  ],
+  'kube-public': ['system:controller:bootstrap-signer'],
+};
+
+/** A Role every cluster has in that namespace (a binding to it is no dangling grant). */
+export function isBuiltinRole(namespace: string | undefined, name: string): boolean {
+  return namespace !== undefined && (BUILTIN_ROLES[namespace] ?? []).includes(name);
+}

@@ -4,7 +4,7 @@
  * name the object and the offending items, and the common references. The matching itself lives
  * in model/rbac.ts.
  */
-import { builtinClusterRoleRules, isBuiltinClusterRole } from '../../model/builtin-roles';
+import { builtinClusterRoleRules, isBuiltinClusterRole, isBuiltinRole } from '../../model/builtin-roles';
 import { BINDING_KINDS, Grant, isFullWildcard, isRole, policyRulesOf, PolicyRuleView, ResourceTarget, ROLE_KINDS, roleRefOf, ruleGrants } from '../../model/rbac';
 import type { Resource } from '../../model/resource';
 import type { PropertyPath } from '../../model/values';
@@ -74,6 +74,7 @@ export function resolveRoleRef(index: WorkspaceIndex, binding: Resource): RoleRe
     return { state: 'found', role: closest[0], rules: policyRulesOf(closest[0]) };
   }
   if (ref.kind === 'ClusterRole' && isBuiltinClusterRole(ref.name)) return { state: 'builtin', rules: builtinClusterRoleRules(ref.name) };
+  if (ref.kind === 'Role' && isBuiltinRole(namespace, ref.name)) return { state: 'builtin', rules: undefined };
   return { state: 'missing', neighbours: ofKind.filter((other) => tier(other) < 2) };
 }
 
