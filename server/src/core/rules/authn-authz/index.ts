@@ -2,6 +2,7 @@
  * The Authentication & Authorization section's rules, listed explicitly and sorted by id.
  */
 import type { Rule } from '../types';
+import apiserverAuthorizationModeRbac from './apiserver-authorization-mode-rbac';
 import apiserverTokenAuthFile from './apiserver-token-auth-file';
 import caKeyHostPath from './ca-key-host-path';
 import caPrivateKeyStored from './ca-private-key-stored';
@@ -30,6 +31,7 @@ import systemMastersGroupBinding from './system-masters-group-binding';
 import workloadDefaultServiceAccount from './workload-default-service-account';
 
 export const AUTHN_AUTHZ_RULES: readonly Rule[] = [
+  apiserverAuthorizationModeRbac,
   apiserverTokenAuthFile,
   caKeyHostPath,
   caPrivateKeyStored,
