@@ -241,14 +241,15 @@ function identify(line: readonly Word[]): { name: ComponentName; rest: Word[] } 
 /** Flags that only one server takes: a container that passes them as its only args runs that server. */
 const TELLING_FLAGS: readonly [ComponentName, readonly string[]][] = [
   ['etcd', ['--listen-client-urls', '--initial-cluster', '--initial-advertise-peer-urls', '--listen-peer-urls']],
-  ['kube-apiserver', ['--etcd-servers', '--service-account-issuer']],
+  // Not --etcd-servers: aggregated API servers built on k8s.io/apiserver take it too.
+  ['kube-apiserver', ['--service-account-issuer', '--kubelet-client-certificate', '--enable-admission-plugins']],
 ];
 
 /**
  * A container without `command` runs its image's entrypoint with `args`: the component is then
  * told by the image repository (`registry.k8s.io/kube-apiserver:v1.31.0`, `quay.io/coreos/etcd`,
  * an `-amd64` suffix allowed), or, for args that are nothing but flags, by a flag only that
- * server takes (`--listen-client-urls` for etcd, `--etcd-servers` for kube-apiserver).
+ * server takes (`--listen-client-urls` for etcd, `--service-account-issuer` for kube-apiserver).
  */
 function identifyByImageOrFlags(image: string | undefined, args: readonly Word[]): { name: ComponentName; rest: Word[] } | undefined {
   if (args.length > 0 && !args[0].text.trim().startsWith('-')) return undefined;
