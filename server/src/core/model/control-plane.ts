@@ -3,7 +3,8 @@
  * kube-scheduler, etcd or the kubelet, and the flags each one runs with. Components come from static
  * Pod manifests and from Deployments, DaemonSets and StatefulSets that run the binary (matched by the
  * exact base name of `command[0]`, or of `args[0]` when there is no command, or a `hyperkube`
- * subcommand), and from kubeadm ClusterConfiguration / InitConfiguration / JoinConfiguration
+ * subcommand; without a command, also by the image repository or by a flag only that server takes),
+ * and from kubeadm ClusterConfiguration / InitConfiguration / JoinConfiguration
  * (`extraArgs` as a map up to v1beta3, as a list of {name, value} from v1beta4, over the flags
  * kubeadm itself sets). Flags are read as the binaries read them: `--flag=value` and `--flag value`,
  * `_` normalized to `-`, the last occurrence wins except for list flags, which accumulate like
@@ -71,7 +72,7 @@ export interface ControlPlaneComponent {
 const BOOLEAN_FLAGS = new Set([
   'anonymous-auth', 'use-service-account-credentials', 'client-cert-auth', 'peer-client-cert-auth', 'auto-tls', 'peer-auto-tls',
   'enable-logs-handler', 'seccomp-default', 'profiling', 'allow-privileged', 'enable-bootstrap-token-auth', 'leader-elect',
-  'enable-server', 'enable-debugging-handlers', 'rotate-certificates', 'authentication-token-webhook', 'fail-swap-on',
+  'enable-server', 'enable-debugging-handlers', 'rotate-certificates', 'rotate-server-certificates', 'service-account-lookup', 'authentication-token-webhook', 'fail-swap-on',
   'enable-aggregator-routing', 'audit-log-compress', 'enable-priority-and-fairness', 'strict-reconfig-check', 'enable-v2',
   'enable-pprof', 'register-node', 'protect-kernel-defaults', 'make-iptables-util-chains', 'enable-garbage-collector',
   'allocate-node-cidrs', 'logtostderr', 'alsologtostderr', 'help', 'version',
@@ -101,6 +102,12 @@ const KUBEADM_DEFAULTS: Readonly<Partial<Record<ComponentName, Readonly<Record<s
     'enable-bootstrap-token-auth': 'true',
     'allow-privileged': 'true',
     'insecure-port': '0',
+    // The certificates kubeadm generates for the API server's clients side (etcd, kubelets).
+    'etcd-cafile': '/etc/kubernetes/pki/etcd/ca.crt',
+    'etcd-certfile': '/etc/kubernetes/pki/apiserver-etcd-client.crt',
+    'etcd-keyfile': '/etc/kubernetes/pki/apiserver-etcd-client.key',
+    'kubelet-client-certificate': '/etc/kubernetes/pki/apiserver-kubelet-client.crt',
+    'kubelet-client-key': '/etc/kubernetes/pki/apiserver-kubelet-client.key',
   },
   'kube-controller-manager': { 'use-service-account-credentials': 'true', 'bind-address': '127.0.0.1', 'leader-elect': 'true' },
   'kube-scheduler': { 'bind-address': '127.0.0.1', 'leader-elect': 'true' },
@@ -146,6 +153,12 @@ export function booleanFlag(component: ControlPlaneComponent, name: string): boo
   return flag && !flag.unknown ? parseGoBool(flag.value) : undefined;
 }
 
+/** The flag is given with a value (or with one the file cannot show, such as `$(VAR)`). */
+export function hasFlag(component: ControlPlaneComponent, name: string): boolean {
+  const flag = component.flags.get(name);
+  return flag !== undefined && (flag.unknown || flag.value.trim() !== '');
+}
+
 /** Where to report a flag: on its own node when the file has it, else on the component's anchor. */
 export function flagLocation(component: ControlPlaneComponent, flag: Flag | undefined): Location {
   return flag && !flag.implicit ? { path: flag.path, target: flag.target } : component.anchor;
@@ -175,7 +188,7 @@ function workloadComponents(resource: Resource): ControlPlaneComponent[] {
     const command = words(container.command, [...view.path, 'command']);
     const args = words(container.args, [...view.path, 'args']);
     const [line, anchorKey] = command.length > 0 ? [[...command, ...args], 'command'] : [args, 'args'];
-    const identified = identify(line);
+    const identified = identify(line) ?? (command.length === 0 ? identifyByImageOrFlags(stringAt(container, 'image'), args) : undefined);
     if (!identified) continue;
     const { name, rest } = identified;
     if (name === 'etcd' && !looksLikeClusterEtcd(resource, template.spec as unknown as Record<string, unknown>)) continue;
@@ -223,6 +236,39 @@ function identify(line: readonly Word[]): { name: ComponentName; rest: Word[] } 
   // The servers take no positional arguments: `etcd snapshot save`, `kubelet version` are tools, not servers.
   if (found && found.rest.length > 0 && !found.rest[0].text.trim().startsWith('-')) return undefined;
   return found;
+}
+
+/** Flags that only one server takes: a container that passes them as its only args runs that server. */
+const TELLING_FLAGS: readonly [ComponentName, readonly string[]][] = [
+  ['etcd', ['--listen-client-urls', '--initial-cluster', '--initial-advertise-peer-urls', '--listen-peer-urls']],
+  // Not --etcd-servers: aggregated API servers built on k8s.io/apiserver take it too.
+  ['kube-apiserver', ['--service-account-issuer', '--kubelet-client-certificate', '--enable-admission-plugins']],
+];
+
+/**
+ * A container without `command` runs its image's entrypoint with `args`: the component is then
+ * told by the image repository (`registry.k8s.io/kube-apiserver:v1.31.0`, `quay.io/coreos/etcd`,
+ * an `-amd64` suffix allowed), or, for args that are nothing but flags, by a flag only that
+ * server takes (`--listen-client-urls` for etcd, `--service-account-issuer` for kube-apiserver).
+ */
+function identifyByImageOrFlags(image: string | undefined, args: readonly Word[]): { name: ComponentName; rest: Word[] } | undefined {
+  if (args.length > 0 && !args[0].text.trim().startsWith('-')) return undefined;
+  const repository = image ? imageRepositoryName(image) : undefined;
+  if (repository && (COMPONENT_NAMES as readonly string[]).includes(repository)) return { name: repository as ComponentName, rest: [...args] };
+  if (args.length === 0) return undefined;
+  for (const [name, flags] of TELLING_FLAGS) {
+    if (args.some((word) => flags.some((flag) => word.text.trim() === flag || word.text.trim().startsWith(`${flag}=`)))) return { name, rest: [...args] };
+  }
+  return undefined;
+}
+
+/** `registry.k8s.io/kube-apiserver-amd64:v1.20.0@sha256:…` -> `kube-apiserver`. */
+function imageRepositoryName(image: string): string | undefined {
+  const withoutDigest = image.split('@')[0];
+  const slash = withoutDigest.lastIndexOf('/');
+  const colon = withoutDigest.lastIndexOf(':');
+  const repository = withoutDigest.slice(slash + 1, colon > slash ? colon : undefined);
+  return repository.replace(/-(amd64|arm64|arm|ppc64le|s390x)$/, '') || undefined;
 }
 
 /**

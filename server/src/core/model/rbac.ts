@@ -64,8 +64,13 @@ export function isAggregated(resource: Resource): boolean {
 /** Every rule entry of a Role or ClusterRole (not only the first), none for an aggregated ClusterRole. */
 export function policyRulesOf(resource: Resource): PolicyRuleView[] {
   if (!isRole(resource) || isAggregated(resource)) return [];
+  return policyRuleViews(arrayAt(resource.value, 'rules'), resource.kind === 'Role');
+}
+
+/** Views of plain `rules` entries (of a resource, or of a built-in role's data). */
+export function policyRuleViews(entries: readonly unknown[], namespaced: boolean): PolicyRuleView[] {
   const rules: PolicyRuleView[] = [];
-  arrayAt(resource.value, 'rules').forEach((rule, index) => {
+  entries.forEach((rule, index) => {
     if (!isRecord(rule)) return;
     rules.push({
       index,
@@ -75,7 +80,7 @@ export function policyRulesOf(resource: Resource): PolicyRuleView[] {
       verbs: listItems(rule, 'verbs'),
       resourceNames: listItems(rule, 'resourceNames').map((item) => item.value),
       nonResourceURLs: listItems(rule, 'nonResourceURLs'),
-      namespaced: resource.kind === 'Role',
+      namespaced,
     });
   });
   return rules;
@@ -125,6 +130,28 @@ export function ruleGrants(rule: PolicyRuleView, target: ResourceTarget, verbs: 
   if (granted.length === 0) return undefined;
   const verbItem = rule.verbs.find((item) => item.value === granted[0]) ?? rule.verbs.find((item) => item.value === '*')!;
   return { verbs: granted, verbItem, resourceItem, groupItem, narrowed };
+}
+
+/**
+ * `{apiGroups: ["*"], resources: ["*"], verbs: ["*"]}` without resourceNames: every right there is
+ * (in a ClusterRole, cluster-admin; in a Role, admin of its namespace). Such an entry is one finding,
+ * which subsumes the findings on each of its parts (Secrets, exec, escalate ...).
+ */
+export function isFullWildcard(rule: PolicyRuleView): boolean {
+  const star = (items: readonly ListItem[]) => items.some((item) => item.value === '*');
+  return star(rule.apiGroups) && star(rule.resources) && star(rule.verbs) && rule.resourceNames.length === 0;
+}
+
+/**
+ * The verbs that open a shell through `pods/exec` or `pods/attach` at a Kubernetes minor version:
+ * before v1.35 a WebSocket exec or attach is an HTTP GET that the API server authorizes with `get`;
+ * from v1.35 the AuthorizePodWebsocketUpgradeCreatePermission gate (beta, on by default) also
+ * requires `create`. The one version table of every rule that judges exec and attach.
+ */
+export const WEBSOCKET_EXEC_CREATE_SINCE = 35;
+
+export function execVerbs(minorVersion: number): readonly string[] {
+  return minorVersion < WEBSOCKET_EXEC_CREATE_SINCE ? ['create', 'get'] : ['create'];
 }
 
 /** The first grant of the verbs on any of the targets (e.g. deployments in apps and in extensions). */

@@ -207,6 +207,25 @@ export class WorkspaceIndex {
     return this.workloadList;
   }
 
+  /**
+   * The unplaced resources (no namespace the index can tell) by folder, sorted by folder: the files
+   * of a folder are applied together (`kubectl apply -f dir/`, a Kustomize base), into one namespace
+   * nobody names, their implicit namespace.
+   */
+  unplacedByFolder(): ReadonlyMap<string, readonly Resource[]> {
+    return new Map([...this.unplacedByDirectory.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+
+  /** The workloads among `resources`, given the namespace to file them under (an implicit one, say). */
+  workloadsAmong(resources: readonly Resource[], namespace: string): Workload[] {
+    const found: Workload[] = [];
+    for (const resource of resources) {
+      const template = WORKLOAD_KINDS.has(resource.kind) ? podTemplateOf(resource) : undefined;
+      if (template) found.push({ resource, template, podLabels: labelsOf(template.metadata), namespace });
+    }
+    return found;
+  }
+
   /** Workloads whose namespace is known, grouped by namespace (sorted), each group in file order. */
   workloadsByNamespace(): Map<string, Workload[]> {
     const groups = new Map<string, Workload[]>();

@@ -2,6 +2,8 @@
  * The Authentication & Authorization section's rules, listed explicitly and sorted by id.
  */
 import type { Rule } from '../types';
+import apiserverAuthorizationModeRbac from './apiserver-authorization-mode-rbac';
+import apiserverTokenAuthFile from './apiserver-token-auth-file';
 import caKeyHostPath from './ca-key-host-path';
 import caPrivateKeyStored from './ca-private-key-stored';
 import certManagerDurationLong from './cert-manager-duration-long';
@@ -9,8 +11,10 @@ import certificateExpired from './certificate-expired';
 import certificateLifetimeLong from './certificate-lifetime-long';
 import clusterSigningDurationLong from './cluster-signing-duration-long';
 import controllerManagerSaCredentials from './controller-manager-sa-credentials';
+import kubeletServingCertificate from './kubelet-serving-certificate';
 import rbacApproveCsr from './rbac-approve-csr';
 import rbacBindingDangerousRole from './rbac-binding-dangerous-role';
+import rbacBindingRoleUnresolved from './rbac-binding-role-unresolved';
 import rbacBindingToAnonymous from './rbac-binding-to-anonymous';
 import rbacBindingToDefaultServiceAccount from './rbac-binding-to-default-service-account';
 import rbacClusterAdminBinding from './rbac-cluster-admin-binding';
@@ -24,8 +28,11 @@ import rbacWildcard from './rbac-wildcard';
 import systemMastersClientCertificate from './system-masters-client-certificate';
 import systemMastersCsr from './system-masters-csr';
 import systemMastersGroupBinding from './system-masters-group-binding';
+import workloadDefaultServiceAccount from './workload-default-service-account';
 
 export const AUTHN_AUTHZ_RULES: readonly Rule[] = [
+  apiserverAuthorizationModeRbac,
+  apiserverTokenAuthFile,
   caKeyHostPath,
   caPrivateKeyStored,
   certManagerDurationLong,
@@ -33,8 +40,10 @@ export const AUTHN_AUTHZ_RULES: readonly Rule[] = [
   certificateLifetimeLong,
   clusterSigningDurationLong,
   controllerManagerSaCredentials,
+  kubeletServingCertificate,
   rbacApproveCsr,
   rbacBindingDangerousRole,
+  rbacBindingRoleUnresolved,
   rbacBindingToAnonymous,
   rbacBindingToDefaultServiceAccount,
   rbacClusterAdminBinding,
@@ -48,4 +57,5 @@ export const AUTHN_AUTHZ_RULES: readonly Rule[] = [
   systemMastersClientCertificate,
   systemMastersCsr,
   systemMastersGroupBinding,
+  workloadDefaultServiceAccount,
 ];

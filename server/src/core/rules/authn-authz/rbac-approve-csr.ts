@@ -8,7 +8,7 @@
  */
 import { defineRule } from '../define-rule';
 import { ruleGrants } from '../../model/rbac';
-import { objectData, policyRulesOf, RBAC_REFERENCES, ROLE_KINDS, verbItemPath } from '../shared/rbac';
+import { objectData, specificRulesOf, RBAC_REFERENCES, ROLE_KINDS, verbItemPath } from '../shared/rbac';
 
 const BUILT_IN_SIGNER_DOMAIN = 'kubernetes.io/';
 
@@ -50,7 +50,7 @@ export default defineRule({
     },
   },
   check(context, resource) {
-    for (const rule of policyRulesOf(resource)) {
+    for (const rule of specificRulesOf(resource)) {
       const grant = ruleGrants(rule, { group: 'certificates.k8s.io', resource: 'signers', clusterScoped: true }, ['approve']);
       if (!grant) continue;
       const builtIn = rule.resourceNames.filter((name) => name.startsWith(BUILT_IN_SIGNER_DOMAIN));

@@ -6,7 +6,7 @@
  */
 import { defineRule } from '../define-rule';
 import { ruleGrants } from '../../model/rbac';
-import { grantData, policyRulesOf, RBAC_REFERENCES, resourceItemPath, ROLE_KINDS } from '../shared/rbac';
+import { grantData, specificRulesOf, RBAC_REFERENCES, resourceItemPath, ROLE_KINDS } from '../shared/rbac';
 
 export default defineRule({
   id: 'rbac-create-tokens',
@@ -46,7 +46,7 @@ export default defineRule({
     },
   },
   check(context, resource) {
-    for (const rule of policyRulesOf(resource)) {
+    for (const rule of specificRulesOf(resource)) {
       const grant = ruleGrants(rule, { group: '', resource: 'serviceaccounts', subresource: 'token' }, ['create']);
       if (!grant || grant.narrowed) continue;
       context.report({ messageId: 'createTokens', data: grantData(resource, grant), path: resourceItemPath(rule, grant) });

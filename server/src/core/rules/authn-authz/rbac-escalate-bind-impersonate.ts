@@ -8,7 +8,7 @@
  */
 import { defineRule } from '../define-rule';
 import { firstGrant, RBAC_GROUP, ResourceTarget } from '../../model/rbac';
-import { objectData, policyRulesOf, RBAC_REFERENCES, ROLE_KINDS, verbItemPath } from '../shared/rbac';
+import { objectData, specificRulesOf, RBAC_REFERENCES, ROLE_KINDS, verbItemPath } from '../shared/rbac';
 
 /** Editing a ClusterRole is a cluster-scoped request, which no Role can grant. */
 const ESCALATE_TARGETS: readonly ResourceTarget[] = [
@@ -68,7 +68,7 @@ export default defineRule({
     },
   },
   check(context, resource) {
-    for (const rule of policyRulesOf(resource)) {
+    for (const rule of specificRulesOf(resource)) {
       const escalate = firstGrant(rule, ESCALATE_TARGETS, ['escalate']);
       const bind = firstGrant(rule, BIND_TARGETS, ['bind']);
       const grants = [escalate, bind && !bind.narrowed ? bind : undefined].filter((grant) => grant !== undefined);

@@ -8,7 +8,7 @@
  */
 import { defineRule } from '../define-rule';
 import { ruleGrants } from '../../model/rbac';
-import { grantData, policyRulesOf, RBAC_REFERENCES, resourceItemPath, ROLE_KINDS } from '../shared/rbac';
+import { grantData, specificRulesOf, RBAC_REFERENCES, resourceItemPath, ROLE_KINDS } from '../shared/rbac';
 
 const KUBELET_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
 
@@ -50,7 +50,7 @@ export default defineRule({
     },
   },
   check(context, resource) {
-    for (const rule of policyRulesOf(resource)) {
+    for (const rule of specificRulesOf(resource)) {
       const grant = ruleGrants(rule, { group: '', resource: 'nodes', subresource: 'proxy', clusterScoped: true }, KUBELET_VERBS);
       if (grant) context.report({ messageId: 'nodesProxy', data: grantData(resource, grant), path: resourceItemPath(rule, grant) });
     }

@@ -1,23 +1,19 @@
 /**
  * Running commands in other Pods through the API: create on `pods/exec` or `pods/attach`, and
- * update or patch on `pods/ephemeralcontainers` (a debug container is a shell in the Pod). Before
- * v1.35 a WebSocket exec or attach is an HTTP GET that the API server authorizes with the `get` verb,
- * so `get` on these subresources counts too up to v1.34; from v1.35 the
- * AuthorizePodWebsocketUpgradeCreatePermission gate (beta, on by default) also requires create.
+ * update or patch on `pods/ephemeralcontainers` (a debug container is a shell in the Pod). `get`
+ * counts too up to v1.34 (WebSocket exec is a GET): the version table is `execVerbs` of
+ * model/rbac.ts, shared with rbac-binding-dangerous-role.
  * A star resource and star-slash-exec match, `pods/` followed by a star does not. Rules narrowed to named Pods are not reported.
  */
 import { defineRule } from '../define-rule';
-import type { ResourceTarget } from '../../model/rbac';
-import { broadGrantData, broadGrantsPerResourceItem, policyRulesOf, RBAC_REFERENCES, resourceItemPath, ROLE_KINDS } from '../shared/rbac';
+import { execVerbs, ResourceTarget } from '../../model/rbac';
+import { broadGrantData, broadGrantsPerResourceItem, specificRulesOf, RBAC_REFERENCES, resourceItemPath, ROLE_KINDS } from '../shared/rbac';
 
 const SHELL_TARGETS: readonly ResourceTarget[] = [
   { group: '', resource: 'pods', subresource: 'exec' },
   { group: '', resource: 'pods', subresource: 'attach' },
 ];
 const DEBUG_TARGETS: readonly ResourceTarget[] = [{ group: '', resource: 'pods', subresource: 'ephemeralcontainers' }];
-
-/** The first minor version whose API server also requires create for WebSocket exec/attach. */
-const WEBSOCKET_CREATE_SINCE = 35;
 
 export default defineRule({
   id: 'rbac-pod-exec-attach',
@@ -59,8 +55,8 @@ export default defineRule({
     },
   },
   check(context, resource) {
-    for (const rule of policyRulesOf(resource)) {
-      const shellVerbs = context.minorVersion < WEBSOCKET_CREATE_SINCE ? ['create', 'get'] : ['create'];
+    for (const rule of specificRulesOf(resource)) {
+      const shellVerbs = execVerbs(context.minorVersion);
       const found = [
         ...broadGrantsPerResourceItem(rule, SHELL_TARGETS, shellVerbs).map((grant) => ({ ...grant, messageId: 'shell' as const })),
         ...broadGrantsPerResourceItem(rule, DEBUG_TARGETS, ['update', 'patch']).map((grant) => ({ ...grant, messageId: 'debug' as const })),

@@ -7,7 +7,7 @@
  */
 import { defineRule } from '../define-rule';
 import { ruleGrants } from '../../model/rbac';
-import { grantData, policyRulesOf, RBAC_REFERENCES, resourceItemPath, ROLE_KINDS } from '../shared/rbac';
+import { grantData, specificRulesOf, RBAC_REFERENCES, resourceItemPath, ROLE_KINDS } from '../shared/rbac';
 
 export default defineRule({
   id: 'rbac-read-secrets',
@@ -46,7 +46,7 @@ export default defineRule({
     },
   },
   check(context, resource) {
-    for (const rule of policyRulesOf(resource)) {
+    for (const rule of specificRulesOf(resource)) {
       const grant = ruleGrants(rule, { group: '', resource: 'secrets' }, ['get', 'list', 'watch']);
       if (!grant || grant.narrowed) continue;
       context.report({ messageId: 'readSecrets', data: grantData(resource, grant), path: resourceItemPath(rule, grant) });

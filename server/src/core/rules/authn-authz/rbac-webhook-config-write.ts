@@ -8,7 +8,7 @@
  */
 import { defineRule } from '../define-rule';
 import type { ResourceTarget } from '../../model/rbac';
-import { policyRulesOf, RBAC_REFERENCES, reportBroadGrants, ROLE_KINDS } from '../shared/rbac';
+import { specificRulesOf, RBAC_REFERENCES, reportBroadGrants, ROLE_KINDS } from '../shared/rbac';
 
 const GROUP = 'admissionregistration.k8s.io';
 const TARGETS: readonly ResourceTarget[] = [
@@ -59,6 +59,6 @@ export default defineRule({
     },
   },
   check(context, resource) {
-    for (const rule of policyRulesOf(resource)) reportBroadGrants(context, resource, rule, TARGETS, WRITE_VERBS, 'write');
+    for (const rule of specificRulesOf(resource)) reportBroadGrants(context, resource, rule, TARGETS, WRITE_VERBS, 'write');
   },
 });

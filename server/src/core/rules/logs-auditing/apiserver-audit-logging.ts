@@ -1,9 +1,15 @@
 /**
  * kube-apiserver must record audit events: without --audit-policy-file it records none at all,
- * and without a backend (--audit-log-path or --audit-webhook-config-file) they go nowhere.
+ * and without a backend (--audit-log-path or --audit-webhook-config-file) they go nowhere. A log
+ * file also needs its retention set (--audit-log-maxage ≥ 30 days, --audit-log-maxbackup ≥ 10,
+ * --audit-log-maxsize ≥ 100 MB): unset, one file grows until the disk is full, and the history
+ * an investigation needs is lost or never rotated. `--audit-log-path=-` (standard output) has none.
  */
 import { defineRule } from '../define-rule';
-import { componentData, componentsNamed, CONTROL_PLANE_KINDS } from '../../model/control-plane';
+import { componentData, componentsNamed, CONTROL_PLANE_KINDS, hasFlag } from '../../model/control-plane';
+
+/** Retention as the peers' control-plane checks ask for it: 30 days, 10 files, 100 MB per file. */
+const RETENTION: readonly [string, number][] = [['audit-log-maxage', 30], ['audit-log-maxbackup', 10], ['audit-log-maxsize', 100]];
 
 const POD = [
   'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: kube-apiserver', '  namespace: kube-system', 'spec:', '  containers:',
@@ -23,8 +29,8 @@ export default defineRule({
       'zh-cn': 'kube-apiserver 必须配置审计策略（--audit-policy-file）和审计后端（--audit-log-path 或 --audit-webhook-config-file）。',
     },
     why: {
-      en: 'Audit logs are the only record of who read which Secret, who exec\'d into which Pod and who changed RBAC. Without a policy file the API server writes no audit event at all, and without a backend events have nowhere to go; an incident can then be neither detected nor investigated.',
-      'zh-cn': '审计日志是唯一能记录谁读取了哪个 Secret、谁在哪个 Pod 中执行了命令、谁修改了 RBAC 的地方。没有策略文件时 API 服务器不会写入任何审计事件，没有后端时事件无处可去；一旦发生安全事件，既无法发现也无法调查。',
+      en: 'Audit logs are the only record of who read which Secret, who exec\'d into which Pod and who changed RBAC. Without a policy file the API server writes no audit event at all, and without a backend events have nowhere to go; an incident can then be neither detected nor investigated. A log file without retention settings either fills the disk or, rotated too eagerly, loses the weeks of history an investigation needs: keep at least 30 days, 10 files of 100 MB.',
+      'zh-cn': '审计日志是唯一能记录谁读取了哪个 Secret、谁在哪个 Pod 中执行了命令、谁修改了 RBAC 的地方。没有策略文件时 API 服务器不会写入任何审计事件，没有后端时事件无处可去；一旦发生安全事件，既无法发现也无法调查。没有保留设置的日志文件要么写满磁盘，要么因轮转过于频繁而丢失调查所需的数周历史：至少保留 30 天、10 个 100 MB 的文件。',
     },
     remediation: {
       en: 'Write an audit Policy, pass it with `--audit-policy-file`, and add `--audit-log-path` (with --audit-log-maxage/maxbackup/maxsize) or `--audit-webhook-config-file`. Mount the policy and the log directory into the static Pod, and keep the log readable only by administrators.',
@@ -41,13 +47,17 @@ export default defineRule({
     ],
     examples: {
       incorrect: POD.join('\n'),
-      correct: [...POD, '        - --audit-policy-file=/etc/kubernetes/audit-policy.yaml', '        - --audit-log-path=/var/log/kubernetes/audit/audit.log'].join('\n'),
+      correct: [...POD, '        - --audit-policy-file=/etc/kubernetes/audit-policy.yaml', '        - --audit-log-path=/var/log/kubernetes/audit/audit.log', '        - --audit-log-maxage=30', '        - --audit-log-maxbackup=10', '        - --audit-log-maxsize=100'].join('\n'),
     },
   },
   messages: {
     noPolicy: {
       en: '{{component}} in {{where}} runs without --audit-policy-file: it records no audit events',
       'zh-cn': '{{where}} 中的 {{component}} 未设置 --audit-policy-file：不会记录任何审计事件',
+    },
+    retention: {
+      en: '{{component}} in {{where}} writes an audit log without enough retention ({{flags}}): the file grows unbounded or history is lost too soon',
+      'zh-cn': '{{where}} 中的 {{component}} 写入审计日志，但保留设置不足（{{flags}}）：文件会无限增长，或历史记录过早丢失',
     },
     noBackend: {
       en: '{{component}} in {{where}} has an audit policy but neither --audit-log-path nor --audit-webhook-config-file: audit events go nowhere',
@@ -56,10 +66,17 @@ export default defineRule({
   },
   check(context, resource) {
     for (const component of componentsNamed(resource, 'kube-apiserver')) {
-      const has = (name: string) => {
-        const flag = component.flags.get(name);
-        return flag !== undefined && (flag.unknown || flag.value.trim() !== '');
-      };
+      const has = (name: string) => hasFlag(component, name);
+      const path = component.flags.get('audit-log-path');
+      if (path && !path.unknown && path.value.trim() !== '' && path.value.trim() !== '-') {
+        const short = RETENTION.filter(([name, minimum]) => {
+          const flag = component.flags.get(name);
+          return !flag?.unknown && !(flag && /^\d+$/.test(flag.value.trim()) && Number(flag.value.trim()) >= minimum);
+        });
+        if (short.length > 0) {
+          context.report({ messageId: 'retention', data: { ...componentData(component), flags: short.map(([name, minimum]) => `--${name}≥${minimum}`).join(', ') }, path: path.path, target: path.target });
+        }
+      }
       if (!has('audit-policy-file')) {
         context.report({ messageId: 'noPolicy', data: componentData(component), ...component.anchor });
       } else if (!has('audit-log-path') && !has('audit-webhook-config-file')) {

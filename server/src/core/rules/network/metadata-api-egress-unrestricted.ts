@@ -9,7 +9,7 @@ import { defineRule } from '../define-rule';
 import { POD_TEMPLATE_KINDS } from '../../model/pod-spec';
 import type { RelatedReport } from '../types';
 import { METADATA_ADDRESSES } from '../shared/metadata-egress';
-import { judgedNamespaces, policiesIn, selects, workloadList } from '../shared/network-policy-model';
+import { judgedNamespaces, namespaceLabel, policiesIn, selects, workloadList } from '../shared/network-policy-model';
 
 const RELATED_LIMIT = 10;
 
@@ -61,6 +61,7 @@ export default defineRule({
   },
   checkWorkspace(context, index) {
     for (const [namespace, workloads] of judgedNamespaces(index)) {
+      const label = namespaceLabel(namespace);
       const policies = policiesIn(index, namespace).filter((policy) => policy.egress);
       const open = workloads.filter((workload) => !policies.some((policy) => selects(policy, workload)));
       if (open.length === 0) continue;
@@ -74,7 +75,7 @@ export default defineRule({
         resource: anchor.resource,
         path: anchor.path,
         messageId: 'unrestricted',
-        data: { namespace, count: open.length, workloads: workloadList(open), address: METADATA_ADDRESSES[0].text },
+        data: { namespace: label, count: open.length, workloads: workloadList(open), address: METADATA_ADDRESSES[0].text },
         related,
       });
     }

@@ -9,7 +9,7 @@ import { defineRule } from '../define-rule';
 import { POD_TEMPLATE_KINDS } from '../../model/pod-spec';
 import type { Fix } from '../../edits/types';
 import type { RelatedReport } from '../types';
-import { deniesAll, judgedNamespaces, policiesIn, workloadList } from '../shared/network-policy-model';
+import { deniesAll, isImplicitNamespace, judgedNamespaces, namespaceLabel, policiesIn, workloadList } from '../shared/network-policy-model';
 
 const RELATED_LIMIT = 10;
 
@@ -26,8 +26,8 @@ export default defineRule({
       'zh-cn': '每个运行工作负载的名字空间都应有一条 NetworkPolicy：选中所有 Pod（podSelector {}），policyTypes 同时列出 Ingress 和 Egress，并且不放行任何流量。',
     },
     why: {
-      en: 'A Pod that no NetworkPolicy selects accepts connections from anywhere in the cluster and may connect anywhere. A default-deny policy turns this around: traffic flows only where another policy allows it, so a new workload starts isolated instead of open. Policies of one direction only count for that direction; two policies (one denying ingress, one denying egress) together count as a default deny. Only namespaces that hold workloads in the analyzed files are checked; a manifest without metadata.namespace counts as namespace "default" when its file names namespaces elsewhere or the workspace defines the Namespace "default", otherwise it is skipped (Kustomize or Helm usually decide its namespace). Namespaces with Cilium, Calico or Antrea policies, and workspaces with cluster-wide policies of those engines or AdminNetworkPolicy, are not judged.',
-      'zh-cn': '没有任何 NetworkPolicy 选中的 Pod 会接受来自集群内任何地方的连接，也可以连接到任何地方。默认拒绝策略把这一点反过来：只有其他策略明确放行的流量才能通过，新的工作负载一开始就是隔离的，而不是开放的。只覆盖一个方向的策略只对该方向有效；两条策略（一条拒绝入站、一条拒绝出站）合在一起也算默认拒绝。只检查在所分析文件中有工作负载的名字空间；没有 metadata.namespace 的清单，如果同一文件中别的资源写了名字空间，或者工作区定义了名为 "default" 的 Namespace，就算作 "default" 名字空间，否则跳过（其名字空间通常由 Kustomize 或 Helm 决定）。含有 Cilium、Calico 或 Antrea 策略的名字空间，以及含有这些引擎的集群级策略或 AdminNetworkPolicy 的工作区，不做判断。',
+      en: 'A Pod that no NetworkPolicy selects accepts connections from anywhere in the cluster and may connect anywhere. A default-deny policy turns this around: traffic flows only where another policy allows it, so a new workload starts isolated instead of open. Policies of one direction only count for that direction; two policies (one denying ingress, one denying egress) together count as a default deny. Only namespaces that hold workloads in the analyzed files are checked; a manifest without metadata.namespace counts as namespace "default" when its file names namespaces elsewhere or the workspace defines the Namespace "default", otherwise the manifests of one folder without a namespace form one implicit namespace (shown as `folder/*`), which is checked when the folder holds a NetworkPolicy too, and skipped when it holds none (Kustomize or Helm usually decide its namespace). Namespaces with Cilium, Calico or Antrea policies, and workspaces with cluster-wide policies of those engines or AdminNetworkPolicy, are not judged.',
+      'zh-cn': '没有任何 NetworkPolicy 选中的 Pod 会接受来自集群内任何地方的连接，也可以连接到任何地方。默认拒绝策略把这一点反过来：只有其他策略明确放行的流量才能通过，新的工作负载一开始就是隔离的，而不是开放的。只覆盖一个方向的策略只对该方向有效；两条策略（一条拒绝入站、一条拒绝出站）合在一起也算默认拒绝。只检查在所分析文件中有工作负载的名字空间；没有 metadata.namespace 的清单，如果同一文件中别的资源写了名字空间，或者工作区定义了名为 "default" 的 Namespace，就算作 "default" 名字空间，否则同一文件夹中没有名字空间的清单构成一个隐含的名字空间（显示为 `文件夹/*`）：该文件夹中也有 NetworkPolicy 时对其进行检查，没有时跳过（其名字空间通常由 Kustomize 或 Helm 决定）。含有 Cilium、Calico 或 Antrea 策略的名字空间，以及含有这些引擎的集群级策略或 AdminNetworkPolicy 的工作区，不做判断。',
     },
     remediation: {
       en: 'Add to the namespace a NetworkPolicy with `podSelector: {}`, `policyTypes: [Ingress, Egress]` and no `ingress` or `egress` rules, then allow the traffic each workload needs (including DNS egress) with further policies.',
@@ -72,6 +72,7 @@ export default defineRule({
   },
   checkWorkspace(context, index) {
     for (const [namespace, workloads] of judgedNamespaces(index)) {
+      const label = namespaceLabel(namespace);
       const anchor = index.namespaceAnchor(namespace, workloads.map(({ resource }) => resource));
       if (!anchor || !context.wants(anchor.resource)) continue;
       const policies = policiesIn(index, namespace);
@@ -81,7 +82,7 @@ export default defineRule({
       const related: RelatedReport<'workload' | 'oneWayPolicy'>[] = workloads
         .filter(({ resource }) => resource !== anchor.resource)
         .slice(0, RELATED_LIMIT)
-        .map(({ resource }) => ({ resource, path: ['metadata', 'name'], messageId: 'workload', data: { kind: resource.kind, name: resource.name ?? '', namespace } }));
+        .map(({ resource }) => ({ resource, path: ['metadata', 'name'], messageId: 'workload', data: { kind: resource.kind, name: resource.name ?? '', namespace: label } }));
       const oneWay = ingress ?? egress;
       if (oneWay) related.unshift({ resource: oneWay.resource, path: ['spec', 'podSelector'], target: 'key', messageId: 'oneWayPolicy', data: { direction: ingress ? 'Ingress' : 'Egress' } });
       const missing: PolicyDirection[] = [...(ingress ? [] : ['Ingress' as const]), ...(egress ? [] : ['Egress' as const])];
@@ -89,7 +90,7 @@ export default defineRule({
         resource: anchor.resource,
         path: anchor.path,
         messageId: !ingress && !egress ? 'missing' : !ingress ? 'missingIngress' : 'missingEgress',
-        data: { namespace, count: workloads.length, workloads: workloadList(workloads) },
+        data: { namespace: label, count: workloads.length, workloads: workloadList(workloads) },
         related,
         fixes: [defaultDenyFix(namespace, missing)],
       });
@@ -103,16 +104,18 @@ type PolicyDirection = 'Ingress' | 'Egress';
 function defaultDenyFix(namespace: string, directions: readonly PolicyDirection[]): Fix {
   const both = directions.length === 2;
   const suffix = both ? 'default-deny' : `default-deny-${directions[0].toLowerCase()}`;
-  const file = `${namespace}-${suffix}.yaml`;
+  // The implicit namespace of a folder: a policy without metadata.namespace, applied with the folder.
+  const implicit = isImplicitNamespace(namespace);
+  const file = implicit ? `${suffix}.yaml` : `${namespace}-${suffix}.yaml`;
   const policy = {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
-    metadata: { name: suffix, namespace },
+    metadata: (implicit ? { name: suffix } : { name: suffix, namespace }) as Record<string, string>,
     spec: { podSelector: {}, policyTypes: [...directions] },
   };
   return {
     tier: 'suggestion',
-    title: both ? { id: 'newDefaultDeny', data: { namespace, file } } : { id: 'newDefaultDenyDirection', data: { namespace, file, direction: directions[0] } },
+    title: both ? { id: 'newDefaultDeny', data: { namespace: namespaceLabel(namespace), file } } : { id: 'newDefaultDenyDirection', data: { namespace: namespaceLabel(namespace), file, direction: directions[0] } },
     ops: [],
     newFile: { name: file, documents: [policy] },
   };

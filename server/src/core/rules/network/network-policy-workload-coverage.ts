@@ -8,7 +8,7 @@
 import { defineRule } from '../define-rule';
 import { POD_TEMPLATE_KINDS } from '../../model/pod-spec';
 import type { RelatedReport } from '../types';
-import { judgedNamespaces, policiesIn, selects, workloadList } from '../shared/network-policy-model';
+import { judgedNamespaces, namespaceLabel, policiesIn, selects, workloadList } from '../shared/network-policy-model';
 
 const RELATED_LIMIT = 10;
 
@@ -75,6 +75,7 @@ export default defineRule({
   },
   checkWorkspace(context, index) {
     for (const [namespace, workloads] of judgedNamespaces(index)) {
+      const label = namespaceLabel(namespace);
       const policies = policiesIn(index, namespace);
       if (policies.length === 0) {
         const anchor = index.namespaceAnchor(namespace, workloads.map(({ resource }) => resource));
@@ -83,7 +84,7 @@ export default defineRule({
           .filter(({ resource }) => resource !== anchor.resource)
           .slice(0, RELATED_LIMIT)
           .map(({ resource }) => ({ resource, path: ['metadata', 'name'], messageId: 'workload', data: { kind: resource.kind, name: resource.name ?? '' } }));
-        context.report({ resource: anchor.resource, path: anchor.path, messageId: 'noPolicies', data: { namespace, count: workloads.length, workloads: workloadList(workloads) }, related });
+        context.report({ resource: anchor.resource, path: anchor.path, messageId: 'noPolicies', data: { namespace: label, count: workloads.length, workloads: workloadList(workloads) }, related });
         continue;
       }
       for (const workload of workloads) {
@@ -105,7 +106,7 @@ export default defineRule({
           path: [...workload.template.metadataPath, 'labels'],
           target: 'key',
           messageId: !ingress && !egress ? 'notSelected' : !ingress ? 'noIngress' : 'noEgress',
-          data: { namespace, kind: resource.kind, name: resource.name ?? '' },
+          data: { namespace: label, kind: resource.kind, name: resource.name ?? '' },
           related,
         });
       }

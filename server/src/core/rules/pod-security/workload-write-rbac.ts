@@ -9,23 +9,8 @@
  * not reported.
  */
 import { defineRule } from '../define-rule';
-import type { ResourceTarget } from '../../model/rbac';
-import { policyRulesOf, RBAC_REFERENCES, reportBroadGrants, ROLE_KINDS } from '../shared/rbac';
+import { RBAC_REFERENCES, reportBroadGrants, ROLE_KINDS, specificRulesOf, WORKLOAD_TARGETS, WORKLOAD_WRITE_VERBS } from '../shared/rbac';
 
-const TARGETS: readonly ResourceTarget[] = [
-  { group: '', resource: 'pods' },
-  { group: 'apps', resource: 'deployments' },
-  { group: 'extensions', resource: 'deployments' },
-  { group: 'apps', resource: 'replicasets' },
-  { group: 'extensions', resource: 'replicasets' },
-  { group: 'apps', resource: 'statefulsets' },
-  { group: 'apps', resource: 'daemonsets' },
-  { group: 'extensions', resource: 'daemonsets' },
-  { group: 'batch', resource: 'jobs' },
-  { group: 'batch', resource: 'cronjobs' },
-  { group: '', resource: 'replicationcontrollers' },
-];
-const WRITE_VERBS = ['create', 'update', 'patch', 'delete', 'deletecollection'];
 
 export default defineRule({
   id: 'workload-write-rbac',
@@ -65,6 +50,6 @@ export default defineRule({
     },
   },
   check(context, resource) {
-    for (const rule of policyRulesOf(resource)) reportBroadGrants(context, resource, rule, TARGETS, WRITE_VERBS, 'writeWorkloads');
+    for (const rule of specificRulesOf(resource)) reportBroadGrants(context, resource, rule, WORKLOAD_TARGETS, WORKLOAD_WRITE_VERBS, 'writeWorkloads');
   },
 });

@@ -4,6 +4,7 @@
 import type { Rule } from '../types';
 import annotationCredentials from './annotation-credentials';
 import apiserverEncryptionProviderConfig from './apiserver-encryption-provider-config';
+import apiserverServiceAccountLookup from './apiserver-service-account-lookup';
 import commandLineCredentials from './command-line-credentials';
 import configmapCredentials from './configmap-credentials';
 import encryptionConfigSecretsUnencrypted from './encryption-config-secrets-unencrypted';
@@ -18,6 +19,7 @@ import serviceAccountTokenAutomount from './service-account-token-automount';
 export const SECRETS_RULES: readonly Rule[] = [
   annotationCredentials,
   apiserverEncryptionProviderConfig,
+  apiserverServiceAccountLookup,
   commandLineCredentials,
   configmapCredentials,
   encryptionConfigSecretsUnencrypted,

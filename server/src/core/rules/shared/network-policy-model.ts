@@ -45,6 +45,7 @@ export function networkPolicyView(resource: Resource): PolicyView | undefined {
 }
 
 export function policiesIn(index: WorkspaceIndex, namespace: string): PolicyView[] {
+  if (isImplicitNamespace(namespace)) return unplacedPolicies(index, namespace);
   return index
     .inNamespace(namespace, 'NetworkPolicy')
     .map(networkPolicyView)
@@ -92,15 +93,48 @@ export function otherEngineScope(index: WorkspaceIndex): { readonly everywhere: 
   return { everywhere, namespaces };
 }
 
-/** Namespaces holding workloads whose network policies the rules can judge, with those workloads. */
+/**
+ * The implicit namespace of a folder's resources without metadata.namespace (see
+ * WorkspaceIndex.unplacedByFolder): a key no real namespace can have (names are DNS labels), shown
+ * as `folder/*` in messages.
+ */
+const IMPLICIT = '\u0000';
+
+export function isImplicitNamespace(namespace: string): boolean {
+  return namespace.startsWith(IMPLICIT);
+}
+
+/** How messages name a namespace: its name, or `folder/*` for the implicit namespace of a folder. */
+export function namespaceLabel(namespace: string): string {
+  return isImplicitNamespace(namespace) ? `${namespace.slice(IMPLICIT.length) || '.'}/*` : namespace;
+}
+
+function unplacedPolicies(index: WorkspaceIndex, namespace: string): PolicyView[] {
+  const resources = index.unplacedByFolder().get(namespace.slice(IMPLICIT.length)) ?? [];
+  return resources.map(networkPolicyView).filter((view): view is PolicyView => view !== undefined);
+}
+
+/**
+ * Namespaces holding workloads whose network policies the rules can judge, with those workloads.
+ * The resources of a folder without metadata.namespace form one implicit namespace, judged when
+ * it holds a NetworkPolicy too (the folder evidently manages its own policies; otherwise the tool
+ * that applies it decides where it goes, and what policies it meets there).
+ */
 export function judgedNamespaces(index: WorkspaceIndex): Map<string, Workload[]> {
   const other = otherEngineScope(index);
   const groups = new Map<string, Workload[]>();
   if (other.everywhere) return groups;
+  const open = (workloads: readonly Workload[]) => workloads.filter((workload) => (workload.template.spec as { hostNetwork?: unknown }).hostNetwork !== true);
   for (const [namespace, workloads] of index.workloadsByNamespace()) {
     if (other.namespaces.has(namespace)) continue;
-    // NetworkPolicy does not apply to Pods on the host network.
-    const judged = workloads.filter((workload) => (workload.template.spec as { hostNetwork?: unknown }).hostNetwork !== true);
+    const judged = open(workloads);
+    if (judged.length > 0) groups.set(namespace, judged);
+  }
+  for (const [folder, resources] of index.unplacedByFolder()) {
+    const namespace = IMPLICIT + folder;
+    if (resources.some((resource) => NAMESPACED_ENGINES.some(([kind, group]) => resource.kind === kind && resource.apiVersion.startsWith(`${group}/`)))) continue;
+    if (unplacedPolicies(index, namespace).length === 0) continue;
+    const judged = open(index.workloadsAmong(resources, namespace));
     if (judged.length > 0) groups.set(namespace, judged);
   }
   return groups;

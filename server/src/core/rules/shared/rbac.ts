@@ -4,12 +4,79 @@
  * name the object and the offending items, and the common references. The matching itself lives
  * in model/rbac.ts.
  */
-import { BINDING_KINDS, Grant, policyRulesOf, PolicyRuleView, ResourceTarget, ROLE_KINDS, ruleGrants } from '../../model/rbac';
+import { builtinClusterRoleRules, isBuiltinClusterRole, isBuiltinRole } from '../../model/builtin-roles';
+import { BINDING_KINDS, Grant, isFullWildcard, isRole, policyRulesOf, PolicyRuleView, ResourceTarget, ROLE_KINDS, roleRefOf, ruleGrants } from '../../model/rbac';
 import type { Resource } from '../../model/resource';
 import type { PropertyPath } from '../../model/values';
+import type { WorkspaceIndex } from '../../workspace/workspace-index';
 import type { RuleContext } from '../types';
 
 export { BINDING_KINDS, policyRulesOf, ROLE_KINDS };
+
+/**
+ * The entries a rule about one kind of right judges: every entry but `*`/`*`/`*` ones, which
+ * rbac-wildcard reports once as the whole of every right (they would otherwise fan out into a
+ * finding of every RBAC rule).
+ */
+export function specificRulesOf(resource: Resource): PolicyRuleView[] {
+  return policyRulesOf(resource).filter((rule) => !isFullWildcard(rule));
+}
+
+/** The workload kinds whose writers can run any Pod (pod-security/workload-write-rbac). */
+export const WORKLOAD_TARGETS: readonly ResourceTarget[] = [
+  { group: '', resource: 'pods' },
+  { group: 'apps', resource: 'deployments' },
+  { group: 'extensions', resource: 'deployments' },
+  { group: 'apps', resource: 'replicasets' },
+  { group: 'extensions', resource: 'replicasets' },
+  { group: 'apps', resource: 'statefulsets' },
+  { group: 'apps', resource: 'daemonsets' },
+  { group: 'extensions', resource: 'daemonsets' },
+  { group: 'batch', resource: 'jobs' },
+  { group: 'batch', resource: 'cronjobs' },
+  { group: '', resource: 'replicationcontrollers' },
+];
+export const WORKLOAD_WRITE_VERBS: readonly string[] = ['create', 'update', 'patch', 'delete', 'deletecollection'];
+
+export type RoleResolution =
+  /** The closest definition in the workspace. */
+  | { readonly state: 'found'; readonly role: Resource; readonly rules: readonly PolicyRuleView[] }
+  /** Several definitions equally close (same file, same folder, or only elsewhere). */
+  | { readonly state: 'ambiguous'; readonly candidates: readonly Resource[] }
+  /** A ClusterRole every cluster has; `rules` when its rules are known (cluster-admin, admin, edit, view). */
+  | { readonly state: 'builtin'; readonly rules: readonly PolicyRuleView[] | undefined }
+  /** Not in the workspace; `neighbours`: the other roles of that kind beside the binding (its folder, its namespace). */
+  | { readonly state: 'missing'; readonly neighbours: readonly Resource[] }
+  /** No usable roleRef (or a ClusterRoleBinding that refers to a Role, which the API refuses). */
+  | { readonly state: 'none' };
+
+/**
+ * The Role or ClusterRole a binding's roleRef names, resolved to the closest definition: the
+ * binding's own file, then its folder, then the rest of the workspace (a Role only in the binding's
+ * namespace; for a binding without a namespace, only in its folder, the files applied with it).
+ * A definition in the workspace wins over a built-in ClusterRole of the same name (it replaces it).
+ */
+export function resolveRoleRef(index: WorkspaceIndex, binding: Resource): RoleResolution {
+  const ref = roleRefOf(binding);
+  if (!ref || (binding.kind === 'ClusterRoleBinding' && ref.kind !== 'ClusterRole') || !ROLE_KINDS.includes(ref.kind)) return { state: 'none' };
+  const file = index.fileOf(binding);
+  const namespace = index.namespaceOf(binding);
+  const unplaced = index.isUnplaced(binding);
+  const sameNamespace = (other: Resource) =>
+    ref.kind === 'ClusterRole' || (index.namespaceOf(other) === namespace && (!unplaced || index.fileOf(other).directory === file.directory));
+  const ofKind = index.ofKind(ref.kind).filter((other) => isRole(other) && sameNamespace(other));
+  const candidates = ofKind.filter((other) => other.name === ref.name);
+  const tier = (other: Resource) => (index.fileOf(other) === file ? 0 : index.fileOf(other).directory === file.directory ? 1 : 2);
+  if (candidates.length > 0) {
+    const best = Math.min(...candidates.map(tier));
+    const closest = candidates.filter((other) => tier(other) === best);
+    if (closest.length > 1) return { state: 'ambiguous', candidates: closest };
+    return { state: 'found', role: closest[0], rules: policyRulesOf(closest[0]) };
+  }
+  if (ref.kind === 'ClusterRole' && isBuiltinClusterRole(ref.name)) return { state: 'builtin', rules: builtinClusterRoleRules(ref.name) };
+  if (ref.kind === 'Role' && isBuiltinRole(namespace, ref.name)) return { state: 'builtin', rules: undefined };
+  return { state: 'missing', neighbours: ofKind.filter((other) => tier(other) < 2) };
+}
 
 export const RBAC_REFERENCES: readonly string[] = [
   'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
