@@ -67,6 +67,7 @@ export const WORKLOAD_KIND_TABLE: readonly WorkloadKindRow[] = [
   { kind: 'DaemonSet', groups: KRUISE, template: ['spec', 'template'] },
   { kind: 'BroadcastJob', groups: KRUISE, template: ['spec', 'template'] },
   // Argo Workflows: the workflow spec holds the Pod-level fields, its templates the containers.
+  // A template's own Pod-level overrides (templates[].securityContext ...) are not merged in.
   { kind: 'Workflow', groups: ARGO, spec: ['spec'], containers: 'argo-workflow' },
   { kind: 'WorkflowTemplate', groups: ARGO, spec: ['spec'], containers: 'argo-workflow' },
   { kind: 'ClusterWorkflowTemplate', groups: ARGO, spec: ['spec'], containers: 'argo-workflow' },
