@@ -31,6 +31,11 @@ export interface WorkloadKindRow {
   readonly containers?: ContainerSource;
   /** False when the kind has no Pod-level fields of its own (Tekton): nothing is reported there. */
   readonly podFields?: boolean;
+  /**
+   * False for templates that run nothing by themselves (PodTemplate, WorkflowTemplate, Task):
+   * checked, but not workloads for the workspace rules (network policy coverage ...).
+   */
+  readonly runsPods?: boolean;
 }
 
 /** How to find containers relative to the Pod-level map, for kinds that are not a Pod spec. */
@@ -43,7 +48,7 @@ const KNATIVE = ['serving.knative.dev'];
 
 export const WORKLOAD_KIND_TABLE: readonly WorkloadKindRow[] = [
   { kind: 'Pod', groups: CORE_GROUPS, template: [] },
-  { kind: 'PodTemplate', groups: CORE_GROUPS, template: ['template'] },
+  { kind: 'PodTemplate', groups: CORE_GROUPS, template: ['template'], runsPods: false },
   { kind: 'ReplicationController', groups: CORE_GROUPS, template: ['spec', 'template'] },
   { kind: 'ReplicaSet', groups: CORE_GROUPS, template: ['spec', 'template'] },
   { kind: 'Deployment', groups: CORE_GROUPS, template: ['spec', 'template'] },
@@ -69,12 +74,12 @@ export const WORKLOAD_KIND_TABLE: readonly WorkloadKindRow[] = [
   // Argo Workflows: the workflow spec holds the Pod-level fields, its templates the containers.
   // A template's own Pod-level overrides (templates[].securityContext ...) are not merged in.
   { kind: 'Workflow', groups: ARGO, spec: ['spec'], containers: 'argo-workflow' },
-  { kind: 'WorkflowTemplate', groups: ARGO, spec: ['spec'], containers: 'argo-workflow' },
-  { kind: 'ClusterWorkflowTemplate', groups: ARGO, spec: ['spec'], containers: 'argo-workflow' },
+  { kind: 'WorkflowTemplate', groups: ARGO, spec: ['spec'], containers: 'argo-workflow', runsPods: false },
+  { kind: 'ClusterWorkflowTemplate', groups: ARGO, spec: ['spec'], containers: 'argo-workflow', runsPods: false },
   { kind: 'CronWorkflow', groups: ARGO, spec: ['spec', 'workflowSpec'], containers: 'argo-workflow' },
   // Tekton: only the steps, step template and sidecars that carry a securityContext.
-  { kind: 'Task', groups: ['tekton.dev'], spec: ['spec'], containers: 'tekton-task', podFields: false },
-  { kind: 'ClusterTask', groups: ['tekton.dev'], spec: ['spec'], containers: 'tekton-task', podFields: false },
+  { kind: 'Task', groups: ['tekton.dev'], spec: ['spec'], containers: 'tekton-task', podFields: false, runsPods: false },
+  { kind: 'ClusterTask', groups: ['tekton.dev'], spec: ['spec'], containers: 'tekton-task', podFields: false, runsPods: false },
 ];
 
 /** Where an unknown kind (a CRD) may hold a Pod template; it counts when the spec has `containers`. */
@@ -89,8 +94,13 @@ export const ANY_KIND = '*';
 /** The kinds of the table, sorted, each once; then `ANY_KIND`, for the generic fallback. */
 export const POD_TEMPLATE_KINDS: readonly string[] = [...[...new Set(WORKLOAD_KIND_TABLE.map((row) => row.kind))].sort(), ANY_KIND];
 
-/** The kinds of the table that make Pods run (a PodTemplate alone runs nothing). */
-export const WORKLOAD_KINDS: readonly string[] = POD_TEMPLATE_KINDS.filter((kind) => kind !== 'PodTemplate');
+/** The kinds of the table that make Pods run (a PodTemplate alone runs nothing), then `ANY_KIND`. */
+export const WORKLOAD_KINDS: readonly string[] = [...[...new Set(WORKLOAD_KIND_TABLE.filter((row) => row.runsPods !== false).map((row) => row.kind))].sort(), ANY_KIND];
+
+/** Whether a Pod template makes Pods run by itself (see `WorkloadKindRow.runsPods`). */
+export function runsPods(template: PodTemplateView): boolean {
+  return template.row?.runsPods !== false;
+}
 
 export type ContainerList = 'initContainers' | 'containers' | 'ephemeralContainers';
 export const CONTAINER_LISTS: readonly ContainerList[] = ['initContainers', 'containers', 'ephemeralContainers'];
@@ -145,7 +155,11 @@ function findTemplate(resource: Resource): PodTemplateView | undefined {
     if (!spec) return undefined;
     const metadataPath = row.containers === 'argo-workflow' ? [...row.spec, 'podMetadata'] : ['metadata'];
     const metadata = recordAtPath(resource.value, metadataPath) ?? {};
-    return { metadataPath, specPath: row.spec, metadata: metadata as ObjectMeta, spec: spec as unknown as PodSpec, row, podFields: row.podFields ?? true };
+    const podFields = row.podFields ?? true;
+    // Without Pod-level fields, rules see only the volumes (which do become the Pod's) and the
+    // container lists: a stray `hostNetwork` in a Task is no Pod's.
+    const view = podFields ? spec : pick(spec, ['volumes', 'steps', 'stepTemplate', 'sidecars']);
+    return { metadataPath, specPath: row.spec, metadata: metadata as ObjectMeta, spec: view as unknown as PodSpec, row, podFields };
   }
   if (row?.template) return templateAt(resource, row.template, row);
   // A kind of the table whose template is missing is not guessed at; neither is a kind that the
@@ -171,6 +185,10 @@ function templateAt(resource: Resource, templatePath: PropertyPath, row: Workloa
     row,
     podFields: true,
   };
+}
+
+function pick(value: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((key) => key in value).map((key) => [key, value[key]]));
 }
 
 function recordAtPath(value: unknown, path: PropertyPath): Record<string, unknown> | undefined {

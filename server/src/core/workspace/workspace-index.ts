@@ -13,7 +13,7 @@
  * - otherwise it is *unplaced*: namespace-scoped workspace rules skip it, since only the tool that
  *   applies it knows where it goes.
  */
-import { podTemplateOf, PodTemplateView } from '../model/pod-spec';
+import { podTemplateOf, PodTemplateView, runsPods } from '../model/pod-spec';
 import type { Resource, SkippedDocument } from '../model/resource';
 import { extractResources } from '../model/resource';
 import type { PropertyPath } from '../model/values';
@@ -196,7 +196,7 @@ export class WorkspaceIndex {
       this.workloadList = [];
       for (const resource of this.resources) {
         const template = podTemplateOf(resource);
-        if (!template || template.row?.kind === 'PodTemplate') continue;
+        if (!template || !runsPods(template)) continue;
         const namespace = this.namespaceOf(resource);
         if (namespace === undefined) continue;
         this.workloadList.push({ resource, template, podLabels: labelsOf(template.metadata), namespace });
