@@ -60,7 +60,7 @@ test('kube-linter, Checkov, Polaris and kube-score annotations suppress the equi
   assert.deepEqual(suppressed.get('container-memory-limit'), { reason: 'polaris.fairwinds.com/memoryLimitsMissing-exempt annotation', by: 'annotation' });
   assert.deepEqual(suppressed.get('image-latest-tag'), { reason: 'kube-score/ignore annotation', by: 'annotation' });
   const kept = new Set(result.findings.map((finding) => finding.ruleId));
-  for (const id of ['pss-run-as-non-root', 'pss-seccomp-restricted', 'apparmor-selinux-unset']) assert.ok(kept.has(id), `${id} is not suppressed by them`);
+  for (const id of ['pss-run-as-non-root', 'pss-seccomp-restricted']) assert.ok(kept.has(id), `${id} is not suppressed by them`);
   for (const id of suppressed.keys()) assert.ok(!kept.has(id));
   assert.deepEqual(result.directiveProblems, [], 'foreign annotations never need our reason annotation');
 });

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { CONTAINER_LISTS, isWorkspaceRule, POD_TEMPLATE_KINDS, positionOf, ruleById, RULES } from '../server/src/core';
+import { CONTAINER_LISTS, isWorkspaceRule, positionOf, ruleById, RULES, WORKLOAD_KIND_TABLE, workloadKindRowOf } from '../server/src/core';
 import {
   actualPairs,
   expectedPairs,
@@ -77,19 +77,24 @@ test('every file in a fixture folder is a fixture or the sidecar of a JSON fixtu
 
 const fixtures = loadableFixtures();
 
-test('fire fixtures cover every workload kind of the Pod spec walker and every container list', () => {
-  const kinds = new Set<string>();
+test('fire fixtures cover every row of the workload table, the generic fallback and every container list', () => {
+  const rows = new Set<unknown>();
+  let generic = false;
   const lists = new Set<string>();
   for (const fixture of fixtures.filter((f) => f.kind === 'fire')) {
     const run = runFixture(fixture);
     const expected = new Set(fixture.expectations.map((e) => `${e.line}/${e.ruleId}`));
     for (const finding of run.findings) {
       if (!expected.has(`${positionOf(run.source, finding.start).line}/${finding.ruleId}`)) continue;
-      kinds.add(finding.resource.kind);
+      const row = workloadKindRowOf(finding.resource);
+      if (row) rows.add(row);
+      else if (finding.path.includes('containers')) generic = true;
       for (const list of CONTAINER_LISTS) if (finding.path.includes(list)) lists.add(list);
     }
   }
-  assert.deepEqual([...POD_TEMPLATE_KINDS].filter((kind) => !kinds.has(kind)), [], 'workload kinds without an expected finding');
+  const missing = WORKLOAD_KIND_TABLE.filter((row) => !rows.has(row)).map((row) => `${row.kind} (${row.groups.join(', ')})`);
+  assert.deepEqual(missing, [], 'workload kinds without an expected finding');
+  assert.ok(generic, 'an expected finding on a generic Pod template (a kind the table does not know)');
   assert.deepEqual(CONTAINER_LISTS.filter((list) => !lists.has(list)), [], 'container lists without an expected finding');
 });
 

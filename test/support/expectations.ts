@@ -19,7 +19,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeSource, DEFAULT_OPTIONS, parseSourceFile, positionOf, RULES } from '../../server/src/core';
+import { analyzeSource, DEFAULT_OPTIONS, parseSourceFile, positionOf, ruleById, RULES } from '../../server/src/core';
 import type { AnalysisOptions, AnalysisResult, Finding, PodSecurityLevel, Severity, SourceFile } from '../../server/src/core';
 import { repoPath } from './paths';
 
@@ -177,10 +177,15 @@ export function fixtureName(file: string): string {
   return path.relative(repoPath(), file).split(path.sep).join('/');
 }
 
-/** Runs every rule at its default severity with the fixture's level and version. */
+/**
+ * Runs every rule at its default severity with the fixture's level and version; the fixture's own
+ * rule runs even when it is off by default (an opt-in rule), at its default severity.
+ */
 export function runFixture(fixture: RuleFixture): FixtureRun {
   const source = parseSourceFile(fixture.text);
-  const result = analyzeSource(source, fixture.options);
+  const own = ruleById(fixture.ruleId);
+  const options = own && !own.enabledByDefault ? { ...fixture.options, rules: { ...fixture.options.rules, [own.id]: own.defaultSeverity } } : fixture.options;
+  const result = analyzeSource(source, options);
   const compared = new Set(fixture.compareAll ? RULES.map((rule) => rule.id) : [fixture.ruleId, ...fixture.expectations.map((e) => e.ruleId)]);
   const findings = result.findings.filter((finding) => compared.has(finding.ruleId));
   return { fixture, source, result, compared, findings };

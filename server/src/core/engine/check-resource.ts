@@ -9,6 +9,7 @@ import { Resource, ResourceIdentity } from '../model/resource';
 import { isSensitive } from '../model/sensitivity';
 import type { PropertyPath } from '../model/values';
 import { isWorkspaceRule, SEVERITIES } from '../rules/types';
+import { ANY_KIND } from '../model/pod-spec';
 import type { Finding, FindingLocation, RelatedReport, Report, RuleFailure, Severity } from '../rules/types';
 import { locate } from './locate';
 import type { EditOp, Fix } from '../edits/types';
@@ -31,7 +32,7 @@ export function checkResource(
   };
   const findings: Finding[] = [];
   for (const { rule, severity, baselineSeverity } of selection.rules) {
-    if (isWorkspaceRule(rule) || !rule.scope.kinds.includes(resource.kind)) continue;
+    if (isWorkspaceRule(rule) || !inScope(rule.scope.kinds, resource.kind)) continue;
     const reports: Report[] = [];
     try {
       rule.check(
@@ -48,6 +49,11 @@ export function checkResource(
     }
   }
   return findings;
+}
+
+/** A scope's kinds hold the resource's kind, or `ANY_KIND` (the rule decides, e.g. generic Pod templates). */
+function inScope(kinds: readonly string[], kind: string): boolean {
+  return kinds.includes(kind) || kinds.includes(ANY_KIND);
 }
 
 /** The more severe of two severities (error > warning > info > hint). */

@@ -13,7 +13,7 @@
  * - otherwise it is *unplaced*: namespace-scoped workspace rules skip it, since only the tool that
  *   applies it knows where it goes.
  */
-import { POD_TEMPLATE_KINDS, podTemplateOf, PodTemplateView } from '../model/pod-spec';
+import { podTemplateOf, PodTemplateView, runsPods } from '../model/pod-spec';
 import type { Resource, SkippedDocument } from '../model/resource';
 import { extractResources } from '../model/resource';
 import type { PropertyPath } from '../model/values';
@@ -70,8 +70,6 @@ export interface Workload {
   readonly podLabels: Labels;
   readonly namespace: string;
 }
-
-const WORKLOAD_KINDS = new Set(POD_TEMPLATE_KINDS.filter((kind) => kind !== 'PodTemplate'));
 
 export class WorkspaceIndex {
   readonly files: readonly WorkspaceFile[];
@@ -197,10 +195,10 @@ export class WorkspaceIndex {
     if (!this.workloadList) {
       this.workloadList = [];
       for (const resource of this.resources) {
-        if (!WORKLOAD_KINDS.has(resource.kind)) continue;
-        const namespace = this.namespaceOf(resource);
         const template = podTemplateOf(resource);
-        if (namespace === undefined || !template) continue;
+        if (!template || !runsPods(template)) continue;
+        const namespace = this.namespaceOf(resource);
+        if (namespace === undefined) continue;
         this.workloadList.push({ resource, template, podLabels: labelsOf(template.metadata), namespace });
       }
     }

@@ -6,7 +6,7 @@
  * network-policy-metadata-egress; host-network Pods that of host-network-metadata-api.
  */
 import { defineRule } from '../define-rule';
-import { POD_TEMPLATE_KINDS } from '../../model/pod-spec';
+import { WORKLOAD_KINDS } from '../../model/pod-spec';
 import type { RelatedReport } from '../types';
 import { METADATA_ADDRESSES } from '../shared/metadata-egress';
 import { judgedNamespaces, namespaceLabel, policiesIn, selects, workloadList } from '../shared/network-policy-model';
@@ -17,7 +17,7 @@ export default defineRule({
   id: 'metadata-api-egress-unrestricted',
   checklist: ['network/metadata-api-filtered'],
   scope: 'workspace',
-  inputKinds: POD_TEMPLATE_KINDS.filter((kind) => kind !== 'PodTemplate'),
+  inputKinds: WORKLOAD_KINDS,
   defaultSeverity: 'info',
   docs: {
     title: { en: 'Unrestricted egress reaches the cloud metadata API', 'zh-cn': '不受限制的出站流量可访问云元数据 API' },

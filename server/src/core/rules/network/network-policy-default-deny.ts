@@ -6,7 +6,7 @@
  * one-way deny policy) as related places.
  */
 import { defineRule } from '../define-rule';
-import { POD_TEMPLATE_KINDS } from '../../model/pod-spec';
+import { WORKLOAD_KINDS } from '../../model/pod-spec';
 import type { Fix } from '../../edits/types';
 import type { RelatedReport } from '../types';
 import { deniesAll, isImplicitNamespace, judgedNamespaces, namespaceLabel, policiesIn, workloadList } from '../shared/network-policy-model';
@@ -17,7 +17,7 @@ export default defineRule({
   id: 'network-policy-default-deny',
   checklist: ['network/default-deny'],
   scope: 'workspace',
-  inputKinds: POD_TEMPLATE_KINDS.filter((kind) => kind !== 'PodTemplate'),
+  inputKinds: WORKLOAD_KINDS,
   defaultSeverity: 'warning',
   docs: {
     title: { en: 'Namespace without a default-deny NetworkPolicy', 'zh-cn': '名字空间缺少默认拒绝的 NetworkPolicy' },

@@ -6,7 +6,7 @@
  * namespace (its Namespace object, else its first workload); otherwise on each workload left open.
  */
 import { defineRule } from '../define-rule';
-import { POD_TEMPLATE_KINDS } from '../../model/pod-spec';
+import { WORKLOAD_KINDS } from '../../model/pod-spec';
 import type { RelatedReport } from '../types';
 import { judgedNamespaces, namespaceLabel, policiesIn, selects, workloadList } from '../shared/network-policy-model';
 
@@ -16,7 +16,7 @@ export default defineRule({
   id: 'network-policy-workload-coverage',
   checklist: ['network/policies-all-workloads'],
   scope: 'workspace',
-  inputKinds: POD_TEMPLATE_KINDS.filter((kind) => kind !== 'PodTemplate'),
+  inputKinds: WORKLOAD_KINDS,
   defaultSeverity: 'warning',
   docs: {
     title: { en: 'Workload without ingress and egress network policies', 'zh-cn': '工作负载缺少入站和出站网络策略' },

@@ -3,9 +3,10 @@
  * (pss-apparmor-profile, pss-selinux-options) forbid only bad values at every level; none asks for a
  * profile, so this rule never repeats them. It reports containers for which nothing selects a
  * mandatory access control profile: no appArmorProfile field (Pod or container, v1.30+), no
- * container.apparmor.security.beta.kubernetes.io annotation, no seLinuxOptions. Info by default:
- * on nodes with AppArmor or SELinux enabled the runtime applies its own default profile anyway, so
- * the finding asks for an explicit choice rather than reporting an exposure. Windows Pods are skipped.
+ * container.apparmor.security.beta.kubernetes.io annotation, no seLinuxOptions. Opt-in (off by
+ * default, info when turned on): on nodes with AppArmor or SELinux enabled the runtime applies its
+ * own default profile anyway, so the finding asks for an explicit choice rather than reporting an
+ * exposure, and it would fire on nearly every Pod. Windows Pods are skipped.
  */
 import { defineRule } from '../define-rule';
 import { isRecord } from '../../model/values';
@@ -19,6 +20,7 @@ export default defineRule({
   checklist: ['pod-security/apparmor-selinux'],
   scope: { kinds: POD_TEMPLATE_KINDS },
   defaultSeverity: 'info',
+  enabledByDefault: false,
   docs: {
     title: { en: 'No AppArmor or SELinux profile', 'zh-cn': '未设置 AppArmor 或 SELinux 配置' },
     summary: {
@@ -26,8 +28,8 @@ export default defineRule({
       'zh-cn': 'Pod 或每个容器都应显式选择 AppArmor 配置或 SELinux 选项。',
     },
     why: {
-      en: 'AppArmor and SELinux confine what a process may read, write and execute even when it runs as root, which limits what an attacker inside the container can reach on the node. When a manifest names no profile, the protection depends on whatever each node happens to enable; an explicit RuntimeDefault (or a tailored Localhost profile, or SELinux options) makes the workload say what it expects.',
-      'zh-cn': 'AppArmor 和 SELinux 会限制进程能读、写、执行的内容（即使以 root 运行），从而限制容器内的攻击者在节点上能触及的范围。清单没有指定配置时，防护取决于各节点碰巧启用了什么；显式设置 RuntimeDefault（或定制的 Localhost 配置，或 SELinux 选项）能让工作负载声明它的预期。',
+      en: 'AppArmor and SELinux confine what a process may read, write and execute even when it runs as root, which limits what an attacker inside the container can reach on the node. When a manifest names no profile, the protection depends on whatever each node happens to enable; an explicit RuntimeDefault (or a tailored Localhost profile, or SELinux options) makes the workload say what it expects. The rule is off by default: where nodes enable AppArmor or SELinux, the container runtime already applies its default profile to every container that names none, so a missing field is rarely an exposure, and a rule that fires on nearly every Pod buries the findings that are. Turn it on (`rules: {apparmor-selinux-unset: info}`) for clusters whose nodes do not all confine containers by default, or to require an explicit choice.',
+      'zh-cn': 'AppArmor 和 SELinux 会限制进程能读、写、执行的内容（即使以 root 运行），从而限制容器内的攻击者在节点上能触及的范围。清单没有指定配置时，防护取决于各节点碰巧启用了什么；显式设置 RuntimeDefault（或定制的 Localhost 配置，或 SELinux 选项）能让工作负载声明它的预期。此规则默认关闭：在启用 AppArmor 或 SELinux 的节点上，容器运行时本来就会给未指定配置的容器套用默认配置，所以缺少该字段很少构成真正的风险，而一条几乎对每个 Pod 都报告的规则会淹没真正重要的问题。若集群中并非所有节点都默认限制容器，或希望强制显式选择，可将其开启（`rules: {apparmor-selinux-unset: info}`）。',
     },
     remediation: {
       en: 'From v1.30 set `appArmorProfile: {type: RuntimeDefault}` in spec.securityContext (before v1.30, the annotation container.apparmor.security.beta.kubernetes.io/<container>: runtime/default); on SELinux nodes set securityContext.seLinuxOptions instead.',

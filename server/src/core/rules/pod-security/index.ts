@@ -9,6 +9,7 @@ import namespacePssAuditWarnWeaker from './namespace-pss-audit-warn-weaker';
 import namespacePssEnforce from './namespace-pss-enforce';
 import namespacePssInvalidLabels from './namespace-pss-invalid-labels';
 import namespacePssVersionPinned from './namespace-pss-version-pinned';
+import podTemplateLocation from './pod-template-location';
 import psaNamespaceEnforceViolation from './psa-namespace-enforce-violation';
 import psaNamespaceWarnViolation from './psa-namespace-warn-violation';
 import pssAllowPrivilegeEscalation from './pss-allow-privilege-escalation';
@@ -43,6 +44,7 @@ export const POD_SECURITY_RULES: readonly Rule[] = [
   namespacePssEnforce,
   namespacePssInvalidLabels,
   namespacePssVersionPinned,
+  podTemplateLocation,
   psaNamespaceEnforceViolation,
   psaNamespaceWarnViolation,
   pssAllowPrivilegeEscalation,

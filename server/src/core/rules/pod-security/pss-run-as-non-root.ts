@@ -71,7 +71,7 @@ export default defineRule({
           data: { container: view.name },
           path,
           target: 'value',
-          fixes: [setFix('suggestion', podValue === false ? path : [...template.specPath, 'securityContext', 'runAsNonRoot'], true)],
+          fixes: [setFix('suggestion', podValue === false || !template.podFields ? path : [...template.specPath, 'securityContext', 'runAsNonRoot'], true)],
         });
       }
     }

@@ -81,7 +81,7 @@ export default defineRule({
         }
       } else if (!podSet) {
         // Pod level when no container sets a profile (one line fixes them all), else this container.
-        const fixPath = noContainerProfile && !isRecord(podProfile) ? podTypePath : path;
+        const fixPath = noContainerProfile && !isRecord(podProfile) && template.podFields ? podTypePath : path;
         context.report({ messageId: 'missing', data: { container: view.name }, path, target: 'value', fixes: [setFix('fix', fixPath, 'RuntimeDefault')] });
       }
     }

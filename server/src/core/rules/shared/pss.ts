@@ -7,7 +7,7 @@
  * Each rule file keeps its own version logic next to its check.
  */
 import type { Container, PodSpec, SecurityContext } from 'kubernetes-types/core/v1';
-import { containersOf, ContainerView, POD_TEMPLATE_KINDS, podTemplateOf, PodTemplateView } from '../../model/pod-spec';
+import { ANY_KIND, containersOf, ContainerView, POD_TEMPLATE_KINDS, podTemplateOf, PodTemplateView } from '../../model/pod-spec';
 import type { RuleContext } from '../types';
 
 /** The default capability set of container runtimes, which baseline allows; exact, case-sensitive, as PSA compares. */
@@ -41,5 +41,5 @@ export function podSecurityContextOf(spec: PodSpec): Record<string, unknown> | u
   return typeof sc === 'object' && sc !== null && !Array.isArray(sc) ? (sc as Record<string, unknown>) : undefined;
 }
 
-export { containersOf, POD_TEMPLATE_KINDS, podTemplateOf };
+export { ANY_KIND, containersOf, POD_TEMPLATE_KINDS, podTemplateOf };
 export type { ContainerView, PodTemplateView };

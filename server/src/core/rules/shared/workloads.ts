@@ -65,13 +65,14 @@ export type ProfileGap = { readonly where: 'pod'; readonly path: PropertyPath; r
 
 /**
  * Where "no profile" findings go when the Pod level has none: one finding at the Pod level when no
- * container has one either (one line there fixes them all), else one per container without.
+ * container has one either (one line there fixes them all), else one per container without (always
+ * so for a kind without Pod-level fields, such as a Tekton Task).
  */
 export function profileGaps(template: PodTemplateView, podPath: PropertyPath, containerPath: PropertyPath, hasProfile: (view: ContainerView) => boolean): ProfileGap[] {
   const views = containersOf(template);
   const missing = views.filter((view) => !hasProfile(view));
   if (missing.length === 0) return [];
-  if (missing.length === views.length) {
+  if (missing.length === views.length && template.podFields) {
     return [{ where: 'pod', path: [...template.specPath, ...podPath], containers: missing.map((view) => `"${view.name}"`).join(', ') }];
   }
   return missing.map((view) => ({ where: 'container', path: [...view.path, ...containerPath], view }));
