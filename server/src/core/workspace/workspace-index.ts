@@ -218,8 +218,8 @@ export class WorkspaceIndex {
   workloadsAmong(resources: readonly Resource[], namespace: string): Workload[] {
     const found: Workload[] = [];
     for (const resource of resources) {
-      const template = WORKLOAD_KINDS.has(resource.kind) ? podTemplateOf(resource) : undefined;
-      if (template) found.push({ resource, template, podLabels: labelsOf(template.metadata), namespace });
+      const template = podTemplateOf(resource);
+      if (template && runsPods(template)) found.push({ resource, template, podLabels: labelsOf(template.metadata), namespace });
     }
     return found;
   }

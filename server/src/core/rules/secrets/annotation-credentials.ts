@@ -13,7 +13,10 @@ import type { PropertyPath } from '../../model/values';
 import { credentialMessage } from '../shared/credential-messages';
 import { POD_TEMPLATE_KINDS, podTemplateOf } from '../shared/workloads';
 
-/** Kinds whose annotations people write by hand; a Secret is where a credential belongs. */
+/**
+ * Kinds whose annotations people write by hand. The Pod template kinds end with the any-kind scope
+ * (a CRD that holds a Pod template), so every kind but a Secret, where a credential belongs, is read.
+ */
 const ANNOTATED_KINDS = [
   ...POD_TEMPLATE_KINDS,
   'ConfigMap', 'Gateway', 'HTTPRoute', 'Ingress', 'Namespace', 'PersistentVolume', 'PersistentVolumeClaim', 'Route', 'Service', 'ServiceAccount', 'StorageClass',
@@ -82,6 +85,7 @@ export default defineRule({
     },
   },
   check(context, resource) {
+    if (resource.kind === 'Secret') return;
     const template = podTemplateOf(resource);
     const places: [PropertyPath, unknown][] = [[['metadata'], recordAt(resource.value, 'metadata')]];
     if (template) places.push([template.metadataPath, template.metadata]);
