@@ -443,7 +443,10 @@ const CHECKOV: readonly Row[] = [
   ['CKV_K8S_38', AUTOMOUNT],
   ['CKV_K8S_39', SYS_ADMIN],
   ['CKV_K8S_40', HIGH_UID_CHECK],
-  ['CKV_K8S_41', titled(AUTOMOUNT, t('Default service account mounts its token', 'default 服务账号自动挂载令牌'))],
+  ['CKV_K8S_41', mapped(t('Default service account mounts its token', 'default 服务账号自动挂载令牌'), [SA_TOKENS], ['service-account-token-automount'], t(
+    'Checkov looks at the ServiceAccount; we report the Pods that would mount the token, taking their ServiceAccount\'s setting into account.',
+    'Checkov 检查的是 ServiceAccount；我们报告会挂载该令牌的 Pod，并会考虑其 ServiceAccount 上的设置。',
+  ))],
   ['CKV_K8S_42', DEFAULT_SA_BINDING],
   ['CKV_K8S_43', IMAGE_DIGEST],
   ['CKV_K8S_44', outside(t('Helm v2 Tiller Service present', '存在 Helm v2 Tiller Service'), t('Tiller belongs to Helm v2, which is long unsupported; not a checklist item.', 'Tiller 属于早已停止支持的 Helm v2；不是检查清单条目。'))],
