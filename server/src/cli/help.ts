@@ -197,6 +197,9 @@ function rulesHelp(locale: Locale): string {
                      同时给出两种语言 {"en": ..., "zh-cn": ...}，与 --lang 无关
                    markdown：规则参考文档（即 docs/rules.md，
                      --lang zh-cn 时为 docs/rules.zh-cn.md）
+                   peers：kube-linter、Checkov、Polaris、Trivy 和
+                     kube-score 的检查与本工具规则的对照表（即
+                     docs/peers.md，--lang zh-cn 时为 docs/peers.zh-cn.md）
   --lang LANG      en 或 zh-cn（默认取自 LC_ALL、LC_MESSAGES 或 LANG）
   -h, --help       显示本帮助
 `;
@@ -216,6 +219,9 @@ Options:
                      {"en": ..., "zh-cn": ...}, whatever --lang says
                    markdown: the rule reference (docs/rules.md; with
                      --lang zh-cn, docs/rules.zh-cn.md)
+                   peers: the checks of kube-linter, Checkov, Polaris,
+                     Trivy and kube-score against our rules (docs/peers.md;
+                     with --lang zh-cn, docs/peers.zh-cn.md)
   --lang LANG      en or zh-cn (default: from LC_ALL, LC_MESSAGES or LANG)
   -h, --help       show this help
 `;

@@ -37,6 +37,7 @@ export * from './workspace/analyze-workspace';
 export * from './repo/kustomize';
 export * from './repo/helm';
 export * from './suppress/foreign-annotations';
+export * from './suppress/peer-checks';
 export * from './workspace/glob';
 export * from './config/config-schema';
 export * from './config/config-file';

@@ -1,15 +1,17 @@
 /**
  * The `rules` output formats, one module each: a table for people, JSON for tools (a contract,
- * see DESIGN.md) and Markdown, which is docs/rules.md. All of them render rule metadata only.
+ * see DESIGN.md), Markdown, which is docs/rules.md, and the peer mapping, which is docs/peers.md
+ * (rendered from the peer table of core/suppress/peer-checks.ts rather than from the rules).
  */
 import type { Locale, Rule } from '../../core';
 import { formatRulesJson } from './json';
 import { formatRulesMarkdown } from './markdown';
+import { formatPeersMarkdown } from './peers';
 import { formatRulesText } from './text';
 
-export type RulesFormat = 'text' | 'json' | 'markdown';
+export type RulesFormat = 'text' | 'json' | 'markdown' | 'peers';
 
-export const RULES_FORMATS: readonly RulesFormat[] = ['text', 'json', 'markdown'];
+export const RULES_FORMATS: readonly RulesFormat[] = ['text', 'json', 'markdown', 'peers'];
 
 export type RulesFormatter = (rules: readonly Rule[], locale: Locale) => string;
 
@@ -17,4 +19,5 @@ export const RULES_FORMATTERS: Readonly<Record<RulesFormat, RulesFormatter>> = {
   text: formatRulesText,
   json: formatRulesJson,
   markdown: formatRulesMarkdown,
+  peers: (rules, locale) => formatPeersMarkdown(rules, locale),
 };
