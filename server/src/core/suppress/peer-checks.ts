@@ -230,10 +230,7 @@ const REPLICAS = outside(t('Too few replicas', '副本数过少'), RELIABILITY);
 const DISRUPTION_BUDGET = outside(t('PodDisruptionBudget missing or blocking', 'PodDisruptionBudget 缺失或阻止驱逐'), RELIABILITY);
 const ANTI_AFFINITY = outside(t('No pod anti-affinity across nodes', '未设置跨节点的 Pod 反亲和性'), RELIABILITY);
 const USES_DEFAULT_NAMESPACE = outside(t('Object in the default namespace', '对象位于 default 命名空间'), DEFAULT_NAMESPACE);
-const DEFAULT_SERVICE_ACCOUNT = differs(t('Pod runs as the default service account', 'Pod 以 default 服务账号运行'), [RBAC], ['rbac-binding-to-default-service-account'], t(
-  'Not covered yet: we report roles bound to the default service account, not yet workloads that run as it.',
-  '尚未覆盖：我们报告绑定到 default 服务账号的角色，但还不报告以它运行的工作负载。',
-));
+const DEFAULT_SERVICE_ACCOUNT = mapped(t('Pod runs as the default service account', 'Pod 以 default 服务账号运行'), [RBAC], ['workload-default-service-account']);
 const PSP = (title: Localized): Entry => differs(title, [PSS], [], PSP_REMOVED);
 
 // Control plane.
@@ -244,9 +241,9 @@ const AUTHZ_INCLUDES = (title: Localized): Entry =>
     'Which authorizers run besides AlwaysAllow is the cluster\'s choice (a webhook may stand in for RBAC); we report AlwaysAllow.',
     '除 AlwaysAllow 之外启用哪些授权器由集群自行决定（Webhook 可以代替 RBAC）；我们报告的是 AlwaysAllow。',
   ));
-const TOKEN_AUTH_FILE = differs(t('API server static token file', 'API 服务器静态令牌文件'), [CONTROL_PLANE], [], NOT_COVERED);
-const KUBELET_CLIENT_CERT = differs(t('API server client certificate for kubelets', 'API 服务器访问 kubelet 的客户端证书'), [CONTROL_PLANE], [], NOT_COVERED);
-const KUBELET_CA = differs(t('API server verifies kubelet serving certificates', 'API 服务器校验 kubelet 服务证书'), [CONTROL_PLANE], [], NOT_COVERED);
+const TOKEN_AUTH_FILE = mapped(t('API server static token file', 'API 服务器静态令牌文件'), [MASTERS], ['apiserver-token-auth-file']);
+const KUBELET_CLIENT_CERT = mapped(t('API server client certificate for kubelets', 'API 服务器访问 kubelet 的客户端证书'), [CONTROL_PLANE], ['apiserver-kubelet-client-tls']);
+const KUBELET_CA = mapped(t('API server verifies kubelet serving certificates', 'API 服务器校验 kubelet 服务证书'), [CONTROL_PLANE], ['apiserver-kubelet-client-tls']);
 const KUBELET_HTTPS = outside(t('API server uses HTTPS to kubelets', 'API 服务器使用 HTTPS 访问 kubelet'), REMOVED_FLAG);
 const BASIC_AUTH = outside(t('API server basic auth file', 'API 服务器基本认证文件'), REMOVED_FLAG);
 const HARDENING_PLUGIN = (title: Localized): Entry => mapped(title, [PLUGINS], ['admission-hardening-plugins']);
@@ -263,19 +260,16 @@ const SECURE_PORT = differs(t('API server secure port disabled', 'API 服务器�
   'Since Kubernetes 1.24 the API server cannot serve without TLS, so --secure-port=0 leaves it unreachable rather than exposed.',
   '自 Kubernetes 1.24 起 API 服务器无法在没有 TLS 的情况下提供服务，因此 --secure-port=0 只会让它无法访问，而不是暴露。',
 ));
-const PROFILING = differs(t('Profiling endpoint enabled', '启用了性能分析端点'), [CONTROL_PLANE], [], NOT_COVERED);
+const PROFILING = mapped(t('Profiling endpoint enabled', '启用了性能分析端点'), ['logs-auditing/logs-api-disabled'], ['control-plane-profiling']);
 const AUDIT_LOG = mapped(t('API server audit log', 'API 服务器审计日志'), [AUDIT], ['apiserver-audit-logging']);
-const AUDIT_RETENTION = differs(t('Audit log retention (age, backups, size)', '审计日志保留（天数、备份数、大小）'), [AUDIT], ['apiserver-audit-logging'], NOT_COVERED);
+const AUDIT_RETENTION = mapped(t('Audit log retention (age, backups, size)', '审计日志保留（天数、备份数、大小）'), [AUDIT], ['apiserver-audit-logging']);
 const REQUEST_TIMEOUT = outside(t('API server request timeout', 'API 服务器请求超时'), CIS_ONLY);
-const SA_LOOKUP = differs(t('API server service account lookup', 'API 服务器服务账号查验'), [BOUND_TOKENS], [], NOT_COVERED);
+const SA_LOOKUP = mapped(t('API server service account lookup', 'API 服务器服务账号查验'), [BOUND_TOKENS], ['apiserver-service-account-lookup']);
 const SA_KEY_FILE = outside(t('Service account signing key files set', '设置了服务账号签名密钥文件'), t(
   'Required for service account tokens to work at all; installers set it, and the checklist does not name it.',
   '服务账号令牌正常工作所必需；安装工具会设置它，检查清单也未提及。',
 ));
-const ETCD_CLIENT_TLS = differs(t('API server client certificate and CA for etcd', 'API 服务器访问 etcd 的客户端证书和 CA'), [CONTROL_PLANE], ['etcd-plain-http', 'etcd-client-cert-auth'], t(
-  'We require https:// to a remote etcd and client certificate authentication on etcd itself; the API server\'s own etcd certificate flags are not covered yet.',
-  '我们要求以 https:// 访问远程 etcd，并要求 etcd 自身启用客户端证书认证；API 服务器自身的 etcd 证书参数尚未覆盖。',
-));
+const ETCD_CLIENT_TLS = mapped(t('API server client certificate and CA for etcd', 'API 服务器访问 etcd 的客户端证书和 CA'), [CONTROL_PLANE], ['apiserver-etcd-client-tls']);
 const TLS_CERT = outside(t('Serving certificate files set', '设置了服务证书文件'), t(
   'Without them the component serves a self-signed certificate, still over TLS; a CIS setting the checklist does not name.',
   '不设置时组件会使用自签名证书，仍然走 TLS；这是检查清单未提及的 CIS 设置。',
@@ -289,7 +283,7 @@ const ROOT_CA_FILE = differs(t('Controller manager root CA file', '控制器管�
   'The flag only hands the CA certificate to service accounts; the checklist item is about keeping the CA key out of reach, which ca-private-key-stored and ca-key-host-path check.',
   '该参数只是把 CA 证书分发给服务账号；检查清单条目关注的是不让 CA 私钥被接触到，由 ca-private-key-stored 和 ca-key-host-path 检查。',
 ));
-const CERT_ROTATION = differs(t('Kubelet certificate rotation', 'kubelet 证书轮换'), [CERT_VALIDITY], [], NOT_COVERED);
+const CERT_ROTATION = mapped(t('Kubelet certificate rotation', 'kubelet 证书轮换'), [CERT_VALIDITY], ['kubelet-serving-certificate']);
 const BIND_ADDRESS = mapped(t('Scheduler or controller manager bound to every address', '调度器或控制器管理器绑定到所有地址'), [CONTROL_PLANE], ['control-plane-bind-all-interfaces']);
 const ETCD_TLS = mapped(t('etcd serving certificate', 'etcd 服务证书'), [CONTROL_PLANE], ['etcd-plain-http']);
 const ETCD_CLIENT_AUTH = mapped(t('etcd client certificate auth', 'etcd 客户端证书认证'), [CONTROL_PLANE], ['etcd-client-cert-auth']);
@@ -297,7 +291,7 @@ const ETCD_AUTO_TLS = mapped(t('etcd automatic self-signed TLS', 'etcd 自动自
 const ETCD_PEER = mapped(t('etcd peer certificates and auth', 'etcd 对等节点证书与认证'), [CONTROL_PLANE], ['etcd-peer-cert-auth']);
 const KUBELET_ANONYMOUS = mapped(t('Kubelet anonymous auth', 'kubelet 匿名认证'), [CONTROL_PLANE], ['kubelet-anonymous-auth']);
 const KUBELET_AUTHZ = mapped(t('Kubelet authorization mode AlwaysAllow', 'kubelet 授权模式为 AlwaysAllow'), [CONTROL_PLANE], ['kubelet-authorization-always-allow']);
-const KUBELET_CLIENT_CA = differs(t('Kubelet client CA file', 'kubelet 客户端 CA 文件'), [CONTROL_PLANE], ['kubelet-anonymous-auth'], NOT_COVERED);
+const KUBELET_CLIENT_CA = mapped(t('Kubelet client CA file', 'kubelet 客户端 CA 文件'), [CONTROL_PLANE], ['kubelet-client-ca']);
 const KUBELET_READ_ONLY = mapped(t('Kubelet read-only port', 'kubelet 只读端口'), [CONTROL_PLANE], ['kubelet-read-only-port']);
 const KUBELET_CIS = (title: Localized): Entry => outside(title, CIS_ONLY);
 
@@ -524,7 +518,7 @@ const CHECKOV: readonly Row[] = [
   ['CKV2_K8S_1', titled(BINDING_EXEC_ATTACH, t('Binding grants privilege escalation', '绑定授予了提权能力'))],
   ['CKV2_K8S_2', mapped(t('RBAC create on nodes/proxy or pods/exec', 'RBAC 可在 nodes/proxy 或 pods/exec 上 create'), [RBAC], ['rbac-nodes-proxy', 'rbac-pod-exec-attach'])],
   ['CKV2_K8S_3', titled(ESCALATE_BIND_IMPERSONATE, t('RBAC impersonate', 'RBAC impersonate'))],
-  ['CKV2_K8S_4', differs(t('RBAC write to services/status (load balancer IP spoofing)', 'RBAC 可写 services/status（伪造负载均衡器 IP）'), [LB], [], NOT_COVERED)],
+  ['CKV2_K8S_4', mapped(t('RBAC write to services/status (load balancer IP spoofing)', 'RBAC 可写 services/status（伪造负载均衡器 IP）'), [LB], ['rbac-service-status-write'])],
   ['CKV2_K8S_5', READ_SECRETS],
   ['CKV2_K8S_6', NETWORK_POLICY],
 ];
