@@ -5,7 +5,7 @@
  * connection string, an AWS secret key) and a JWT must appear in no output at all: diagnostics and their
  * related messages, hovers over every finding and over the secret values themselves, code action
  * titles, the audit result and its exports, the report view's HTML, the server's log and stderr,
- * and every CLI format with its warnings.
+ * and every CLI format (the CI formats gitlab, junit and github too) with its warnings.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { CodeAction, CodeActionRequest, Diagnostic, HoverRequest, MarkupContent } from 'vscode-languageserver-protocol';
+import { AUDIT_FORMATS } from '../server/src/report/audit-format';
 import { TestLspClient } from './support/lsp-client';
 import { REPORT_STRINGS } from './support/report-strings';
 import { runCli } from './support/run-cli';
@@ -227,6 +228,9 @@ spec:
 `,
 };
 
+/** Every format of `--format`, the CI ones (gitlab, junit, github) included. */
+const CLI_FORMATS: readonly string[] = AUDIT_FORMATS;
+
 function assertClean(what: string, output: string): void {
   for (const needle of NEEDLES) assert.ok(!output.includes(needle), `${what} contains a planted secret (${needle.slice(0, 6)}…)`);
 }
@@ -271,7 +275,7 @@ test('every planted detector secret is found (command lines, annotations, cloud 
 
 test('no CLI format, warning or scorecard shows a planted secret, in either language', () => {
   for (const lang of ['en', 'zh-cn']) {
-    for (const format of ['text', 'json', 'sarif', 'markdown']) {
+    for (const format of CLI_FORMATS) {
       const run = runCli(['audit', '--format', format, '--lang', lang, '--show-suppressed', '.'], { cwd: root });
       assertClean(`CLI ${format} (${lang}) stdout`, run.stdout);
       assertClean(`CLI ${format} (${lang}) stderr`, run.stderr);
@@ -318,7 +322,7 @@ for (const [name, { files, needles }] of Object.entries(CASES)) {
     const check = (what: string, output: string): void => {
       for (const needle of needles) assert.ok(!output.includes(needle), `${what} contains ${needle}`);
     };
-    for (const format of ['text', 'json', 'sarif', 'markdown']) {
+    for (const format of CLI_FORMATS) {
       const run = runCli(['audit', '--format', format, ...files], { cwd: root });
       check(`CLI ${format} stdout`, run.stdout);
       check(`CLI ${format} stderr`, run.stderr);

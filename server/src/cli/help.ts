@@ -11,7 +11,9 @@ export const HELP_TOPICS: readonly HelpTopic[] = ['main', 'audit', 'rules'];
 
 const AUDIT_OPTIONS = {
   en: `  --format FORMAT        text (default), json, sarif (SARIF 2.1.0, for code
-                         scanning) or markdown (the checklist scorecard)
+                         scanning), markdown (the checklist scorecard),
+                         gitlab (GitLab Code Quality), junit (JUnit XML) or
+                         github (GitHub Actions annotations)
   --level LEVEL          Pod Security Standards level: restricted (default) or
                          baseline
   --k8s-version VERSION  Kubernetes version of the policy: latest (default),
@@ -42,7 +44,9 @@ const AUDIT_OPTIONS = {
                          polaris.fairwinds.com/exempt) silence errors too
   -h, --help             show this help`,
   'zh-cn': `  --format FORMAT        输出格式：text（默认）、json、sarif（SARIF 2.1.0，
-                         供代码扫描使用）或 markdown（检查清单评分卡）
+                         供代码扫描使用）、markdown（检查清单评分卡）、
+                         gitlab（GitLab 代码质量报告）、junit（JUnit XML）
+                         或 github（GitHub Actions 注释）
   --level LEVEL          Pod 安全标准级别：restricted（默认）或 baseline
   --k8s-version VERSION  按哪个 Kubernetes 版本的策略检查：latest（默认）、
                          1.NN 或 v1.NN

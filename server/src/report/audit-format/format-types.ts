@@ -7,9 +7,9 @@ import type { Locale } from '../../core';
 import type { AuditReport } from '../audit-report';
 import type { Palette } from '../palette';
 
-export type AuditFormat = 'text' | 'json' | 'sarif' | 'markdown';
+export type AuditFormat = 'text' | 'json' | 'sarif' | 'markdown' | 'gitlab' | 'junit' | 'github';
 
-export const AUDIT_FORMATS: readonly AuditFormat[] = ['text', 'json', 'sarif', 'markdown'];
+export const AUDIT_FORMATS: readonly AuditFormat[] = ['text', 'json', 'sarif', 'markdown', 'gitlab', 'junit', 'github'];
 
 export interface AuditFormatContext {
   readonly locale: Locale;

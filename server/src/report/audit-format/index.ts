@@ -4,7 +4,10 @@
  * not registered here is refused with a clear message.
  */
 import type { AuditFormat, AuditFormatter } from './format-types';
+import { formatGitHub } from './github';
+import { formatGitLab } from './gitlab';
 import { formatJson } from './json';
+import { formatJUnit } from './junit';
 import { formatMarkdown } from './markdown';
 import { formatSarif } from './sarif';
 import { formatText } from './text';
@@ -17,4 +20,7 @@ export const AUDIT_FORMATTERS: Readonly<Partial<Record<AuditFormat, AuditFormatt
   json: formatJson,
   sarif: formatSarif,
   markdown: formatMarkdown,
+  gitlab: formatGitLab,
+  junit: formatJUnit,
+  github: formatGitHub,
 };

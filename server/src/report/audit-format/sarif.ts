@@ -134,7 +134,7 @@ function resultOf(
       },
     ],
     partialFingerprints: {
-      [FINGERPRINT_KEY]: fingerprints.next([rule.id, finding.messageId, file.path, kind, namespace ?? '', name ?? '', ...finding.path.map(String)]),
+      [FINGERPRINT_KEY]: fingerprints.next(fingerprintParts({ finding, rule }, file.path)),
     },
     properties: { checklist: [...rule.checklist] },
   };
@@ -279,11 +279,17 @@ function compareRanges(a: Range, b: Range): number {
   return a.start.line - b.start.line || a.start.character - b.start.character || a.end.line - b.end.line || a.end.character - b.end.character;
 }
 
+/** What a finding's fingerprint is made of: the rule, the file, the resource and the node path (no line). */
+export function fingerprintParts({ finding, rule }: Pick<ReportedFinding, 'finding' | 'rule'>, filePath: string): string[] {
+  const { kind, namespace, name } = finding.resource;
+  return [rule.id, finding.messageId, filePath, kind, namespace ?? '', name ?? '', ...finding.path.map(String)];
+}
+
 /**
  * Fingerprints of one run: the hash of the identity parts, and for a second finding with the same
  * parts (two reports of one rule on one node) the hash of the parts and its ordinal.
  */
-class FingerprintSet {
+export class FingerprintSet {
   private readonly seen = new Map<string, number>();
 
   next(parts: readonly string[]): string {

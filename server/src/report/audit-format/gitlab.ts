@@ -1,0 +1,47 @@
+/**
+ * The GitLab Code Quality format (`artifacts:reports:codequality`): a JSON array with one issue per
+ * finding, in the fields GitLab documents: `description`, `check_name`, `fingerprint`, `severity`
+ * (info | minor | major | critical | blocker) and `location` {`path`, `lines.begin`}.
+ *
+ * - The fingerprint is the SARIF one (rule, file, resource identity, node path; never a line
+ *   number), so a finding keeps its identity across edits elsewhere in the file and GitLab can tell
+ *   new findings from old ones in a merge request.
+ * - Suppressed findings are left out (GitLab has no notion of them); messages are rendered and
+ *   redacted like every other format's.
+ */
+import { renderMessage, Severity } from '../../core';
+import type { AuditReport } from '../audit-report';
+import type { AuditFormatContext } from './format-types';
+import { resourceLabel } from './resource-label';
+import { fingerprintParts, FingerprintSet } from './sarif';
+
+export type GitLabSeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
+
+const SEVERITIES: Record<Severity, GitLabSeverity> = { error: 'critical', warning: 'major', info: 'minor', hint: 'info' };
+
+export interface GitLabIssue {
+  readonly description: string;
+  readonly check_name: string;
+  readonly fingerprint: string;
+  readonly severity: GitLabSeverity;
+  readonly location: { readonly path: string; readonly lines: { readonly begin: number } };
+}
+
+export function formatGitLab(report: AuditReport, context: AuditFormatContext): string {
+  const fingerprints = new FingerprintSet();
+  const issues: GitLabIssue[] = [];
+  for (const file of report.files) {
+    for (const entry of file.findings) {
+      const { finding, rule, range } = entry;
+      const resource = resourceLabel(finding.resource);
+      issues.push({
+        description: `${renderMessage(finding, context.locale)} (${resource})`,
+        check_name: rule.id,
+        fingerprint: fingerprints.next(fingerprintParts(entry, file.path)),
+        severity: SEVERITIES[finding.severity],
+        location: { path: file.path, lines: { begin: range.start.line + 1 } },
+      });
+    }
+  }
+  return JSON.stringify(issues, null, 2) + '\n';
+}
