@@ -1,17 +1,8 @@
 /**
- * A strict XML parse for tests (sax in strict mode, as installed with the dev tools): throws on any
- * well-formedness error and returns the element tree.
+ * A strict XML parse for tests, with fast-xml-parser: its validator throws on any well-formedness
+ * error (with line and column), then the document is parsed in order into a small element tree.
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const sax = require('sax') as {
-  parser(strict: boolean, options: Record<string, unknown>): {
-    onerror: (error: Error) => void;
-    onopentag: (node: { name: string; attributes: Record<string, string> }) => void;
-    onclosetag: () => void;
-    ontext: (text: string) => void;
-    write(text: string): { close(): void };
-  };
-};
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 export interface XmlElement {
   readonly name: string;
@@ -20,31 +11,32 @@ export interface XmlElement {
   text: string;
 }
 
+/** One node of fast-xml-parser's ordered output: `{ tag: [children], ':@': attributes }` or `{ '#text': text }`. */
+type OrderedNode = Record<string, unknown>;
+
+const ATTRIBUTES = ':@';
+const TEXT = '#text';
+
+function toElement(node: OrderedNode): XmlElement | string | undefined {
+  if (TEXT in node) return String(node[TEXT]);
+  const name = Object.keys(node).find((key) => key !== ATTRIBUTES);
+  if (name === undefined || name.startsWith('?')) return undefined;
+  const element: XmlElement = { name, attributes: { ...((node[ATTRIBUTES] as Record<string, string> | undefined) ?? {}) }, children: [], text: '' };
+  for (const child of (node[name] as OrderedNode[]) ?? []) {
+    const converted = toElement(child);
+    if (typeof converted === 'string') element.text += converted;
+    else if (converted) element.children.push(converted);
+  }
+  return element;
+}
+
 export function parseXml(text: string): XmlElement {
-  const parser = sax.parser(true, { xmlns: false, position: true });
-  const root: XmlElement = { name: '#document', attributes: {}, children: [], text: '' };
-  const stack: XmlElement[] = [root];
-  let failure: Error | undefined;
-  parser.onerror = (error) => {
-    failure ??= error;
-    throw error;
-  };
-  parser.onopentag = (node) => {
-    const element: XmlElement = { name: node.name, attributes: { ...node.attributes }, children: [], text: '' };
-    stack[stack.length - 1].children.push(element);
-    stack.push(element);
-  };
-  parser.onclosetag = () => {
-    stack.pop();
-  };
-  parser.ontext = (chunk) => {
-    stack[stack.length - 1].text += chunk;
-  };
-  parser.write(text).close();
-  if (failure) throw failure;
-  if (stack.length !== 1) throw new Error('unclosed elements');
-  if (root.children.length !== 1) throw new Error(`expected one root element, got ${root.children.length}`);
-  return root.children[0];
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) throw new Error(`not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);
+  const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, parseTagValue: false, trimValues: false, processEntities: true });
+  const roots = (parser.parse(text) as OrderedNode[]).map(toElement).filter((node): node is XmlElement => typeof node === 'object');
+  if (roots.length !== 1) throw new Error(`expected one root element, got ${roots.length}`);
+  return roots[0];
 }
 
 /** Every element named `name` below (and including) `element`. */
