@@ -11,6 +11,7 @@ import {
   analyzeSource,
   analyzeWorkspaceFile,
   applyConfigSuppressions,
+  Baseline,
   ConfigSuppression,
   extractResources,
   FileAnalysis,
@@ -46,6 +47,8 @@ export interface ConfigScope {
   readonly relativePath: string;
   /** Called once per expired suppression that matched a finding (its index in the list). */
   expired(index: number): void;
+  /** Called for every suppression that matched a finding, expired or not (its index in the list). */
+  used?(index: number): void;
 }
 
 export interface AuditProgress {
@@ -72,6 +75,11 @@ export interface AuditFilesOptions {
    * apply to the carried findings too.
    */
   readonly carryRendered?: (analyses: readonly FileAnalysis[], index: WorkspaceIndex, signal: { cancelled(): boolean }) => Promise<readonly FileAnalysis[]>;
+  /**
+   * The baseline in use: after the configuration's suppressions, the findings it holds move to
+   * `suppressed` (by `baseline`), and it records which of its entries the audit met.
+   */
+  readonly baseline?: Baseline;
   /** Polled between files: true ends the audit (the result is then undefined). */
   readonly cancelled?: () => boolean;
 }
@@ -124,7 +132,8 @@ export async function auditFiles(files: readonly AuditFile[], options: AuditFile
   const configured = carried.map((analysis) => {
     const file = byUri.get(analysis.file.uri);
     // A chart template outside the audit: the configuration of the chart's files applies.
-    return withConfigSuppressions(analysis, options.configOf?.(file ?? analysis.file), file ? selectionOf(file.uri).now : Date.now());
+    const configured = withConfigSuppressions(analysis, options.configOf?.(file ?? analysis.file), file ? selectionOf(file.uri).now : Date.now());
+    return options.baseline ? withBaseline(configured, options.baseline) : configured;
   });
   return { analyses: configured.sort((a, b) => comparePaths(a.file.path, b.file.path)), index, ruleFailures };
 }
@@ -155,5 +164,13 @@ function withConfigSuppressions(analysis: FileAnalysis, scope: ConfigScope | und
   if (!scope?.suppressions.length) return analysis;
   const result = applyConfigSuppressions(analysis.findings, scope.relativePath, scope.suppressions, now);
   result.expired.forEach((index) => scope.expired(index));
+  result.used.forEach((index) => scope.used?.(index));
   return { ...analysis, findings: result.kept, suppressed: [...analysis.suppressed, ...result.suppressed] };
+}
+
+/** The findings a baseline holds are accepted: suppressed, by the baseline. */
+export function withBaseline<T extends Pick<FileAnalysis, 'findings' | 'suppressed'>>(analysis: T, baseline: Baseline): T {
+  const { kept, baselined } = baseline.split(analysis.findings);
+  if (baselined.length === 0) return analysis;
+  return { ...analysis, findings: kept, suppressed: [...analysis.suppressed, ...baselined.map((finding) => ({ finding, reason: 'baseline', by: 'baseline' as const }))] };
 }
