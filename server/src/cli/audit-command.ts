@@ -4,7 +4,7 @@
  * before anything is read; trouble with single files is a warning and the run goes on.
  */
 import * as path from 'node:path';
-import { Baseline, baselineEntryOf, configOptions, fingerprintsOf, ForeignSuppressionMode, parseBaseline, ruleById, serializeBaseline, KubeChecklistConfig, KUSTOMIZATION_FILE_NAMES, Locale, parseKubernetesVersion, PodSecurityLevel, RuleSelection, RULES, selectRules, Severity, SeveritySetting } from '../core';
+import { Baseline, baselineEntryOf, configOptions, Fingerprints, ForeignSuppressionMode, parseBaseline, ruleById, serializeBaseline, KubeChecklistConfig, KUSTOMIZATION_FILE_NAMES, Locale, parseKubernetesVersion, PodSecurityLevel, RuleSelection, RULES, selectRules, Severity, SeveritySetting } from '../core';
 import { configRelative, excludedBy, LoadedConfig, RunConfigs } from '../host/config-loader';
 import { renderSources, RenderedSet } from '../host/render/render-sources';
 import { oneOf, OptionSpecs, parseCommandArgs } from './args';
@@ -237,14 +237,14 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
     if (held > 0) warn(t(locale, 'baselinedSummary', { count: String(held), file: options.baseline }));
   }
   if (options.writeBaseline !== undefined) {
-    const entries = report.files.flatMap((file) => {
-      const findings = file.findings.map(({ finding }) => finding);
-      const prints = fingerprintsOf(findings);
-      return findings.map((finding, index) => baselineEntryOf(finding, prints[index], file.path));
-    });
+    const prints = new Fingerprints();
+    const entries = report.files.flatMap((file) => file.findings.map(({ finding }) => baselineEntryOf(finding, prints.of(finding), file.path)));
     writeBaselineFile(path.resolve(host.cwd, options.writeBaseline), options.writeBaseline, serializeBaseline(entries), locale);
     warn(t(locale, 'baselineWritten', { count: String(entries.length), file: options.writeBaseline }));
   }
+  // Nothing checked is no pass: say so (a notification too, so SARIF and Markdown carry it).
+  const empty = report.totals.resources === 0 && report.totals.findings === 0 && report.totals.suppressed === 0;
+  if (empty && !options.allowEmpty) warn(t(locale, 'noResources'));
   const formatter = AUDIT_FORMATTERS[options.format]!;
   host.stdout.write(
     formatter(report, {
@@ -256,10 +256,7 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
       kubernetesVersion: options.kubernetesVersion,
     }),
   );
-  if (report.totals.resources === 0 && !options.allowEmpty) {
-    host.stderr.write(`kube-checklist: ${t(locale, 'noResources')}\n`);
-    return EXIT_ERROR;
-  }
+  if (empty && !options.allowEmpty) return EXIT_ERROR;
   const status = exitStatus(report, options.failOn);
   return status === EXIT_OK && options.failOnUnusedSuppressions && exceptionProblems > 0 ? EXIT_FINDINGS : status;
 }

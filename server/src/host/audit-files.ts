@@ -13,6 +13,7 @@ import {
   applyConfigSuppressions,
   Baseline,
   ConfigSuppression,
+  Fingerprints,
   extractResources,
   FileAnalysis,
   Finding,
@@ -132,10 +133,13 @@ export async function auditFiles(files: readonly AuditFile[], options: AuditFile
   const configured = carried.map((analysis) => {
     const file = byUri.get(analysis.file.uri);
     // A chart template outside the audit: the configuration of the chart's files applies.
-    const configured = withConfigSuppressions(analysis, options.configOf?.(file ?? analysis.file), file ? selectionOf(file.uri).now : Date.now());
-    return options.baseline ? withBaseline(configured, options.baseline) : configured;
+    return withConfigSuppressions(analysis, options.configOf?.(file ?? analysis.file), file ? selectionOf(file.uri).now : Date.now());
   });
-  return { analyses: configured.sort((a, b) => comparePaths(a.file.path, b.file.path)), index, ruleFailures };
+  configured.sort((a, b) => comparePaths(a.file.path, b.file.path));
+  // One count of fingerprint ordinals for the whole audit, in path order (as the report counts them).
+  const prints = new Fingerprints();
+  const baselined = options.baseline ? configured.map((analysis) => withBaseline(analysis, options.baseline!, prints)) : configured;
+  return { analyses: baselined, index, ruleFailures };
 }
 
 /** The uris by the selection that applies to them, in first-seen order. */
@@ -169,8 +173,8 @@ function withConfigSuppressions(analysis: FileAnalysis, scope: ConfigScope | und
 }
 
 /** The findings a baseline holds are accepted: suppressed, by the baseline. */
-export function withBaseline<T extends Pick<FileAnalysis, 'findings' | 'suppressed'>>(analysis: T, baseline: Baseline): T {
-  const { kept, baselined } = baseline.split(analysis.findings);
+export function withBaseline<T extends Pick<FileAnalysis, 'findings' | 'suppressed'>>(analysis: T, baseline: Baseline, prints?: Fingerprints): T {
+  const { kept, baselined } = baseline.split(analysis.findings, prints);
   if (baselined.length === 0) return analysis;
   return { ...analysis, findings: kept, suppressed: [...analysis.suppressed, ...baselined.map((finding) => ({ finding, reason: 'baseline', by: 'baseline' as const }))] };
 }

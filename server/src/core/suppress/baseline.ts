@@ -111,11 +111,15 @@ export class Baseline {
     this.fingerprints = new Set(entries.map((entry) => entry.fingerprint));
   }
 
-  /** The findings of one file split into new ones and baselined ones (ordinals within the file). */
-  split(findings: readonly Finding[]): { kept: Finding[]; baselined: Finding[] } {
+  /**
+   * The findings of one file split into new ones and baselined ones. `prints` counts the ordinals:
+   * an audit passes one for all its files (in path order, as the report and SARIF count them), the
+   * editor a new one per document.
+   */
+  split(findings: readonly Finding[], fingerprints: Fingerprints = new Fingerprints()): { kept: Finding[]; baselined: Finding[] } {
     const kept: Finding[] = [];
     const baselined: Finding[] = [];
-    const prints = fingerprintsOf(findings);
+    const prints = findings.map((finding) => fingerprints.of(finding));
     findings.forEach((finding, index) => {
       if (this.fingerprints.has(prints[index])) {
         this.met.add(prints[index]);

@@ -68,11 +68,8 @@ export function formatSarif(report: AuditReport, context: AuditFormatContext): s
   const rules = [...RULES].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const results: unknown[] = [];
+  const printOf = fingerprintsOfReport(report);
   for (const file of report.files) {
-    // Ordinals within a file, in the order the baseline counts them (findings, then suppressed ones).
-    const fingerprints = new Fingerprints();
-    const printOf = new Map<ReportedFinding, string>();
-    for (const entry of [...file.findings, ...file.suppressed]) printOf.set(entry, fingerprints.of(entry.finding));
     const entries: [ReportedFinding, SuppressedReport | undefined][] = [
       ...file.findings.map((entry): [ReportedFinding, undefined] => [entry, undefined]),
       ...file.suppressed.map((entry): [ReportedFinding, SuppressedReport] => [entry, entry]),
@@ -156,6 +153,20 @@ function resultOf(
     result.suppressions = [{ kind, status: 'accepted', justification: suppression.reason }];
   }
   return result;
+}
+
+/**
+ * The fingerprint of every finding of a report, with the ordinals counted as the baseline counts
+ * them: over the files in path order, the reported and baselined findings first, then the others.
+ */
+function fingerprintsOfReport(report: AuditReport): Map<ReportedFinding, string> {
+  const fingerprints = new Fingerprints();
+  const printOf = new Map<ReportedFinding, string>();
+  for (const file of report.files) {
+    for (const entry of [...file.findings, ...file.suppressed.filter((entry) => entry.by === 'baseline')]) printOf.set(entry, fingerprints.of(entry.finding));
+  }
+  for (const file of report.files) for (const entry of file.suppressed) if (!printOf.has(entry)) printOf.set(entry, fingerprints.of(entry.finding));
+  return printOf;
 }
 
 /** 1-based lines and columns; the end column is the one after the last character. */
