@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, test } from 'node:test';
+import { RULES } from '../server/src/core';
 import { runCli } from './support/run-cli';
 
 const WEB = `apiVersion: apps/v1
@@ -252,6 +253,22 @@ describe('honest verdicts', () => {
     assert.equal(json(dir, '--allow-empty').status, 0);
     const zh = runCli(['audit', '.', '--lang', 'zh-cn', '--no-render'], { cwd: dir });
     assert.match(zh.stderr, /没有检查任何 Kubernetes 资源/);
+  });
+
+  test('the scorecard says "not evaluated" for an item whose rules did not run, never "pass"', () => {
+    const dir = workspace({ 'app.yaml': WEB });
+    const run = runCli(['audit', '.', '--no-render', '--format', 'json', '--rule', 'pss-privileged', '--fail-on', 'never'], { cwd: dir });
+    const scorecard = JSON.parse(run.stdout).scorecard as { item: string; status: string }[];
+    const byItem = new Map(scorecard.map((entry) => [entry.item, entry.status]));
+    const pss = RULES.find((rule) => rule.id === 'pss-privileged')!.checklist[0];
+    assert.equal(byItem.get(pss), 'fail');
+    const others = scorecard.filter((entry) => entry.item !== pss && RULES.some((rule) => rule.checklist.includes(entry.item) && rule.id !== 'pss-privileged'));
+    assert.ok(others.some((entry) => entry.status === 'not-evaluated'));
+    assert.ok(others.every((entry) => entry.status !== 'pass'), JSON.stringify(others.filter((entry) => entry.status === 'pass')));
+    const markdown = runCli(['audit', '.', '--no-render', '--format', 'markdown', '--rule', 'pss-privileged', '--fail-on', 'never'], { cwd: dir });
+    assert.match(markdown.stdout, /\*\*Not evaluated\*\*: the rules that check this item \(`/);
+    const zh = runCli(['audit', '.', '--no-render', '--format', 'markdown', '--lang', 'zh-cn', '--disable', 'pss-privileged', '--fail-on', 'never'], { cwd: dir });
+    assert.match(zh.stdout, /未评估/);
   });
 
   test('SARIF is written on a clean run too', () => {
