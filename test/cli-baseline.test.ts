@@ -216,6 +216,20 @@ describe('exceptions that stay honest', () => {
     assert.ok(run.report!.findings.some((finding) => finding.ruleId === 'image-latest-tag'));
     assert.equal(json(dir, '--fail-on', 'never', '--fail-on-unused-suppressions').status, 1);
   });
+
+  test('exceptions: config-only: comment directives and annotations do not suppress, and are reported as ignored', () => {
+    const annotated = WEB.replace('  namespace: shop\n', '  namespace: shop\n  annotations:\n    kube-checklist.io/ignore: pss-privileged\n    kube-checklist.io/ignore-reason: trusted\n');
+    const dir = workspace({ 'app.yaml': annotated });
+    const honoured = json(dir, '--fail-on', 'never');
+    assert.ok(!honoured.report!.findings.some((finding) => finding.ruleId === 'pss-privileged'), 'the annotation suppresses by default');
+    fs.writeFileSync(path.join(dir, '.kube-checklist.yaml'), 'exceptions: config-only\n');
+    const strict = json(dir, '--fail-on', 'never');
+    assert.ok(strict.report!.findings.some((finding) => finding.ruleId === 'pss-privileged'), strict.stderr);
+    assert.match(strict.stderr, /app\.yaml: warning: the annotation for pss-privileged is ignored: this configuration lets only \.kube-checklist\.yaml grant exceptions/);
+    fs.writeFileSync(path.join(dir, '.kube-checklist.yaml'), 'exceptions: config-only\nsuppressions:\n  - rule: pss-privileged\n    reason: reviewed\n');
+    const viaConfig = json(dir, '--fail-on', 'never');
+    assert.ok(!viaConfig.report!.findings.some((finding) => finding.ruleId === 'pss-privileged'));
+  });
 });
 
 describe('honest verdicts', () => {

@@ -203,9 +203,17 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
       selectionAt: (directory) => selectionFor(configs.configOf(directory)),
       suppressionsOf: (input) => {
         const loaded = configOf(input);
-        if (!loaded?.config.suppressions?.length) return undefined;
+        const configOnly = loaded?.config.exceptions === 'config-only';
+        if (!loaded || (!loaded.config.suppressions?.length && !configOnly)) return undefined;
         markUsed(loaded, -1);
-        return { suppressions: loaded.config.suppressions, relativePath: configRelative(loaded, input.absolute), expired: (index) => expired(loaded, index), used: (index) => markUsed(loaded, index) };
+        return {
+          suppressions: loaded.config.suppressions ?? [],
+          relativePath: configRelative(loaded, input.absolute),
+          expired: (index) => expired(loaded, index),
+          used: (index) => markUsed(loaded, index),
+          configOnly,
+          ignored: (finding, by) => warn(t(locale, 'exceptionIgnored', { by: t(locale, by === 'comment' ? 'byComment' : 'byAnnotation'), rule: finding.ruleId }), { file: input.display }),
+        };
       },
       baseline,
     },

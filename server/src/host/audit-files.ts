@@ -50,6 +50,10 @@ export interface ConfigScope {
   expired(index: number): void;
   /** Called for every suppression that matched a finding, expired or not (its index in the list). */
   used?(index: number): void;
+  /** `exceptions: config-only`: comment directives and annotations do not suppress (their findings come back). */
+  readonly configOnly?: boolean;
+  /** Called for each finding a comment or annotation would have suppressed under `configOnly`. */
+  ignored?(finding: Finding, by: 'comment' | 'annotation'): void;
 }
 
 export interface AuditProgress {
@@ -165,6 +169,7 @@ function patchAnalysis(patch: AuditFile, selection: RuleSelection): FileAnalysis
 }
 
 function withConfigSuppressions(analysis: FileAnalysis, scope: ConfigScope | undefined, now: number): FileAnalysis {
+  if (scope?.configOnly) analysis = withoutManifestExceptions(analysis, scope);
   if (!scope?.suppressions.length) return analysis;
   const result = applyConfigSuppressions(analysis.findings, scope.relativePath, scope.suppressions, now);
   result.expired.forEach((index) => scope.expired(index));
@@ -177,4 +182,12 @@ export function withBaseline<T extends Pick<FileAnalysis, 'findings' | 'suppress
   const { kept, baselined } = baseline.split(analysis.findings, prints);
   if (baselined.length === 0) return analysis;
   return { ...analysis, findings: kept, suppressed: [...analysis.suppressed, ...baselined.map((finding) => ({ finding, reason: 'baseline', by: 'baseline' as const }))] };
+}
+
+/** Under `exceptions: config-only`, what comments and annotations suppressed is a finding again. */
+export function withoutManifestExceptions<T extends Pick<FileAnalysis, 'findings' | 'suppressed'>>(analysis: T, scope: Pick<ConfigScope, 'ignored'>): T {
+  const back = analysis.suppressed.filter((entry) => entry.by === 'comment' || entry.by === 'annotation');
+  if (back.length === 0) return analysis;
+  for (const entry of back) scope.ignored?.(entry.finding, entry.by as 'comment' | 'annotation');
+  return { ...analysis, findings: [...analysis.findings, ...back.map((entry) => entry.finding)], suppressed: analysis.suppressed.filter((entry) => !back.includes(entry)) };
 }

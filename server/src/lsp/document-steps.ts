@@ -11,7 +11,7 @@
  */
 import * as fs from 'node:fs';
 import { AnalysisResult, Baseline, ConfigFile, parseBaseline, patchFindings } from '../core';
-import { withBaseline } from '../host/audit-files';
+import { withBaseline, withoutManifestExceptions } from '../host/audit-files';
 import { ConfigLookup, excludedByConfig, FoundConfig, withConfigSuppressions } from './config-lookup';
 import { isHelmTemplate, RepoLayout } from './repo-layout';
 
@@ -51,7 +51,8 @@ export class DocumentStepsPlanner {
       apply: (result) => {
         // A Kustomize patch is partial: only the values it sets are findings.
         const quieted = patch ? { ...result, findings: patchFindings(result.findings) } : result;
-        const configured = withConfigSuppressions(found, uri, quieted, Date.now());
+        const honest = found?.file.config?.exceptions === 'config-only' ? withoutManifestExceptions(quieted, {}) : quieted;
+        const configured = withConfigSuppressions(found, uri, honest, Date.now());
         if (!baseline?.baseline || !baselineUse) return configured;
         if (baselineUse.mode === 'hide') return withBaseline(configured, baseline.baseline);
         const { baselined } = baseline.baseline.split(configured.findings);

@@ -44,12 +44,14 @@ const MESSAGES = {
     en: '{{count}} finding(s) hidden by the baseline {{file}} (only new findings are reported).',
     'zh-cn': '基线 {{file}} 隐藏了 {{count}} 个已知问题（只报告新问题）。',
   },
+  byComment: { en: 'comment directive', 'zh-cn': '注释指令' },
+  byAnnotation: { en: 'annotation', 'zh-cn': '注解' },
   noResources: {
     en: 'no Kubernetes resource was checked: nothing to judge (--allow-empty accepts this)',
     'zh-cn': '没有检查任何 Kubernetes 资源，无从判断（使用 --allow-empty 可接受这种情况）',
   },
   exceptionIgnored: {
-    en: '{{by}} for {{rule}} ignored: this configuration lets only .kube-checklist.yaml grant exceptions (exceptions: config-only)',
+    en: 'the {{by}} for {{rule}} is ignored: this configuration lets only .kube-checklist.yaml grant exceptions (exceptions: config-only)',
     'zh-cn': '已忽略针对 {{rule}} 的{{by}}：此配置只允许 .kube-checklist.yaml 授予例外（exceptions: config-only）',
   },
   renderFailed: { en: 'could not be rendered, so it was checked file by file: {{reason}}', 'zh-cn': '无法渲染，因此逐个文件检查：{{reason}}' },
