@@ -95,10 +95,11 @@ describe('scorecard and exit status', () => {
     assert.deepEqual(byItem.get('images/scanning'), { item: 'images/scanning', status: 'manual', findings: 0 });
   });
 
-  test('rules that are off do not make an item pass', () => {
+  test('rules that are off do not make an item pass: it is not evaluated (or manual when files cannot settle it or no rule is written)', () => {
     const off = Object.fromEntries(RULES.map((rule) => [rule.id, 'off' as const]));
     const scorecard = computeScorecard([], selectRules({ level: 'restricted', kubernetesVersion: 'latest', rules: off }), { kinds: ['Pod'] });
-    assert.ok(scorecard.every((entry) => entry.status === 'manual'));
+    assert.ok(scorecard.every((entry) => entry.status === 'manual' || entry.status === 'not-evaluated'));
+    assert.ok(scorecard.some((entry) => entry.status === 'not-evaluated'));
   });
 
   test('--fail-on compares severities: error > warning > info > hint; never never fails', () => {

@@ -250,8 +250,11 @@ describe('audit: JSON format', () => {
 });
 
 describe('audit: inputs that are not checked', () => {
-  test('non-Kubernetes YAML and JSON give nothing at all', () => {
-    const run = cli(['audit', 'non-kubernetes']);
+  test('non-Kubernetes YAML and JSON give nothing at all (with --allow-empty; without it, checking nothing exits 2)', () => {
+    const refused = cli(['audit', 'non-kubernetes']);
+    assert.equal(refused.status, 2);
+    assert.equal(refused.stderr, 'warning: no Kubernetes resource was checked: nothing to judge (--allow-empty accepts this)\n');
+    const run = cli(['audit', 'non-kubernetes', '--allow-empty']);
     assert.equal(run.status, 0);
     assert.equal(run.stdout, 'No findings; 0 resources checked in 5 files.\n');
     assert.equal(run.stderr, '');
@@ -267,7 +270,7 @@ describe('audit: inputs that are not checked', () => {
   });
 
   test('binary files are skipped with one warning each, also when named explicitly', () => {
-    const run = cli(['audit', 'binary', 'binary/blob.bin']);
+    const run = cli(['audit', 'binary', 'binary/blob.bin', '--allow-empty']);
     assert.equal(run.status, 0);
     assert.equal(run.stdout, 'No findings; 0 resources checked in 0 files.\n');
     assert.deepEqual(lines(run.stderr), [

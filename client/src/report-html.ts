@@ -45,6 +45,8 @@ export interface ReportStrings {
   readonly toVerify: string;
   readonly notApplicable: string;
   readonly noRules: string;
+  /** Said of a `not-evaluated` item: its rules exist but none ran. */
+  readonly notEvaluated: string;
   readonly more: string;
   readonly problemsPanel: string;
   readonly checklistPage: string;
@@ -92,7 +94,7 @@ export function renderReportHtml(result: AuditResult, { nonce, strings }: Report
 <header>
 <h1>${escapeHtml(strings.title)}</h1>
 ${renderSummary(result, strings)}
-<p class="statuses">${(['fail', 'pass', 'not-applicable', 'manual'] as const).map((status) => `<span class="badge ${status}">${escapeHtml(strings.statuses[status])}: ${counts[status]}</span>`).join(' ')}</p>
+<p class="statuses">${(['fail', 'pass', 'not-applicable', 'not-evaluated', 'manual'] as const).map((status) => `<span class="badge ${status}">${escapeHtml(strings.statuses[status])}: ${counts[status]}</span>`).join(' ')}</p>
 ${renderActions(result, strings)}
 ${renderNotes(result, strings)}
 </header>
@@ -105,7 +107,7 @@ ${result.checklist.map((section) => renderSection(section, result, strings)).joi
 }
 
 function countStatuses(result: AuditResult): Record<AuditItemStatus, number> {
-  const counts: Record<AuditItemStatus, number> = { pass: 0, fail: 0, manual: 0, 'not-applicable': 0 };
+  const counts: Record<AuditItemStatus, number> = { pass: 0, fail: 0, manual: 0, 'not-applicable': 0, 'not-evaluated': 0 };
   for (const section of result.checklist) for (const item of section.items) counts[item.status]++;
   return counts;
 }
@@ -174,8 +176,9 @@ function renderItem(item: AuditItem, result: AuditResult, strings: ReportStrings
   if (item.status === 'pass' && item.rules.length) body.push(`<p class="rules">${escapeHtml(strings.checkedBy)} ${item.rules.map((rule) => `<code>${escapeHtml(rule)}</code>`).join(', ')}</p>`);
   if (item.status === 'not-applicable') body.push(`<p class="rules">${escapeHtml(strings.notApplicable)} ${item.rules.map((rule) => `<code>${escapeHtml(rule)}</code>`).join(', ')}</p>`);
   if (item.status === 'manual' && item.check !== 'manual') body.push(`<p class="rules">${escapeHtml(strings.noRules)}</p>`);
+  if (item.status === 'not-evaluated') body.push(`<p class="rules">${escapeHtml(strings.notEvaluated)}</p>`);
   // A person must look at manual items, at the human half of partial ones, and where no file settled it.
-  if (item.guidance && (item.status === 'manual' || item.status === 'not-applicable' || item.check === 'partial')) {
+  if (item.guidance && (item.status === 'manual' || item.status === 'not-applicable' || item.status === 'not-evaluated' || item.check === 'partial')) {
     body.push(`<div class="guidance"><strong>${escapeHtml(strings.toVerify)}</strong> ${escapeHtml(item.guidance)}</div>`);
   }
   const open = item.status === 'fail' || item.status === 'manual' ? ' open' : '';
@@ -218,6 +221,7 @@ li.item summary { cursor: pointer; }
 .badge.fail { background: var(--vscode-testing-iconFailed, #c72e0f); color: #fff; }
 .badge.manual { background: var(--vscode-badge-background); color: var(--vscode-badge-foreground); }
 .badge.not-applicable { border: 1px solid var(--vscode-panel-border, #8888); opacity: 0.8; }
+.badge.not-evaluated { border: 1px dashed var(--vscode-panel-border, #8888); opacity: 0.8; }
 .count { font-weight: 600; }
 .item-id { opacity: 0.6; font-size: 0.8em; }
 ul.findings { margin: 0.4em 0 0.6em 1.2em; padding-left: 0.5em; }

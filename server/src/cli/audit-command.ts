@@ -4,7 +4,7 @@
  * before anything is read; trouble with single files is a warning and the run goes on.
  */
 import * as path from 'node:path';
-import { configOptions, ForeignSuppressionMode, KubeChecklistConfig, KUSTOMIZATION_FILE_NAMES, Locale, parseKubernetesVersion, PodSecurityLevel, RuleSelection, selectRules, Severity } from '../core';
+import { Baseline, baselineEntryOf, configOptions, Fingerprints, ForeignSuppressionMode, parseBaseline, ruleById, serializeBaseline, KubeChecklistConfig, KUSTOMIZATION_FILE_NAMES, Locale, parseKubernetesVersion, PodSecurityLevel, RuleSelection, RULES, selectRules, Severity, SeveritySetting } from '../core';
 import { configRelative, excludedBy, LoadedConfig, RunConfigs } from '../host/config-loader';
 import { renderSources, RenderedSet } from '../host/render/render-sources';
 import { oneOf, OptionSpecs, parseCommandArgs } from './args';
@@ -16,7 +16,9 @@ import { usageText } from './cli-messages';
 import { collectFiles, displayPath, InputFile } from '../host/collect-files';
 import { useColor } from './color';
 import { palette } from '../report/palette';
-import { CliError, EXIT_FINDINGS, EXIT_OK } from './errors';
+import { CliError, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from './errors';
+import { InputError } from '../host/errors';
+import * as fs from 'node:fs';
 import { describeError } from '../host/errors';
 import { helpText } from './help';
 import type { Host } from './host';
@@ -46,6 +48,13 @@ const OPTIONS: OptionSpecs = {
   config: { type: 'string' },
   'stdin-filename': { type: 'string' },
   'no-render': { type: 'boolean' },
+  rule: { type: 'string', multiple: true },
+  disable: { type: 'string', multiple: true },
+  'allow-empty': { type: 'boolean' },
+  baseline: { type: 'string' },
+  'write-baseline': { type: 'string' },
+  'prune-baseline': { type: 'boolean' },
+  'fail-on-unused-suppressions': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -68,6 +77,20 @@ export interface AuditOptions {
   readonly config?: string;
   /** --stdin-filename: the path standard input stands for (reports, configuration lookup). */
   readonly stdinFilename?: string;
+  /** --rule: only these rules run (repeatable; each must name a rule). */
+  readonly onlyRules: readonly string[];
+  /** --disable: these rules do not run (repeatable). */
+  readonly disabledRules: readonly string[];
+  /** --allow-empty: an audit that checked no resource exits 0 rather than 2. */
+  readonly allowEmpty: boolean;
+  /** --baseline: report only findings the file does not hold. */
+  readonly baseline?: string;
+  /** --write-baseline: record today's findings there. */
+  readonly writeBaseline?: string;
+  /** --prune-baseline: rewrite --baseline without the entries that no longer occur. */
+  readonly pruneBaseline: boolean;
+  /** --fail-on-unused-suppressions: exit 1 when a suppression matched nothing or expired, or a baseline entry is gone. */
+  readonly failOnUnusedSuppressions: boolean;
   /** The options given on the command line (they override the configuration file). */
   readonly given: ReadonlySet<string>;
 }
@@ -99,8 +122,22 @@ export function parseAuditOptions(argv: readonly string[], envLocale: Locale): A
     config: typeof values.config === 'string' ? values.config : undefined,
     stdinFilename: typeof values['stdin-filename'] === 'string' ? values['stdin-filename'] : undefined,
     render: values['no-render'] !== true,
+    onlyRules: ruleIdsOf(values.rule, '--rule', locale),
+    disabledRules: ruleIdsOf(values.disable, '--disable', locale),
+    allowEmpty: values['allow-empty'] === true,
+    baseline: typeof values.baseline === 'string' ? values.baseline : undefined,
+    writeBaseline: typeof values['write-baseline'] === 'string' ? values['write-baseline'] : undefined,
+    pruneBaseline: values['prune-baseline'] === true,
+    failOnUnusedSuppressions: values['fail-on-unused-suppressions'] === true,
     given: new Set(Object.keys(values)),
   };
+}
+
+/** The rule ids of a repeatable option (each may also be a comma-separated list); an unknown one is a usage error. */
+function ruleIdsOf(value: unknown, option: string, locale: Locale): string[] {
+  const given = (Array.isArray(value) ? value : value === undefined ? [] : [value]).flatMap((item) => String(item).split(',')).map((id) => id.trim()).filter(Boolean);
+  for (const id of given) if (!ruleById(id)) throw new CliError(usageText(locale, 'unknownRuleOption', { option, rule: id }), false);
+  return [...new Set(given)];
 }
 
 function foreignModeOf(value: unknown, locale: Locale): ForeignSuppressionMode {
@@ -141,10 +178,19 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
     if (!selection) selections.set(loaded, (selection = selectionOf(options, loaded?.config ?? {})));
     return selection;
   };
+  const baseline = options.baseline === undefined ? undefined : readBaseline(path.resolve(host.cwd, options.baseline), options.baseline, locale);
+  let exceptionProblems = 0;
+  const used = new Map<LoadedConfig, Set<number>>();
+  const markUsed = (loaded: LoadedConfig, index: number) => {
+    let set = used.get(loaded);
+    if (!set) used.set(loaded, (set = new Set()));
+    set.add(index);
+  };
   const expiredSeen = new Set<string>();
   const expired = (loaded: LoadedConfig, index: number) => {
     if (expiredSeen.has(`${loaded.absolute}#${index}`)) return;
     expiredSeen.add(`${loaded.absolute}#${index}`);
+    exceptionProblems++;
     const suppression = loaded.config.suppressions![index];
     warn(t(locale, 'suppressionExpired', { index: String(index + 1), rule: suppression.rule, date: suppression.expires ?? '' }), { file: loaded.display });
   };
@@ -157,9 +203,19 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
       selectionAt: (directory) => selectionFor(configs.configOf(directory)),
       suppressionsOf: (input) => {
         const loaded = configOf(input);
-        if (!loaded?.config.suppressions?.length) return undefined;
-        return { suppressions: loaded.config.suppressions, relativePath: configRelative(loaded, input.absolute), expired: (index) => expired(loaded, index) };
+        const configOnly = loaded?.config.exceptions === 'config-only';
+        if (!loaded || (!loaded.config.suppressions?.length && !configOnly)) return undefined;
+        markUsed(loaded, -1);
+        return {
+          suppressions: loaded.config.suppressions ?? [],
+          relativePath: configRelative(loaded, input.absolute),
+          expired: (index) => expired(loaded, index),
+          used: (index) => markUsed(loaded, index),
+          configOnly,
+          ignored: (finding, by) => warn(t(locale, 'exceptionIgnored', { by: t(locale, by === 'comment' ? 'byComment' : 'byAnnotation'), rule: finding.ruleId }), { file: input.display }),
+        };
       },
+      baseline,
     },
     read,
     warn,
@@ -167,6 +223,36 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
     notifications,
     rendering && { sets: rendering.sets, displayOf: (absolute) => displayPath(absolute, host.cwd), absoluteOf: (display) => path.resolve(host.cwd, display) },
   );
+  // Suppressions of a configuration that applied to some input but matched nothing.
+  for (const [loaded, indexes] of used) {
+    loaded.config.suppressions?.forEach((suppression, index) => {
+      if (indexes.has(index)) return;
+      exceptionProblems++;
+      warn(t(locale, 'suppressionUnused', { index: String(index + 1), rule: suppression.rule }), { file: loaded.display });
+    });
+  }
+  if (baseline && options.baseline !== undefined) {
+    const gone = baseline.baseline.gone();
+    if (gone.length > 0 && options.pruneBaseline) {
+      const kept = baseline.baseline.entries.filter((entry) => !gone.includes(entry));
+      writeBaselineFile(baseline.absolute, options.baseline, serializeBaseline(kept), locale);
+      warn(t(locale, 'baselinePruned', { count: String(gone.length), file: options.baseline }));
+    } else if (gone.length > 0) {
+      exceptionProblems++;
+      warn(t(locale, 'baselineGone', { count: String(gone.length), file: options.baseline }));
+    }
+    const held = report.files.reduce((total, file) => total + file.suppressed.filter((entry) => entry.by === 'baseline').length, 0);
+    if (held > 0) warn(t(locale, 'baselinedSummary', { count: String(held), file: options.baseline }));
+  }
+  if (options.writeBaseline !== undefined) {
+    const prints = new Fingerprints();
+    const entries = report.files.flatMap((file) => file.findings.map(({ finding }) => baselineEntryOf(finding, prints.of(finding), file.path)));
+    writeBaselineFile(path.resolve(host.cwd, options.writeBaseline), options.writeBaseline, serializeBaseline(entries), locale);
+    warn(t(locale, 'baselineWritten', { count: String(entries.length), file: options.writeBaseline }));
+  }
+  // Nothing checked is no pass: say so (a notification too, so SARIF and Markdown carry it).
+  const empty = report.totals.resources === 0 && report.totals.findings === 0 && report.totals.suppressed === 0;
+  if (empty && !options.allowEmpty) warn(t(locale, 'noResources'));
   const formatter = AUDIT_FORMATTERS[options.format]!;
   host.stdout.write(
     formatter(report, {
@@ -178,13 +264,45 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
       kubernetesVersion: options.kubernetesVersion,
     }),
   );
-  return exitStatus(report, options.failOn);
+  if (empty && !options.allowEmpty) return EXIT_ERROR;
+  const status = exitStatus(report, options.failOn);
+  return status === EXIT_OK && options.failOnUnusedSuppressions && exceptionProblems > 0 ? EXIT_FINDINGS : status;
+}
+
+function writeBaselineFile(absolute: string, display: string, text: string, locale: Locale): void {
+  try {
+    fs.writeFileSync(absolute, text, 'utf8');
+  } catch (error) {
+    throw new InputError(t(locale, 'baselineUnreadable', { file: display, reason: describeError(error) }));
+  }
+}
+
+function readBaseline(absolute: string, display: string, locale: Locale): { baseline: Baseline; absolute: string } {
+  let text: string;
+  try {
+    text = fs.readFileSync(absolute, 'utf8');
+  } catch (error) {
+    throw new InputError(t(locale, 'baselineUnreadable', { file: display, reason: describeError(error) }));
+  }
+  const parsed = parseBaseline(text);
+  if ('problem' in parsed) throw new InputError(t(locale, 'baselineUnreadable', { file: display, reason: parsed.problem }));
+  return { baseline: new Baseline(parsed.entries), absolute };
 }
 
 /** The command line wins over the configuration file, which wins over the defaults. */
 function selectionOf(options: AuditOptions, config: KubeChecklistConfig): RuleSelection {
+  const base = configOptions(config);
+  const rules: Record<string, SeveritySetting> = { ...base.rules };
+  if (options.onlyRules.length > 0) {
+    for (const rule of RULES) {
+      if (!options.onlyRules.includes(rule.id)) rules[rule.id] = 'off';
+      else if (rules[rule.id] === undefined || rules[rule.id] === 'off') rules[rule.id] = rule.defaultSeverity;
+    }
+  }
+  for (const id of options.disabledRules) rules[id] = 'off';
   return selectRules({
-    ...configOptions(config),
+    ...base,
+    rules,
     level: options.given.has('level') ? options.level : config.level ?? options.level,
     kubernetesVersion: options.given.has('k8s-version') ? options.kubernetesVersion : config.kubernetesVersion ?? options.kubernetesVersion,
     foreignSuppressions: options.given.has('no-foreign-suppressions') || options.given.has('foreign-suppressions') ? options.foreignSuppressions : config.honorForeignSuppressions ?? true,

@@ -17,6 +17,10 @@ const MESSAGES = {
     en: "invalid value '{{value}}' for {{option}}: expected {{expected}}",
     'zh-cn': "{{option}} 的值 '{{value}}' 无效，应为 {{expected}}",
   },
+  unknownRuleOption: {
+    en: "{{option}} {{rule}}: no such rule ('kube-checklist rules' lists them)",
+    'zh-cn': "{{option}} {{rule}}：没有这条规则（'kube-checklist rules' 列出所有规则）",
+  },
   formatNotYet: {
     en: '--format {{format}} is not available yet in this version; use {{available}}',
     'zh-cn': '此版本尚不支持 --format {{format}}，请使用 {{available}}',

@@ -42,6 +42,21 @@ const AUDIT_OPTIONS = {
                          on (default), off, or all: let their blanket
                          exemptions (kube-linter.io/ignore-all,
                          polaris.fairwinds.com/exempt) silence errors too
+  --rule ID              check only this rule (repeatable, or ID,ID); an id
+                         that names no rule exits with 2
+  --disable ID           do not check this rule (repeatable, or ID,ID)
+  --allow-empty          exit with 0 when no Kubernetes resource was checked
+                         (by default that is an error: exit 2)
+  --baseline FILE        report only findings that FILE does not hold (the
+                         --fail-on exit status counts new findings only) and
+                         say how many of its entries no longer occur
+  --write-baseline FILE  record every finding reported now in FILE (sorted
+                         JSON, by stable fingerprint, not by line)
+  --prune-baseline       with --baseline: rewrite FILE without the entries
+                         that no longer occur
+  --fail-on-unused-suppressions
+                         exit with 1 when a .kube-checklist.yaml suppression
+                         matched nothing or expired, or a baseline entry is gone
   -h, --help             show this help`,
   'zh-cn': `  --format FORMAT        输出格式：text（默认）、json、sarif（SARIF 2.1.0，
                          供代码扫描使用）、markdown（检查清单评分卡）、
@@ -71,18 +86,35 @@ const AUDIT_OPTIONS = {
                          on（默认）、off 或 all：all 时其整体豁免
                          （kube-linter.io/ignore-all、
                          polaris.fairwinds.com/exempt）也抑制 error
+  --rule ID              只检查这条规则（可重复，或写成 ID,ID）；不存在的
+                         规则 id 以 2 退出
+  --disable ID           不检查这条规则（可重复，或写成 ID,ID）
+  --allow-empty          没有检查到任何 Kubernetes 资源时以 0 退出
+                         （默认视为错误，以 2 退出）
+  --baseline FILE        只报告 FILE 中没有记录的问题（--fail-on 的退出状态
+                         只计新问题），并说明其中有多少条目已不再出现
+  --write-baseline FILE  把当前报告的所有问题记入 FILE（排好序的 JSON，
+                         按稳定指纹而非行号记录）
+  --prune-baseline       与 --baseline 同用：重写 FILE，删去不再出现的条目
+  --fail-on-unused-suppressions
+                         若 .kube-checklist.yaml 中有抑制未匹配任何问题或已
+                         过期，或基线条目已不再出现，则以 1 退出
   -h, --help             显示本帮助`,
 };
 
 const EXIT_STATUS = {
   en: `Exit status:
   0  no finding at or above the --fail-on severity
-  1  findings at or above the --fail-on severity
-  2  usage, configuration or I/O error`,
+  1  findings at or above the --fail-on severity (with --baseline: new ones
+     only), or unused suppressions with --fail-on-unused-suppressions
+  2  usage, configuration or I/O error, an unknown rule id, or no resource
+     checked (unless --allow-empty)`,
   'zh-cn': `退出状态：
   0  没有达到 --fail-on 级别的问题
-  1  有达到 --fail-on 级别的问题
-  2  用法、配置或输入输出错误`,
+  1  有达到 --fail-on 级别的问题（使用 --baseline 时只计新问题），或在
+     --fail-on-unused-suppressions 下有未使用的抑制
+  2  用法、配置或输入输出错误、未知的规则 id，或没有检查任何资源
+     （除非指定 --allow-empty）`,
 };
 
 function mainHelp(locale: Locale, version: string): string {

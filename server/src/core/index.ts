@@ -27,6 +27,7 @@ export * from './edits/hardening';
 export * from './edits/text-layout';
 export * from './suppress/directives';
 export * from './suppress/apply-suppressions';
+export * from './suppress/baseline';
 export * from './suppress/messages';
 export * from './engine/path-at';
 export * from './explain/field-docs';

@@ -11,7 +11,9 @@ import {
   analyzeSource,
   analyzeWorkspaceFile,
   applyConfigSuppressions,
+  Baseline,
   ConfigSuppression,
+  Fingerprints,
   extractResources,
   FileAnalysis,
   Finding,
@@ -46,6 +48,12 @@ export interface ConfigScope {
   readonly relativePath: string;
   /** Called once per expired suppression that matched a finding (its index in the list). */
   expired(index: number): void;
+  /** Called for every suppression that matched a finding, expired or not (its index in the list). */
+  used?(index: number): void;
+  /** `exceptions: config-only`: comment directives and annotations do not suppress (their findings come back). */
+  readonly configOnly?: boolean;
+  /** Called for each finding a comment or annotation would have suppressed under `configOnly`. */
+  ignored?(finding: Finding, by: 'comment' | 'annotation'): void;
 }
 
 export interface AuditProgress {
@@ -72,6 +80,11 @@ export interface AuditFilesOptions {
    * apply to the carried findings too.
    */
   readonly carryRendered?: (analyses: readonly FileAnalysis[], index: WorkspaceIndex, signal: { cancelled(): boolean }) => Promise<readonly FileAnalysis[]>;
+  /**
+   * The baseline in use: after the configuration's suppressions, the findings it holds move to
+   * `suppressed` (by `baseline`), and it records which of its entries the audit met.
+   */
+  readonly baseline?: Baseline;
   /** Polled between files: true ends the audit (the result is then undefined). */
   readonly cancelled?: () => boolean;
 }
@@ -126,7 +139,11 @@ export async function auditFiles(files: readonly AuditFile[], options: AuditFile
     // A chart template outside the audit: the configuration of the chart's files applies.
     return withConfigSuppressions(analysis, options.configOf?.(file ?? analysis.file), file ? selectionOf(file.uri).now : Date.now());
   });
-  return { analyses: configured.sort((a, b) => comparePaths(a.file.path, b.file.path)), index, ruleFailures };
+  configured.sort((a, b) => comparePaths(a.file.path, b.file.path));
+  // One count of fingerprint ordinals for the whole audit, in path order (as the report counts them).
+  const prints = new Fingerprints();
+  const baselined = options.baseline ? configured.map((analysis) => withBaseline(analysis, options.baseline!, prints)) : configured;
+  return { analyses: baselined, index, ruleFailures };
 }
 
 /** The uris by the selection that applies to them, in first-seen order. */
@@ -152,8 +169,25 @@ function patchAnalysis(patch: AuditFile, selection: RuleSelection): FileAnalysis
 }
 
 function withConfigSuppressions(analysis: FileAnalysis, scope: ConfigScope | undefined, now: number): FileAnalysis {
+  if (scope?.configOnly) analysis = withoutManifestExceptions(analysis, scope);
   if (!scope?.suppressions.length) return analysis;
   const result = applyConfigSuppressions(analysis.findings, scope.relativePath, scope.suppressions, now);
   result.expired.forEach((index) => scope.expired(index));
+  result.used.forEach((index) => scope.used?.(index));
   return { ...analysis, findings: result.kept, suppressed: [...analysis.suppressed, ...result.suppressed] };
+}
+
+/** The findings a baseline holds are accepted: suppressed, by the baseline. */
+export function withBaseline<T extends Pick<FileAnalysis, 'findings' | 'suppressed'>>(analysis: T, baseline: Baseline, prints?: Fingerprints): T {
+  const { kept, baselined } = baseline.split(analysis.findings, prints);
+  if (baselined.length === 0) return analysis;
+  return { ...analysis, findings: kept, suppressed: [...analysis.suppressed, ...baselined.map((finding) => ({ finding, reason: 'baseline', by: 'baseline' as const }))] };
+}
+
+/** Under `exceptions: config-only`, what comments and annotations suppressed is a finding again. */
+export function withoutManifestExceptions<T extends Pick<FileAnalysis, 'findings' | 'suppressed'>>(analysis: T, scope: Pick<ConfigScope, 'ignored'>): T {
+  const back = analysis.suppressed.filter((entry) => entry.by === 'comment' || entry.by === 'annotation');
+  if (back.length === 0) return analysis;
+  for (const entry of back) scope.ignored?.(entry.finding, entry.by as 'comment' | 'annotation');
+  return { ...analysis, findings: [...analysis.findings, ...back.map((entry) => entry.finding)], suppressed: analysis.suppressed.filter((entry) => !back.includes(entry)) };
 }

@@ -7,6 +7,7 @@
  * format renders.
  */
 import {
+  Baseline,
   ConfigSuppression,
   FileAnalysis,
   Locale,
@@ -40,6 +41,8 @@ export interface InputConfigs {
   selectionAt(directory: string): RuleSelection;
   /** The suppressions of the configuration of an input, if it has any. */
   suppressionsOf(input: InputFile): ConfigScope | undefined;
+  /** The baseline of the run (--baseline): the findings it holds are not reported as new. */
+  readonly baseline?: { readonly baseline: Baseline };
 }
 
 /**
@@ -76,6 +79,7 @@ export async function auditInputs(
     selectionOf: (file) => configs.selectionOf(inputOfFile(file)),
     isPatch: (file) => isPatch(file.uri),
     configOf: (file) => configs.suppressionsOf(inputOfFile(file)),
+    baseline: configs.baseline?.baseline,
     carryRendered:
       rendering &&
       (async (analyses) =>

@@ -119,10 +119,11 @@ function kustomizationTexts(uris: Iterable<string>, index: WorkspaceIndex): { ab
 /** The suppressions of the configuration that applies to a file, for the audit. */
 function configScope(found: FoundConfig | undefined, uri: string): ConfigScope | undefined {
   const absolute = fsPathOf(uri);
-  const suppressions = found?.file.config?.suppressions;
-  if (!suppressions?.length || absolute === undefined) return undefined;
+  const suppressions = found?.file.config?.suppressions ?? [];
+  const configOnly = found?.file.config?.exceptions === 'config-only';
+  if ((!suppressions.length && !configOnly) || absolute === undefined) return undefined;
   // Expired suppressions are shown on the configuration file itself (config-diagnostics.ts).
-  return { suppressions, relativePath: configRelativePath(found!, absolute), expired: () => undefined };
+  return { suppressions, relativePath: configRelativePath(found!, absolute), expired: () => undefined, configOnly };
 }
 
 function fsPathOf(uri: string): string | undefined {

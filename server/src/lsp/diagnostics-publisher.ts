@@ -147,7 +147,7 @@ export class DiagnosticsPublisher {
     const settings = folder ? await this.host.settingsFor(folder.uri) : undefined;
     if (documents.get(uri)) return;
     const file = folderIndex?.index.file(uri);
-    const steps = this.host.checker.stepsOf(uri);
+    const steps = this.host.checker.stepsOf(uri, settings);
     if (!folderIndex || !file || !settings?.enable || steps.skipped) {
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       return;

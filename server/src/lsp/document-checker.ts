@@ -7,6 +7,7 @@
  * result enters the cache. Diagnostics, hover and code actions all ask it, so none of them can act
  * on a finding another one does not show.
  */
+import * as path from 'node:path';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisResult, analyzeSource, analyzeWorkspace, isWorkspaceRule, parseSourceFile, ruleById, SourceFile } from '../core';
@@ -51,7 +52,7 @@ export class DocumentChecker {
     if (!this.isCurrent(document, version)) return undefined;
     if (isConfigDocument(uri)) return { kind: 'configuration', document };
     if (!settings.enable || !isManifestCandidate(document)) return { kind: 'unchecked', document };
-    const steps = this.steps.stepsOf(uri);
+    const steps = this.stepsOf(uri, settings);
     if (steps.skipped) return { kind: 'unchecked', document };
     const length = document.getText().length;
     if (length > settings.maxFileBytes) return { kind: 'unchecked', document, sizeLimit: settings.maxFileBytes };
@@ -66,8 +67,10 @@ export class DocumentChecker {
   }
 
   /** Steps for a file that is not open (its indexed text), the same as for an open one. */
-  stepsOf(uri: string): DocumentSteps {
-    return this.steps.stepsOf(uri);
+  stepsOf(uri: string, settings?: ServerSettings): DocumentSteps {
+    const folder = this.host.workspace.folderOf(uri);
+    const baseline = settings?.baseline && folder ? { absolute: path.resolve(folder.fsPath, settings.baseline), mode: settings.baselineFindings } : undefined;
+    return this.steps.stepsOf(uri, baseline);
   }
 
   /** Drops what is kept for a document that closed or was opened again. */

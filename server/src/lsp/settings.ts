@@ -15,6 +15,10 @@ export interface ServerSettings {
   readonly workspaceRulesLive: boolean;
   /** `maxFileSizeMB` in bytes: bigger files are skipped, open or not, with one note. */
   readonly maxFileBytes: number;
+  /** `baseline`: the baseline file, relative to the workspace folder (empty: none). */
+  readonly baseline: string;
+  /** `baselineFindings`: what becomes of the findings the baseline holds. */
+  readonly baselineFindings: 'hide' | 'hint';
 }
 
 const DEFAULT_MAX_MB = 5;
@@ -25,6 +29,8 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   options: { level: 'restricted', kubernetesVersion: 'latest', rules: {} },
   workspaceRulesLive: true,
   maxFileBytes: DEFAULT_MAX_MB * 1024 * 1024,
+  baseline: '',
+  baselineFindings: 'hide',
 };
 
 export function readSettings(raw: unknown): ServerSettings {
@@ -47,6 +53,8 @@ export function readSettings(raw: unknown): ServerSettings {
     options: { level, kubernetesVersion: version, rules, foreignSuppressions: section.honorForeignSuppressions === 'all' ? 'all' : section.honorForeignSuppressions !== false },
     workspaceRulesLive: workspaceRules.liveInEditor !== false,
     maxFileBytes: Math.round(maxMegabytes(section.maxFileSizeMB) * 1024 * 1024),
+    baseline: typeof section.baseline === 'string' ? section.baseline.trim() : '',
+    baselineFindings: section.baselineFindings === 'hint' ? 'hint' : 'hide',
   };
 }
 

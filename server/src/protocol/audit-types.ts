@@ -50,7 +50,7 @@ export interface AuditFinding {
   readonly related: readonly AuditRelated[];
 }
 
-export type AuditItemStatus = 'pass' | 'fail' | 'manual' | 'not-applicable';
+export type AuditItemStatus = 'pass' | 'fail' | 'manual' | 'not-applicable' | 'not-evaluated';
 
 export interface AuditItem {
   readonly id: string;

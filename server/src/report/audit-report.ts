@@ -37,7 +37,7 @@ export interface ReportedFinding {
 
 export interface SuppressedReport extends ReportedFinding {
   readonly reason: string;
-  readonly by: 'comment' | 'annotation' | 'config';
+  readonly by: 'comment' | 'annotation' | 'config' | 'baseline';
 }
 
 export interface FileReport {

@@ -23,6 +23,37 @@ const MESSAGES = {
     en: 'suppression #{{index}} ({{rule}}) expired on {{date}}: its findings are reported again',
     'zh-cn': '第 {{index}} 条抑制（{{rule}}）已于 {{date}} 过期：相应的问题重新报告',
   },
+  suppressionUnused: {
+    en: 'suppression #{{index}} ({{rule}}) matched no finding: remove it, or check its selectors',
+    'zh-cn': '第 {{index}} 条抑制（{{rule}}）没有匹配任何问题：请删除它，或检查它的选择条件',
+  },
+  baselineGone: {
+    en: '{{count}} baselined finding(s) no longer occur: --prune-baseline removes them from {{file}}',
+    'zh-cn': '基线中有 {{count}} 个问题已不再出现：用 --prune-baseline 将其从 {{file}} 中删去',
+  },
+  baselinePruned: {
+    en: 'removed {{count}} entry(ies) that no longer occur from the baseline {{file}}',
+    'zh-cn': '已从基线 {{file}} 中删去 {{count}} 个不再出现的条目',
+  },
+  baselineWritten: {
+    en: 'wrote {{count}} finding(s) to the baseline {{file}}',
+    'zh-cn': '已将 {{count}} 个问题写入基线 {{file}}',
+  },
+  baselineUnreadable: { en: 'cannot read the baseline {{file}}: {{reason}}', 'zh-cn': '无法读取基线文件 {{file}}：{{reason}}' },
+  baselinedSummary: {
+    en: '{{count}} finding(s) hidden by the baseline {{file}} (only new findings are reported).',
+    'zh-cn': '基线 {{file}} 隐藏了 {{count}} 个已知问题（只报告新问题）。',
+  },
+  byComment: { en: 'comment directive', 'zh-cn': '注释指令' },
+  byAnnotation: { en: 'annotation', 'zh-cn': '注解' },
+  noResources: {
+    en: 'no Kubernetes resource was checked: nothing to judge (--allow-empty accepts this)',
+    'zh-cn': '没有检查任何 Kubernetes 资源，无从判断（使用 --allow-empty 可接受这种情况）',
+  },
+  exceptionIgnored: {
+    en: 'the {{by}} for {{rule}} is ignored: this configuration lets only .kube-checklist.yaml grant exceptions (exceptions: config-only)',
+    'zh-cn': '已忽略针对 {{rule}} 的{{by}}：此配置只允许 .kube-checklist.yaml 授予例外（exceptions: config-only）',
+  },
   renderFailed: { en: 'could not be rendered, so it was checked file by file: {{reason}}', 'zh-cn': '无法渲染，因此逐个文件检查：{{reason}}' },
   noKustomizeTool: {
     en: 'Kustomize overlays were checked file by file: neither kubectl nor kustomize is on PATH (--no-render hides this)',

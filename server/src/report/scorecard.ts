@@ -10,16 +10,20 @@
  *   `inputKinds` of a workspace rule; for the control-plane flag rules, a resource that runs or
  *   configures a control-plane component, see `looksAtAny`);
  * - `not-applicable`: active rules cover the item but nothing they look at was in the audited
- *   files (no RBAC object at all, no control-plane manifest ...): a pass would claim too much.
+ *   files (no RBAC object at all, no control-plane manifest ...): a pass would claim too much;
+ * - `not-evaluated`: rules exist for the item but none of them ran (turned off in the
+ *   configuration or the settings, or left out with --rule / --disable): nothing judged it.
+ *
+ * (`manual` then means: files cannot settle the item, or no rule for it is written yet.)
  *
  * `findings` counts the findings of the covering rules. The JSON format prints `item`, `status` and
  * `findings` only; the other fields serve the Markdown scorecard. Pure: it reads findings, resource
  * kinds and the rule selection only (the audit collects the kinds, with `carriesControlPlane`).
  */
-import { CHECKLIST_ITEMS, Resource, Rule, RuleSelection } from '../core';
+import { CHECKLIST_ITEMS, Resource, Rule, RuleSelection, RULES } from '../core';
 import { CONTROL_PLANE_KINDS, controlPlaneComponents } from '../core/model/control-plane';
 
-export type ScorecardStatus = 'pass' | 'fail' | 'manual' | 'not-applicable';
+export type ScorecardStatus = 'pass' | 'fail' | 'manual' | 'not-applicable' | 'not-evaluated';
 
 export interface ScorecardEntry {
   readonly item: string;
@@ -57,8 +61,9 @@ export function computeScorecard(
   return CHECKLIST_ITEMS.map(({ id, check }) => {
     const covering = check === 'manual' ? [] : selection.rules.filter(({ rule }) => rule.checklist.includes(id)).map(({ rule }) => rule);
     const count = sum(covering, findingsByRule);
+    const written = check !== 'manual' && RULES.some((rule) => rule.checklist.includes(id));
     const status: ScorecardStatus =
-      covering.length === 0 ? 'manual' : count > 0 ? 'fail' : covering.some((rule) => looksAtAny(rule, kinds)) ? 'pass' : 'not-applicable';
+      covering.length === 0 ? (written ? 'not-evaluated' : 'manual') : count > 0 ? 'fail' : covering.some((rule) => looksAtAny(rule, kinds)) ? 'pass' : 'not-applicable';
     return { item: id, status, findings: count, rules: covering.map((rule) => rule.id), suppressed: sum(covering, suppressedByRule) };
   });
 }
@@ -111,7 +116,7 @@ export function inputKindsOf(rule: Rule): readonly string[] | undefined {
 
 /** How many items have each status. */
 export function statusCounts(scorecard: readonly ScorecardEntry[]): Record<ScorecardStatus, number> {
-  const counts: Record<ScorecardStatus, number> = { fail: 0, pass: 0, 'not-applicable': 0, manual: 0 };
+  const counts: Record<ScorecardStatus, number> = { fail: 0, pass: 0, 'not-applicable': 0, 'not-evaluated': 0, manual: 0 };
   for (const entry of scorecard) counts[entry.status]++;
   return counts;
 }

@@ -38,6 +38,8 @@ export interface KubeChecklistConfig {
   /** `all`: blanket exemptions (kube-linter ignore-all, Polaris exempt) silence errors too. */
   readonly honorForeignSuppressions?: boolean | 'all';
   readonly suppressions?: readonly ConfigSuppression[];
+  /** `config-only`: comment directives and annotations in manifests grant no exception. */
+  readonly exceptions?: 'all' | 'config-only';
 }
 
 export interface ConfigProblem {

@@ -24,6 +24,10 @@ export const CONFIG_SCHEMA = {
       properties: { labels: STRING_MAP, annotations: STRING_MAP, namespaces: { type: 'array', items: { type: 'string' } } },
     },
     honorForeignSuppressions: { description: 'Honour kube-linter, Checkov, Polaris and kube-score ignore annotations; "all": also let blanket exemptions (kube-linter.io/ignore-all, polaris.fairwinds.com/exempt) silence errors.', enum: [true, false, 'all'] },
+    exceptions: {
+      description: 'Who may grant exceptions: "all" (default: comment directives, annotations and this file) or "config-only" (only this file: a manifest cannot exempt itself, its directives and annotations are reported as ignored).',
+      enum: ['all', 'config-only'],
+    },
     suppressions: {
       description: 'Findings accepted on purpose, each with a reason and, best, an expiry date.',
       type: 'array',

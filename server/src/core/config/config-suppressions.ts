@@ -14,6 +14,8 @@ export interface ConfigSuppressionResult {
   readonly suppressed: SuppressedFinding[];
   /** Indexes (in the configuration) of the expired suppressions that matched a finding. */
   readonly expired: readonly number[];
+  /** Indexes of the suppressions that matched a finding (expired or not). */
+  readonly used: readonly number[];
 }
 
 /** Whether the suppression's date is past: it holds through the whole `expires` day (UTC). */
@@ -30,8 +32,10 @@ export function applyConfigSuppressions(
   const kept: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
   const expired = new Set<number>();
+  const used = new Set<number>();
   for (const finding of findings) {
     const index = suppressions.findIndex((suppression) => matches(suppression, finding, relativePath));
+    if (index >= 0) used.add(index);
     if (index < 0) {
       kept.push(finding);
     } else if (isExpired(suppressions[index], now)) {
@@ -41,7 +45,8 @@ export function applyConfigSuppressions(
       suppressed.push({ finding, reason: suppressions[index].reason, by: 'config' });
     }
   }
-  return { kept, suppressed, expired: [...expired].sort((a, b) => a - b) };
+  const sorted = (indexes: Set<number>) => [...indexes].sort((a, b) => a - b);
+  return { kept, suppressed, expired: sorted(expired), used: sorted(used) };
 }
 
 function matches(suppression: ConfigSuppression, finding: Finding, relativePath: string): boolean {

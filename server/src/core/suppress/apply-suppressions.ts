@@ -16,8 +16,8 @@ import { foreignSuppressions } from './foreign-annotations';
 export interface SuppressedFinding {
   readonly finding: Finding;
   readonly reason: string;
-  /** A comment directive, an annotation (ours or another tool's), or `.kube-checklist.yaml`. */
-  readonly by: 'comment' | 'annotation' | 'config';
+  /** A comment directive, an annotation (ours or another tool's), `.kube-checklist.yaml`, or the baseline file. */
+  readonly by: 'comment' | 'annotation' | 'config' | 'baseline';
 }
 
 export type DirectiveProblemId = 'missingReason' | 'unknownRule' | 'noRule' | 'blanketExemption';

@@ -3,9 +3,10 @@
  * finding, in the fields GitLab documents: `description`, `check_name`, `fingerprint`, `severity`
  * (info | minor | major | critical | blocker) and `location` {`path`, `lines.begin`}.
  *
- * - The fingerprint is the SARIF one (rule, file, resource identity, node path; never a line
- *   number), so a finding keeps its identity across edits elsewhere in the file and GitLab can tell
- *   new findings from old ones in a merge request.
+ * - The fingerprint is the SARIF one and the baseline's (core/suppress/baseline.ts: resource
+ *   identity, rule, node path and message data; never a line number), so a finding keeps its
+ *   identity across edits elsewhere and GitLab can tell new findings from old ones in a merge
+ *   request.
  * - Suppressed findings are left out (GitLab has no notion of them); messages are rendered and
  *   redacted like every other format's.
  */
@@ -13,7 +14,7 @@ import { renderMessage, Severity } from '../../core';
 import type { AuditReport } from '../audit-report';
 import type { AuditFormatContext } from './format-types';
 import { resourceLabel } from './resource-label';
-import { fingerprintParts, FingerprintSet } from './sarif';
+import { fingerprintsOfReport } from './sarif';
 
 export type GitLabSeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 
@@ -28,7 +29,7 @@ export interface GitLabIssue {
 }
 
 export function formatGitLab(report: AuditReport, context: AuditFormatContext): string {
-  const fingerprints = new FingerprintSet();
+  const fingerprints = fingerprintsOfReport(report);
   const issues: GitLabIssue[] = [];
   for (const file of report.files) {
     for (const entry of file.findings) {
@@ -37,7 +38,7 @@ export function formatGitLab(report: AuditReport, context: AuditFormatContext): 
       issues.push({
         description: `${renderMessage(finding, context.locale)} (${resource})`,
         check_name: rule.id,
-        fingerprint: fingerprints.next(fingerprintParts(entry, file.path)),
+        fingerprint: fingerprints.get(entry)!,
         severity: SEVERITIES[finding.severity],
         location: { path: file.path, lines: { begin: range.start.line + 1 } },
       });

@@ -21,6 +21,7 @@ import {
   Rule,
   ruleById,
   ruleDocsUrl,
+  RULES,
 } from '../../core';
 import { checklistGuidance } from '../../core/checklist/guidance';
 import type { AuditReport, ReportedFinding, SuppressedReport } from '../audit-report';
@@ -42,6 +43,7 @@ export const STATUS_MARKS: Readonly<Record<ScorecardStatus, string>> = {
   fail: '❌',
   pass: '✅',
   'not-applicable': '➖',
+  'not-evaluated': '⏸️',
   manual: '✋',
 };
 
@@ -72,6 +74,15 @@ const L = {
   statusPass: { en: 'Pass', 'zh-cn': '通过' },
   statusNotApplicable: { en: 'Not applicable', 'zh-cn': '不适用' },
   statusManual: { en: 'Verify by hand', 'zh-cn': '需人工核查' },
+  statusNotEvaluated: { en: 'Not evaluated', 'zh-cn': '未评估' },
+  notEvaluatedRulesOff: {
+    en: 'the rules that check this item ({{rules}}) did not run: they are turned off, or left out with --rule / --disable.',
+    'zh-cn': '检查此项的规则（{{rules}}）没有运行：它们已被关闭，或被 --rule / --disable 排除。',
+  },
+  legendNotEvaluated: {
+    en: 'rules for the item exist, but none of them ran in this audit: no verdict.',
+    'zh-cn': '存在检查该项的规则，但本次审计中都没有运行：没有结论。',
+  },
   failLine: { en: '{{findings}} from {{rules}}.', 'zh-cn': '规则 {{rules}} 发现了 {{findings}}。' },
   passLine: { en: 'checked by {{rules}}, nothing found.', 'zh-cn': '由 {{rules}} 检查，未发现问题。' },
   suppressedNote: { en: ' {{count}} suppressed with a reason.', 'zh-cn': '另有 {{count}} 个已注明理由抑制。' },
@@ -128,6 +139,7 @@ const STATUS_LABELS: Readonly<Record<ScorecardStatus, LabelKey>> = {
   fail: 'statusFail',
   pass: 'statusPass',
   'not-applicable': 'statusNotApplicable',
+  'not-evaluated': 'statusNotEvaluated',
   manual: 'statusManual',
 };
 
@@ -169,7 +181,7 @@ export function formatMarkdown(report: AuditReport, context: AuditFormatContext)
     '',
     `## ${label('legend')}`,
     '',
-    ...(['fail', 'pass', 'not-applicable', 'manual'] as const).map(
+    ...(['fail', 'pass', 'not-applicable', 'not-evaluated', 'manual'] as const).map(
       (status) => `- ${STATUS_MARKS[status]} **${label(STATUS_LABELS[status])}**${colon}${label(legendKey(status))}`,
     ),
     '',
@@ -186,6 +198,8 @@ function legendKey(status: ScorecardStatus): LabelKey {
       return 'legendPass';
     case 'not-applicable':
       return 'legendNotApplicable';
+    case 'not-evaluated':
+      return 'legendNotEvaluated';
     case 'manual':
       return 'legendManual';
   }
@@ -219,7 +233,9 @@ function header(report: AuditReport, context: AuditFormatContext, label: Label):
   if (totals.suppressed > 0) findings += `${listSeparator(locale)}${label('suppressedValue', { count: totals.suppressed })}`;
   lines.push(`- **${label('findings')}**${colon}${findings}`);
   const counts = statusCounts(report.scorecard);
-  const statuses = (['fail', 'pass', 'not-applicable', 'manual'] as const).map((status) => `${STATUS_MARKS[status]} ${counts[status]} ${label(STATUS_LABELS[status])}`);
+  // "Not evaluated" is named only when some item is (rules turned off or left out).
+  const shownStatuses = (['fail', 'pass', 'not-applicable', 'not-evaluated', 'manual'] as const).filter((status) => status !== 'not-evaluated' || counts[status] > 0);
+  const statuses = shownStatuses.map((status) => `${STATUS_MARKS[status]} ${counts[status]} ${label(STATUS_LABELS[status])}`);
   lines.push(`- **${label('checklist')}**${colon}${statuses.join(' · ')}`);
   if (report.notifications.length > 0) {
     const warnings = locale === 'zh-cn' ? String(report.notifications.length) : `${report.notifications.length} ${report.notifications.length === 1 ? 'warning' : 'warnings'}`;
@@ -273,6 +289,14 @@ function itemBlock(item: ChecklistItem, entry: ScorecardEntry, context: ItemCont
           : label('notApplicableKinds', { kinds: joinWords(shown, locale, true), rules: ruleList });
       break;
     }
+    case 'not-evaluated':
+      detail = label('notEvaluatedRulesOff', {
+        rules: joinWords(
+          RULES.filter((rule) => rule.checklist.includes(item.id)).map((rule) => `\`${rule.id}\``),
+          locale,
+        ),
+      });
+      break;
     case 'manual':
       detail = label(item.check === 'manual' ? 'manualByNature' : 'manualNoRule');
       break;
@@ -290,7 +314,7 @@ function itemBlock(item: ChecklistItem, entry: ScorecardEntry, context: ItemCont
     if (groups.length > 0) lines.push('', ...groups);
   }
   const guidance = checklistGuidance(item.id);
-  const needsPerson = entry.status === 'manual' || entry.status === 'not-applicable';
+  const needsPerson = entry.status === 'manual' || entry.status === 'not-applicable' || entry.status === 'not-evaluated';
   if (guidance && (needsPerson || item.check === 'partial')) {
     lines.push('', `> **${label(needsPerson ? 'toVerify' : 'alsoVerify')}** ${localize(guidance, locale)}`);
   }

@@ -7,17 +7,20 @@
  * - Locations: artifact URIs relative to the working directory (`%SRCROOT%`), segments
  *   percent-encoded; regions with 1-based lines and columns counted in UTF-16 code units, which the
  *   run states as its `columnKind`; the end column is the column after the last character.
- * - Fingerprints: `kubeChecklist/v1` is a SHA-256 of the rule, the file, the resource (kind,
- *   namespace, name) and the finding's node path, never a line number, so that a finding keeps its
- *   identity when lines are inserted above it. Two findings that would share one get an ordinal.
+ * - Fingerprints: `kubeChecklist/v1` is the finding's fingerprint of core/suppress/baseline.ts (the
+ *   one a baseline file holds): a SHA-256 of the resource's identity, the rule, the message, the
+ *   node path and the message data, never a line number or a file name, so that a finding keeps its
+ *   identity when lines are inserted above it or its resource moves. Repeats get an ordinal.
+ * - Suppressions carry their justification: `inSource` for comments and annotations, `external`
+ *   for `.kube-checklist.yaml` and the baseline file.
  * - No source text is ever copied (no snippets): a value could be a secret.
  * - The output is deterministic for a given input and working directory: no timestamps.
  */
-import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import {
   checklistItemById,
   checklistItemUrl,
+  Fingerprints,
   formatText,
   Locale,
   localize,
@@ -64,8 +67,8 @@ export function formatSarif(report: AuditReport, context: AuditFormatContext): s
   const { locale } = context;
   const rules = [...RULES].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const fingerprints = new FingerprintSet();
   const results: unknown[] = [];
+  const printOf = fingerprintsOfReport(report);
   for (const file of report.files) {
     const entries: [ReportedFinding, SuppressedReport | undefined][] = [
       ...file.findings.map((entry): [ReportedFinding, undefined] => [entry, undefined]),
@@ -73,7 +76,7 @@ export function formatSarif(report: AuditReport, context: AuditFormatContext): s
     ];
     entries.sort(([a], [b]) => compareRanges(a.range, b.range));
     for (const [entry, suppression] of entries) {
-      results.push(resultOf(entry, suppression, file, ruleIndex.get(entry.rule.id) ?? -1, fingerprints, locale));
+      results.push(resultOf(entry, suppression, file, ruleIndex.get(entry.rule.id) ?? -1, printOf.get(entry)!, locale));
     }
   }
   const run: Record<string, unknown> = {
@@ -111,7 +114,7 @@ function resultOf(
   suppression: SuppressedReport | undefined,
   file: FileReport,
   ruleIndex: number,
-  fingerprints: FingerprintSet,
+  fingerprint: string,
   locale: Locale,
 ): unknown {
   const { kind, namespace, name } = finding.resource;
@@ -134,7 +137,7 @@ function resultOf(
       },
     ],
     partialFingerprints: {
-      [FINGERPRINT_KEY]: fingerprints.next(fingerprintParts({ finding, rule }, file.path)),
+      [FINGERPRINT_KEY]: fingerprint,
     },
     properties: { checklist: [...rule.checklist] },
   };
@@ -145,8 +148,25 @@ function resultOf(
       message: { text: place.message },
     }));
   }
-  if (suppression) result.suppressions = [{ kind: 'inSource', status: 'accepted', justification: suppression.reason }];
+  if (suppression) {
+    const kind = suppression.by === 'config' || suppression.by === 'baseline' ? 'external' : 'inSource';
+    result.suppressions = [{ kind, status: 'accepted', justification: suppression.reason }];
+  }
   return result;
+}
+
+/**
+ * The fingerprint of every finding of a report, with the ordinals counted as the baseline counts
+ * them: over the files in path order, the reported and baselined findings first, then the others.
+ */
+export function fingerprintsOfReport(report: AuditReport): Map<ReportedFinding, string> {
+  const fingerprints = new Fingerprints();
+  const printOf = new Map<ReportedFinding, string>();
+  for (const file of report.files) {
+    for (const entry of [...file.findings, ...file.suppressed.filter((entry) => entry.by === 'baseline')]) printOf.set(entry, fingerprints.of(entry.finding));
+  }
+  for (const file of report.files) for (const entry of file.suppressed) if (!printOf.has(entry)) printOf.set(entry, fingerprints.of(entry.finding));
+  return printOf;
 }
 
 /** 1-based lines and columns; the end column is the one after the last character. */
@@ -277,29 +297,4 @@ function notificationOf(notification: AuditNotification, locale: Locale): unknow
 
 function compareRanges(a: Range, b: Range): number {
   return a.start.line - b.start.line || a.start.character - b.start.character || a.end.line - b.end.line || a.end.character - b.end.character;
-}
-
-/** What a finding's fingerprint is made of: the rule, the file, the resource and the node path (no line). */
-export function fingerprintParts({ finding, rule }: Pick<ReportedFinding, 'finding' | 'rule'>, filePath: string): string[] {
-  const { kind, namespace, name } = finding.resource;
-  return [rule.id, finding.messageId, filePath, kind, namespace ?? '', name ?? '', ...finding.path.map(String)];
-}
-
-/**
- * Fingerprints of one run: the hash of the identity parts, and for a second finding with the same
- * parts (two reports of one rule on one node) the hash of the parts and its ordinal.
- */
-export class FingerprintSet {
-  private readonly seen = new Map<string, number>();
-
-  next(parts: readonly string[]): string {
-    const key = JSON.stringify(parts);
-    const ordinal = this.seen.get(key) ?? 0;
-    this.seen.set(key, ordinal + 1);
-    return sha256(ordinal === 0 ? key : `${key}#${ordinal}`);
-  }
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
