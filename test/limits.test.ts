@@ -59,8 +59,10 @@ test('documents nested 10,000 deep (flow and block) are skipped without overflow
 
 test('the CLI skips files over --max-file-size with one warning naming the limit, and refuses a bad value', () => {
   const cwd = repoPath('test', 'fixtures', 'cli');
-  const run = runCli(['audit', '--max-file-size', '0.0005', 'insecure'], { cwd });
-  assert.equal(run.status, 0, 'nothing was checked');
+  // Every file skipped means nothing was checked: exit 2, unless the empty audit is allowed.
+  assert.equal(runCli(['audit', '--max-file-size', '0.0005', 'insecure'], { cwd }).status, 2, 'an empty audit is no pass');
+  const run = runCli(['audit', '--max-file-size', '0.0005', '--allow-empty', 'insecure'], { cwd });
+  assert.equal(run.status, 0, 'nothing was checked, and that was allowed');
   assert.match(run.stderr, /insecure\/deployment\.yaml: warning: skipped file: larger than 0\.51 KiB/);
   assert.equal(run.stderr.match(/larger than/g)?.length, 1);
   const bad = runCli(['audit', '--max-file-size', 'big', 'insecure'], { cwd });
