@@ -102,6 +102,8 @@ try {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - 4);
     const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Privileged containers' });
     await hover.waitFor();
+    // The hover's "Quick Fix" link comes once the workbench has the code actions: wait for it.
+    await hover.filter({ hasText: 'Quick Fix' }).waitFor({ timeout: 15000 }).catch(() => undefined);
     const text = await hover.innerText();
     if (!/pss-privileged/.test(text) || !/Quick Fix/.test(text)) throw new Error(`hover text: ${text}`);
   });
