@@ -7,7 +7,6 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { FileAnalysis, RuleFailure, RuleSelection, selectRules, WorkspaceIndex } from '../core';
 import { AuditProgress, auditFiles, ConfigScope } from '../host/audit-files';
 import { configRelativePath } from '../host/config-discovery';
@@ -17,7 +16,7 @@ import type { AuditRender } from './audit-protocol';
 import { renderFolder, untrustedRenders } from './audit-rendering';
 import { ConfigLookup, excludedByConfig, FoundConfig, withConfig } from './config-lookup';
 import type { ServerSettings } from './settings';
-import { fileUri } from './workspace-scanner';
+import { fileUri, fsPathOf } from './workspace-scanner';
 import type { FolderState, WorkspaceService } from './workspace-service';
 
 export interface FolderAuditDependencies {
@@ -126,10 +125,3 @@ function configScope(found: FoundConfig | undefined, uri: string): ConfigScope |
   return { suppressions, relativePath: configRelativePath(found!, absolute), expired: () => undefined, configOnly };
 }
 
-function fsPathOf(uri: string): string | undefined {
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}

@@ -6,9 +6,9 @@
  * not be rendered, and why, goes into the audit result. The renderers run asynchronously, so the
  * server answers other requests meanwhile.
  */
+import { fsPathOf } from './workspace-scanner';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { KUSTOMIZATION_FILE_NAMES } from '../core';
 import { RenderedSet, renderSources } from '../host/render/render-sources';
 import type { AuditRender } from './audit-protocol';
@@ -20,7 +20,7 @@ export interface RenderedFolder {
 
 /** Renders the folder's overlays and charts; the signal (the audit's cancel) ends a running renderer. */
 export async function renderFolder(folderPath: string, entries: Iterable<string>, signal?: AbortSignal): Promise<RenderedFolder> {
-  const fsPaths = [...entries].map(toFsPath).filter((file): file is string => file !== undefined);
+  const fsPaths = [...entries].map(fsPathOf).filter((file): file is string => file !== undefined);
   const kustomizations = fsPaths.filter((file) => KUSTOMIZATION_FILE_NAMES.includes(path.basename(file)));
   const charts = fsPaths.filter((file) => path.basename(file) === 'Chart.yaml' && fs.existsSync(path.join(path.dirname(file), 'templates'))).map((file) => path.dirname(file));
   const outcome = await renderSources({ kustomizations, charts }, signal);
@@ -42,10 +42,3 @@ export function untrustedRenders(entries: Iterable<string>): AuditRender[] {
   return renders;
 }
 
-function toFsPath(uri: string): string | undefined {
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}

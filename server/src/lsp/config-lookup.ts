@@ -5,7 +5,8 @@
  * own. VS Code settings stay on top: a setting overrides the file only where it differs from its
  * default, since workspace/configuration cannot tell an explicit default from none.
  */
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fsPathOf } from './workspace-scanner';
+import { pathToFileURL } from 'node:url';
 import { AnalysisResult, applyConfigSuppressions, configOptions, KubeChecklistConfig } from '../core';
 import { ConfigDiscovery, configRelativePath, excludedByConfig as excludedAt, FoundConfig as FoundConfigFile, isConfigFileName } from '../host/config-discovery';
 import { DEFAULT_SETTINGS, ServerSettings } from './settings';
@@ -18,13 +19,6 @@ export function isConfigDocument(uri: string): boolean {
   return uri.startsWith('file:') && isConfigFileName(uri.slice(uri.lastIndexOf('/') + 1));
 }
 
-function fsPathOf(uri: string): string | undefined {
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
 
 /** The configurations the server reads, kept until one of them changes. */
 export class ConfigLookup {

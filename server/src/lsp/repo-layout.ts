@@ -3,20 +3,12 @@
  * `templates/` (Go templates: never checked as YAML) or named as a patch by a kustomization near it
  * (host/kustomize-patches.ts, the audit's detector too: only the values it sets are checked).
  */
+import { fsPathOf } from './workspace-scanner';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { helmChartOfTemplate } from '../core';
 import { KustomizePatchLookup } from '../host/kustomize-patches';
 
-function fsPathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
 
 export function isHelmTemplate(uri: string): boolean {
   const file = fsPathOf(uri);

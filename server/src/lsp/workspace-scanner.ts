@@ -6,7 +6,7 @@
  * module and the service reading `.gitignore` touch the disk.
  */
 import * as fs from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { extractResources, parseSourceFile, parseSourceFileSliced, Resource, SkippedDocument, Slicing, SourceFile } from '../core';
 import { decodeSource, MAX_FILE_BYTES } from '../host/read-source';
 import { isManifestFileName, TreeFilter, walkTree } from '../host/workspace-walker';
@@ -46,6 +46,15 @@ export interface FileEntry extends FoundFile {
 
 export function fileUri(fsPath: string): string {
   return pathToFileURL(fsPath).href;
+}
+
+/** The file system path of a `file:` uri; undefined for any other uri. */
+export function fsPathOf(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function isManifestPath(name: string): boolean {

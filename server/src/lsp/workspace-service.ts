@@ -16,7 +16,7 @@ import { parseFilesExclude } from '../core/workspace/glob';
 import { TreeFilter } from '../host/workspace-walker';
 import { MAX_FILE_BYTES } from '../host/read-source';
 import { SLICED_ANALYSIS_THRESHOLD, slicingWhile } from './sliced-analysis';
-import { entryFromSource, entryFromText, EntryStatus, FileEntry, FolderFilters, FoundFile, isManifestPath, readEntry, readEntryReusing, readEntrySliced, walkFolder } from './workspace-scanner';
+import { entryFromSource, entryFromText, EntryStatus, FileEntry, FolderFilters, FoundFile, isManifestPath, readEntry, readEntryReusing, readEntrySliced, walkFolder, fsPathOf } from './workspace-scanner';
 import { workspaceMessage } from './workspace-messages';
 import type { Locale, SourceFile } from '../core';
 
@@ -205,7 +205,7 @@ export class WorkspaceService {
     for (const change of changes) {
       const folder = this.folderOf(change.uri);
       if (!folder) continue;
-      const fsPath = safeFsPath(change.uri);
+      const fsPath = fsPathOf(change.uri);
       if (!fsPath) continue;
       const relativePath = path.relative(folder.fsPath, fsPath).split(path.sep).join('/');
       if (relativePath === '.gitignore' || relativePath.endsWith('/.gitignore')) {
@@ -262,7 +262,7 @@ export class WorkspaceService {
     if (cached && cached.version === document.version) return cached.entry;
     const primed = this.primed.get(document.uri);
     const source = primed && primed.version === document.version ? primed.source : undefined;
-    const fsPath = safeFsPath(document.uri) ?? document.uri;
+    const fsPath = fsPathOf(document.uri) ?? document.uri;
     const relativePath = path.relative(folder.fsPath, fsPath).split(path.sep).join('/');
     const found: FoundFile = { uri: document.uri, fsPath, relativePath, mtimeMs: 0, size: 0 };
     const entry = source ? entryFromSource(found, source) : entryFromText(found, document.getText());
@@ -361,13 +361,6 @@ export class WorkspaceService {
   }
 }
 
-function safeFsPath(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Segment by segment in code-unit order, as the CLI sorts paths. */
 function comparePaths(a: string, b: string): number {
