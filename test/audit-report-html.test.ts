@@ -130,3 +130,26 @@ test('what was rendered (Kustomize overlays, Helm charts) and what could not be,
   assert.match(html, /<code>charts\/web<\/code> \(helm\) — failed: template: &lt;web&gt;\/deployment\.yaml:3 bad/);
   assert.doesNotMatch(report.renderReportHtml(sampleResult(), { nonce: 'n', strings: STRINGS }), /Rendering:/, 'nothing when nothing was to render');
 });
+
+test('suppressions that no longer hold link to their place in the configuration; each baseline says what it held and what is gone', () => {
+  const range = { start: { line: 4, character: 4 }, end: { line: 4, character: 26 } };
+  const result = {
+    ...sampleResult(),
+    exceptions: {
+      suppressions: [
+        { uri: 'file:///ws/.kube-checklist.yaml', path: '.kube-checklist.yaml', range, index: 0, rule: 'pss-host-namespaces', problem: 'unused' },
+        { uri: 'file:///ws/.kube-checklist.yaml', path: '.kube-checklist.yaml', range, index: 1, rule: '<img>', problem: 'expired', expires: '2020-01-01' },
+      ],
+      baselines: [{ path: 'baseline.json', entries: 19, held: 8, gone: 11 }],
+    },
+  };
+  const html = report.renderReportHtml(result, { nonce: 'n', strings: STRINGS });
+  assert.match(html, /<summary>2 suppressions no longer hold<\/summary>/);
+  assert.match(html, /<code>\.kube-checklist\.yaml:5<\/code><\/a> — suppression 1 \(pss-host-namespaces\) matched nothing/);
+  assert.match(html, /suppression 2 \(&lt;img&gt;\) expired on 2020-01-01/);
+  const link = html.match(/href="(command:kubeChecklist\.openAuditFinding\?[^"]+)"[^>]*><code>\.kube-checklist/);
+  assert.ok(link, 'the entry links to the configuration');
+  assert.deepEqual(JSON.parse(decodeURIComponent(link[1].replace(/&quot;/g, '"').split('?')[1])), ['file:///ws/.kube-checklist.yaml', range]);
+  assert.match(html, /Baseline baseline\.json: 19 entries, 8 held, 11 gone/);
+  assert.doesNotMatch(report.renderReportHtml(sampleResult(), { nonce: 'n', strings: STRINGS }), /no longer hold|Baseline /, 'nothing without exceptions');
+});

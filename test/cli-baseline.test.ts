@@ -112,6 +112,16 @@ describe('baseline', () => {
     assert.match(run.stderr, /hidden by the baseline baseline\.json/);
   });
 
+  test('the text summary says who suppressed what: here the baseline, not comments or annotations', () => {
+    const dir = workspace({ 'app.yaml': WEB });
+    writeBaseline(dir);
+    const held = JSON.parse(fs.readFileSync(path.join(dir, 'baseline.json'), 'utf8')).entries.length;
+    const run = runCli(['audit', '.', '--no-render', '--no-color', '--baseline', 'baseline.json'], { cwd: dir });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, new RegExp(`^${held} suppressed: ${held} by the baseline \\(--show-suppressed lists them\\)`, 'm'));
+    assert.doesNotMatch(run.stdout, /by comments|by annotations/);
+  });
+
   test('moving the resource within a file, reordering documents, moving it to another file and reformatting keep it baselined', () => {
     const dir = workspace({ 'app.yaml': `${WEB}---\n${CONFIG_MAP}` });
     writeBaseline(dir);

@@ -448,7 +448,7 @@ test('suppressions: comments and annotations with a reason hide findings, which 
   assert.equal(quiet.status, 1, 'the unsuppressed Unmasked procMount is an error');
   assert.ok(!quiet.stdout.includes('pss-privileged'));
   assert.ok(!quiet.stdout.includes('pss-host-namespaces'));
-  assert.match(quiet.stdout, /^2 suppressed by comments or annotations/m);
+  assert.match(quiet.stdout, /^2 suppressed: 1 by comments, 1 by annotations \(--show-suppressed lists them\)/m);
   assert.match(quiet.stderr, /suppressed\/pod\.yaml:19:9: warning: This suppression has no reason/);
   const listed = cli(['audit', 'suppressed', '--no-color', '--show-suppressed']);
   assert.match(listed.stdout, /suppressed\/pod\.yaml:18:21: suppressed pss-privileged .* -- needs the host's devices for the drill/);

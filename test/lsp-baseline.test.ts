@@ -72,3 +72,56 @@ test('kubeChecklist.baseline hides the findings it holds, hint shows them as hin
   assert.ok(!codes.includes('pss-privileged'), codes.join(','));
   await client.changeSettings({}, uri);
 });
+
+test('Audit Workspace applies the baseline too, and lists the baseline entries gone and the suppressions that no longer hold', async () => {
+  const work = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'kc-audit-baseline-')));
+  fs.writeFileSync(path.join(work, 'app.yaml'), WEB);
+  // Other namespaces, so the namespace-wide findings of app.yaml stay the same.
+  const elsewhere = (name: string) => WEB.replace('name: web\n  namespace: shop', `name: ${name}\n  namespace: ${name}`);
+  fs.writeFileSync(path.join(work, 'gone.yaml'), elsewhere('old'));
+  assert.equal(runCli(['audit', '.', '--no-render', '--write-baseline', 'baseline.json'], { cwd: work }).status, 1);
+  // After the baseline: one Deployment is gone (its entries no longer occur), a new one appears.
+  fs.rmSync(path.join(work, 'gone.yaml'));
+  const config = [
+    'suppressions:',
+    '  - rule: pss-host-namespaces',
+    '    paths: ["app.yaml"]',
+    '    reason: nothing here uses host namespaces, so this matches nothing',
+    '  - rule: image-latest-tag',
+    '    paths: ["new.yaml"]',
+    '    reason: pinned by the release job',
+    '    expires: 2020-01-01',
+    '',
+  ].join('\n');
+  fs.writeFileSync(path.join(work, '.kube-checklist.yaml'), config);
+  fs.writeFileSync(path.join(work, 'new.yaml'), elsewhere('api').replace('nginx:1.27', 'nginx:latest'));
+  const auditor = new TestLspClient();
+  auditor.settings = { baseline: 'baseline.json' };
+  try {
+    await auditor.initialize('en', { workspaceFolders: [{ uri: pathToFileURL(work).href, name: 'ws' }] });
+    type Result = { findings: { path: string; ruleId: string; severity: string }[]; stats: { suppressed: number }; exceptions: { suppressions: { path: string; index: number; rule: string; problem: string; expires?: string; range: { start: { line: number } } }[]; baselines: { path: string; entries: number; held: number; gone: number }[] } };
+    const result = (await auditor.connection.sendRequest('kubeChecklist/auditWorkspace', {})) as Result;
+    assert.deepEqual([...new Set(result.findings.map((finding) => finding.path))], ['new.yaml'], `app.yaml is baselined; new.yaml is new: ${result.findings.map((f) => `${f.path} ${f.ruleId}`).join(', ')}`);
+    assert.ok(result.findings.some((finding) => finding.ruleId === 'pss-privileged'));
+    assert.ok(result.findings.some((finding) => finding.ruleId === 'image-latest-tag'), 'an expired suppression lets its finding through');
+    const [baseline] = result.exceptions.baselines;
+    assert.equal(baseline.path, 'baseline.json');
+    assert.ok(baseline.held > 0 && baseline.gone > 0 && baseline.held + baseline.gone === baseline.entries, JSON.stringify(baseline));
+    assert.deepEqual(
+      result.exceptions.suppressions.map(({ path: file, index, rule, problem, expires, range }) => ({ file, index, rule, problem, expires, line: range.start.line })),
+      [
+        { file: '.kube-checklist.yaml', index: 0, rule: 'pss-host-namespaces', problem: 'unused', expires: undefined, line: 1 },
+        { file: '.kube-checklist.yaml', index: 1, rule: 'image-latest-tag', problem: 'expired', expires: '2020-01-01', line: 4 },
+      ],
+    );
+    // With hints, what the baseline holds is shown again, as hints only.
+    auditor.settings = { baseline: 'baseline.json', baselineFindings: 'hint' };
+    await auditor.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const hinted = (await auditor.connection.sendRequest('kubeChecklist/auditWorkspace', {})) as Result;
+    const appFindings = hinted.findings.filter((finding) => finding.path === 'app.yaml');
+    assert.ok(appFindings.length > 0 && appFindings.every((finding) => finding.severity === 'hint'), JSON.stringify(appFindings));
+  } finally {
+    assert.equal(await auditor.shutdown(), 0, auditor.stderr);
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+});

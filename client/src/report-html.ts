@@ -38,6 +38,14 @@ export interface ReportStrings {
   readonly skipped: string;
   readonly skippedReasons: Readonly<Record<'too-large' | 'binary' | 'unreadable', string>>;
   readonly ruleFailures: string;
+  /** Summary of the exceptions that no longer hold: {0} suppressions. */
+  readonly staleSuppressions: string;
+  /** A suppression ({0}: its number, {1}: its rule) that matched no finding. */
+  readonly unusedSuppression: string;
+  /** A suppression ({0}, {1}) past its expiry day ({2}) whose finding is reported again. */
+  readonly expiredSuppression: string;
+  /** A baseline file ({0}) of {1} entries: {2} held a finding, {3} no longer occur. */
+  readonly baselineStatus: string;
   /** Summary of the Kustomize overlays and Helm charts: {0} rendered, {1} not. */
   readonly renders: string;
   readonly renderStatuses: Readonly<Record<'rendered' | 'failed' | 'no-tool' | 'untrusted', string>>;
@@ -152,11 +160,32 @@ function renderNotes(result: AuditResult, strings: ReportStrings): string {
     const rendered = renders.filter((render) => render.status === 'rendered').length;
     notes.push(`<details class="note"><summary>${escapeHtml(fill(strings.renders, rendered, renders.length - rendered))}</summary><ul>${list}</ul></details>`);
   }
+  notes.push(...renderExceptions(result, strings));
   if (result.ruleFailures.length > 0) {
     const list = result.ruleFailures.map((failure) => `<li><code>${escapeHtml(failure.ruleId)}</code>: ${escapeHtml(failure.message)}</li>`).join('');
     notes.push(`<details class="note error"><summary>${escapeHtml(fill(strings.ruleFailures, result.ruleFailures.length))}</summary><ul>${list}</ul></details>`);
   }
   return notes.join('\n');
+}
+
+/** Suppressions that matched nothing or expired, each a link to its place; the baselines and their gone entries. */
+function renderExceptions(result: AuditResult, strings: ReportStrings): string[] {
+  const notes: string[] = [];
+  const suppressions = result.exceptions?.suppressions ?? [];
+  if (suppressions.length > 0) {
+    const list = suppressions
+      .map((entry) => {
+        const text = entry.problem === 'expired' ? fill(strings.expiredSuppression, entry.index + 1, entry.rule, entry.expires ?? '') : fill(strings.unusedSuppression, entry.index + 1, entry.rule);
+        const href = commandUri(REPORT_COMMANDS.openFinding, [entry.uri, entry.range]);
+        return `<li><a href="${escapeHtml(href)}"><code>${escapeHtml(entry.path)}:${entry.range.start.line + 1}</code></a> — ${escapeHtml(text)}</li>`;
+      })
+      .join('');
+    notes.push(`<details class="note"><summary>${escapeHtml(fill(strings.staleSuppressions, suppressions.length))}</summary><ul>${list}</ul></details>`);
+  }
+  for (const baseline of result.exceptions?.baselines ?? []) {
+    notes.push(`<p class="note">${escapeHtml(fill(strings.baselineStatus, baseline.path, baseline.entries, baseline.held, baseline.gone))}</p>`);
+  }
+  return notes;
 }
 
 function renderSection(section: AuditResult['checklist'][number], result: AuditResult, strings: ReportStrings): string {

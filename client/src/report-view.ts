@@ -31,6 +31,10 @@ export function reportStrings(): ReportStrings {
     skipped: vscode.l10n.t('{0} files were not checked'),
     skippedReasons: { 'too-large': vscode.l10n.t('larger than the size limit (kubeChecklist.maxFileSizeMB)'), binary: vscode.l10n.t('binary file'), unreadable: vscode.l10n.t('cannot be read') },
     ruleFailures: vscode.l10n.t('{0} rules failed and were skipped'),
+    staleSuppressions: vscode.l10n.t('{0} suppressions in .kube-checklist.yaml no longer hold'),
+    unusedSuppression: vscode.l10n.t('suppression {0} ({1}) matched no finding: remove it, or fix its rule or paths'),
+    expiredSuppression: vscode.l10n.t('suppression {0} ({1}) expired on {2}: its findings are reported again'),
+    baselineStatus: vscode.l10n.t('Baseline {0}: {1} entries, {2} held findings of this audit, {3} no longer occur (kube-checklist audit --baseline {0} --prune-baseline removes them)'),
     renders: vscode.l10n.t('Kustomize overlays and Helm charts: {0} rendered before checking, {1} not'),
     renderStatuses: {
       rendered: vscode.l10n.t('rendered; findings are shown on the files the resources come from'),

@@ -2,17 +2,21 @@
  * One workspace folder in Audit Workspace, through the audit the CLI runs (host/audit-files.ts):
  * the folder's indexed files (open documents in place of their disk text) minus what its
  * configurations exclude, each file with the rules of its own `.kube-checklist.yaml` over the
- * client's settings, Kustomize patches by the one detector, configuration suppressions, and, in a
- * trusted workspace, rendered overlays and charts carried to their files.
+ * client's settings, Kustomize patches by the one detector, configuration suppressions, in a
+ * trusted workspace rendered overlays and charts carried to their files, and last the folder's
+ * baseline (`kubeChecklist.baseline`): its findings are suppressed by the baseline, or shown as
+ * hints (`kubeChecklist.baselineFindings`), as in open documents.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FileAnalysis, RuleFailure, RuleSelection, selectRules, WorkspaceIndex } from '../core';
+import { Baseline, FileAnalysis, RuleFailure, RuleSelection, selectRules, WorkspaceIndex } from '../core';
 import { AuditProgress, auditFiles, ConfigScope } from '../host/audit-files';
 import { configRelativePath } from '../host/config-discovery';
 import { isKustomizationFile, patchesNamedBy } from '../host/kustomize-patches';
 import { carryRenderedFindings } from '../host/render/carry-rendered';
+import type { ExceptionTracker } from './audit-exceptions';
 import type { AuditRender } from './audit-protocol';
+import { BaselineFiles, baselineUseOf } from './baseline-files';
 import { renderFolder, untrustedRenders } from './audit-rendering';
 import { ConfigLookup, excludedByConfig, FoundConfig, withConfig } from './config-lookup';
 import type { ServerSettings } from './settings';
@@ -22,6 +26,7 @@ import type { FolderState, WorkspaceService } from './workspace-service';
 export interface FolderAuditDependencies {
   readonly workspace: WorkspaceService;
   readonly configs: ConfigLookup;
+  readonly baselines: BaselineFiles;
   /** Whether the client trusts the workspace: only then are renderers (kubectl, helm) run. */
   trusted(): boolean;
 }
@@ -40,6 +45,8 @@ export interface FolderAudit {
   /** The rules of the folder's root (its settings and root configuration): the report's level. */
   readonly selection: RuleSelection;
   readonly settings: ServerSettings;
+  /** The folder's baseline, when its file exists: what it holds, and which of its entries the audit met. */
+  readonly baseline?: { readonly path: string; readonly baseline: Baseline; readonly held: number };
 }
 
 
@@ -51,6 +58,7 @@ export async function auditFolder(
   signal: AbortSignal,
   cancelled: () => boolean,
   progress: (progress: AuditProgress) => void,
+  exceptions: ExceptionTracker,
 ): Promise<FolderAudit | undefined> {
   const { workspace, configs } = deps;
   const rootSettings = withConfig(clientSettings, configs.configFor(folder.uri)?.file.config);
@@ -68,10 +76,15 @@ export async function auditFolder(
   const patches = patchesNamedBy(kustomizationTexts(folder.entries.keys(), index));
   const isPatch = (uri: string) => patches.has(fsPathOf(uri) ?? '');
   let renders: AuditRender[] = [];
+  const baselineUse = baselineUseOf(rootSettings, folder.fsPath);
+  const baselineFile = baselineUse && deps.baselines.at(baselineUse.absolute)?.baseline;
+  // A fresh one per audit: it records which of its entries this audit met.
+  const baseline = baselineFile && new Baseline(baselineFile.entries);
   const result = await auditFiles(files, {
     selectionOf: (file) => selectionOf(file.uri),
     isPatch: (file) => isPatch(file.uri),
-    configOf: (file) => configScope(configs.configFor(file.uri), file.uri),
+    configOf: (file) => configScope(configs.configFor(file.uri), file.uri, exceptions),
+    baseline,
     progress,
     cancelled,
     carryRendered: async (analyses) => {
@@ -91,12 +104,26 @@ export async function auditFolder(
     },
   });
   if (!result) return undefined;
+  const held = result.analyses.reduce((sum, analysis) => sum + analysis.suppressed.filter((entry) => entry.by === 'baseline').length, 0);
+  const analyses = baselineUse?.mode === 'hint' ? result.analyses.map(baselinedAsHints) : result.analyses;
   return {
-    audited: result.analyses.map((analysis) => ({ folder, index: result.index, analysis })),
+    audited: analyses.map((analysis) => ({ folder, index: result.index, analysis })),
     ruleFailures: result.ruleFailures,
     renders,
     selection: selectionOf(folder.uri),
     settings: rootSettings,
+    baseline: baseline && { path: path.relative(folder.fsPath, baselineUse!.absolute).split(path.sep).join('/'), baseline, held },
+  };
+}
+
+/** `baselineFindings: hint`: what the baseline holds is shown, as hints, instead of hidden. */
+function baselinedAsHints(analysis: FileAnalysis): FileAnalysis {
+  const held = analysis.suppressed.filter((entry) => entry.by === 'baseline');
+  if (held.length === 0) return analysis;
+  return {
+    ...analysis,
+    findings: [...analysis.findings, ...held.map(({ finding }) => ({ ...finding, severity: 'hint' as const }))],
+    suppressed: analysis.suppressed.filter((entry) => entry.by !== 'baseline'),
   };
 }
 
@@ -116,12 +143,12 @@ function kustomizationTexts(uris: Iterable<string>, index: WorkspaceIndex): { ab
 }
 
 /** The suppressions of the configuration that applies to a file, for the audit. */
-function configScope(found: FoundConfig | undefined, uri: string): ConfigScope | undefined {
+function configScope(found: FoundConfig | undefined, uri: string, exceptions: ExceptionTracker): ConfigScope | undefined {
   const absolute = fsPathOf(uri);
   const suppressions = found?.file.config?.suppressions ?? [];
   const configOnly = found?.file.config?.exceptions === 'config-only';
   if ((!suppressions.length && !configOnly) || absolute === undefined) return undefined;
-  // Expired suppressions are shown on the configuration file itself (config-diagnostics.ts).
-  return { suppressions, relativePath: configRelativePath(found!, absolute), expired: () => undefined, configOnly };
+  // Expired ones are also shown on the configuration file itself (config-diagnostics.ts).
+  return { suppressions, relativePath: configRelativePath(found!, absolute), ...exceptions.scopeOf(found!), configOnly };
 }
 

@@ -6,6 +6,7 @@
  * now are cleared) and answers with the findings and the checklist scorecard for the report view.
  * Each file is checked with the rules of its own `.kube-checklist.yaml` over the client's settings.
  */
+import * as path from 'node:path';
 import {
   CancellationToken,
   Connection,
@@ -22,7 +23,9 @@ import { ConfigLookup } from './config-lookup';
 import { Positioner, resultDiagnostics, sourcePositioner } from './workspace-diagnostics';
 import { workspaceMessage } from './workspace-messages';
 import type { FolderState, WorkspaceService } from './workspace-service';
-import { AuditedFile, auditFolder } from './audit-folder';
+import { AuditedFile, auditFolder, FolderAudit } from './audit-folder';
+import { auditExceptions, ExceptionTracker } from './audit-exceptions';
+import type { BaselineFiles } from './baseline-files';
 import { auditFinding, checklistSections, dedupeFailures } from './audit-result';
 
 export type { AuditedFile } from './audit-folder';
@@ -31,6 +34,7 @@ export interface AuditDependencies {
   readonly connection: Connection;
   readonly workspace: WorkspaceService;
   readonly configs: ConfigLookup;
+  readonly baselines: BaselineFiles;
   /** The client's own settings for a uri (the `.kube-checklist.yaml` of each file goes on top here). */
   clientSettingsFor(uri: string): Promise<ServerSettings>;
   locale(): Locale;
@@ -94,6 +98,7 @@ export class AuditRunner {
     try {
       const wanted = params.folders ? new Set(params.folders) : undefined;
       const folders = [...workspace.folders.values()].filter((folder) => !wanted || wanted.has(folder.uri));
+      const multiRoot = folders.length > 1;
 
       // 1. Files: only those changed since they were indexed are read.
       let lastReport = 0;
@@ -118,6 +123,8 @@ export class AuditRunner {
       const renders: AuditRender[] = [];
       const selections: RuleSelection[] = [];
       const rootSettings: ServerSettings[] = [];
+      const exceptions = new ExceptionTracker();
+      const baselines: NonNullable<FolderAudit['baseline']>[] = [];
       const total = plans.reduce((sum, plan) => sum + workspace.indexFor(plan.folder, true)!.index.files.length, 0);
       let before = 0;
       let findingCount = 0;
@@ -129,7 +136,7 @@ export class AuditRunner {
           lastReport = now;
           const done = before + progress.done;
           reporter.report(20 + Math.round((done / Math.max(total, 1)) * 75), workspaceMessage('auditChecking', locale, { done, total, resources: progress.resources, findings: findingCount + progress.findings }));
-        });
+        }, exceptions);
         stopIfCancelled();
         if (!folderAudit) continue;
         before += folderAudit.audited.length;
@@ -139,6 +146,7 @@ export class AuditRunner {
         appendAll(renders, folderAudit.renders);
         selections.push(folderAudit.selection);
         rootSettings.push(folderAudit.settings);
+        if (folderAudit.baseline) baselines.push({ ...folderAudit.baseline, path: multiRoot ? `${plan.folder.name}/${folderAudit.baseline.path}` : folderAudit.baseline.path });
       }
       stopIfCancelled();
       const resources = audited.reduce((sum, { analysis }) => sum + analysis.file.resources.length, 0);
@@ -147,7 +155,6 @@ export class AuditRunner {
       reporter.report(95, workspaceMessage('auditPublishing', locale, { findings: findingCount }));
       const published = new Map<string, Diagnostic[]>();
       const findings: AuditFinding[] = [];
-      const multiRoot = folders.length > 1;
       for (const { folder, index, analysis } of audited) {
         const own = sourcePositioner(analysis.file.uri, analysis.file.source);
         const resolve = (uri: string): Positioner | undefined => {
@@ -211,6 +218,7 @@ export class AuditRunner {
         ruleFailures: dedupeFailures(failures),
         renders,
         exportFormats: (['json', 'sarif', 'markdown'] as const).filter((format) => AUDIT_FORMATTERS[format] !== undefined),
+        exceptions: auditExceptions(exceptions, (absolute) => displayPathIn(folders, absolute, multiRoot), baselines),
       };
       this.last = { files: audited, selection, scorecard, result, kubernetesVersion: result.kubernetesVersion };
       connection.console.info(
@@ -222,5 +230,16 @@ export class AuditRunner {
       reporter.done();
     }
   }
+}
 
+/** A file's path as the report shows it: relative to its workspace folder (named first when there are several). */
+function displayPathIn(folders: readonly FolderState[], absolute: string, multiRoot: boolean): string {
+  for (const folder of folders) {
+    const relative = path.relative(folder.fsPath, absolute);
+    if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) {
+      const shown = relative.split(path.sep).join('/');
+      return multiRoot ? `${folder.name}/${shown}` : shown;
+    }
+  }
+  return absolute;
 }

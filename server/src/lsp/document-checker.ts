@@ -7,11 +7,11 @@
  * result enters the cache. Diagnostics, hover and code actions all ask it, so none of them can act
  * on a finding another one does not show.
  */
-import * as path from 'node:path';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisResult, analyzeSource, analyzeWorkspace, isWorkspaceRule, parseSourceFile, ruleById, SourceFile } from '../core';
 import { AnalysisCache, AnalysisPlan, DocumentAnalysis } from './analysis-cache';
+import { BaselineFiles, baselineUseOf } from './baseline-files';
 import { ConfigLookup, isConfigDocument } from './config-lookup';
 import { DocumentSteps, DocumentStepsPlanner } from './document-steps';
 import type { ServerSettings } from './settings';
@@ -31,6 +31,8 @@ export interface CheckerHost {
   readonly documents: TextDocuments<TextDocument>;
   readonly workspace: WorkspaceService;
   readonly configs: ConfigLookup;
+  /** The baseline files, shared with Audit Workspace. */
+  readonly baselines: BaselineFiles;
   settingsFor(uri: string): Promise<ServerSettings>;
 }
 
@@ -40,7 +42,7 @@ export class DocumentChecker {
   private readonly steps: DocumentStepsPlanner;
 
   constructor(private readonly host: CheckerHost) {
-    this.steps = new DocumentStepsPlanner(host.configs);
+    this.steps = new DocumentStepsPlanner(host.configs, host.baselines);
   }
 
   /** The check of the document's current text; undefined when it closed or changed meanwhile. */
@@ -69,8 +71,7 @@ export class DocumentChecker {
   /** Steps for a file that is not open (its indexed text), the same as for an open one. */
   stepsOf(uri: string, settings?: ServerSettings): DocumentSteps {
     const folder = this.host.workspace.folderOf(uri);
-    const baseline = settings?.baseline && folder ? { absolute: path.resolve(folder.fsPath, settings.baseline), mode: settings.baselineFindings } : undefined;
-    return this.steps.stepsOf(uri, baseline);
+    return this.steps.stepsOf(uri, baselineUseOf(settings, folder?.fsPath));
   }
 
   /** Drops what is kept for a document that closed or was opened again. */

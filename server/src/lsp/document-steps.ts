@@ -9,9 +9,9 @@
  * is never reused. Last, the baseline (`kubeChecklist.baseline`, the file `--baseline` reads)
  * hides the findings it holds, or shows them as hints (`kubeChecklist.baselineFindings`).
  */
-import * as fs from 'node:fs';
-import { AnalysisResult, Baseline, ConfigFile, parseBaseline, patchFindings } from '../core';
+import { AnalysisResult, ConfigFile, patchFindings } from '../core';
 import { withBaseline, withoutManifestExceptions } from '../host/audit-files';
+import { BaselineFiles, BaselineUse } from './baseline-files';
 import { ConfigLookup, excludedByConfig, FoundConfig, withConfigSuppressions } from './config-lookup';
 import { isHelmTemplate, RepoLayout } from './repo-layout';
 
@@ -24,26 +24,23 @@ export interface DocumentSteps {
   apply(result: AnalysisResult): AnalysisResult;
 }
 
-/** The baseline an editor uses: the file (absolute) and what becomes of the findings it holds. */
-export interface BaselineUse {
-  readonly absolute: string;
-  readonly mode: 'hide' | 'hint';
-}
+export type { BaselineUse } from './baseline-files';
 
 /** Decides the steps of a document; tells configuration files apart by identity (config-lookup.ts keeps one per modification time). */
 export class DocumentStepsPlanner {
   private readonly configIds = new WeakMap<ConfigFile, number>();
   private nextConfigId = 1;
   private readonly layout = new RepoLayout();
-  private readonly baselines = new Map<string, { readonly mtime: number; readonly baseline: Baseline | undefined }>();
-
-  constructor(private readonly configs: ConfigLookup) {}
+  constructor(
+    private readonly configs: ConfigLookup,
+    private readonly baselines: BaselineFiles,
+  ) {}
 
   stepsOf(uri: string, baselineUse?: BaselineUse): DocumentSteps {
     const found = this.configs.configFor(uri);
     const skipped = isHelmTemplate(uri) || excludedByConfig(found, uri);
     const patch = !skipped && this.layout.isKustomizePatch(uri);
-    const baseline = baselineUse && this.baselineAt(baselineUse.absolute);
+    const baseline = baselineUse && this.baselines.at(baselineUse.absolute);
     const baselineKey = baselineUse && baseline ? `|baseline ${baselineUse.absolute}@${baseline.mtime}|${baselineUse.mode}` : '';
     return {
       skipped,
@@ -60,28 +57,6 @@ export class DocumentStepsPlanner {
         return { ...configured, findings: configured.findings.map((finding) => (held.has(finding) ? { ...finding, severity: 'hint' as const } : finding)) };
       },
     };
-  }
-
-  /** The baseline file, read again when its modification time changes; undefined when absent or unreadable. */
-  private baselineAt(absolute: string): { mtime: number; baseline: Baseline | undefined } | undefined {
-    let mtime: number;
-    try {
-      mtime = fs.statSync(absolute).mtimeMs;
-    } catch {
-      return undefined;
-    }
-    const known = this.baselines.get(absolute);
-    if (known && known.mtime === mtime) return known;
-    let baseline: Baseline | undefined;
-    try {
-      const parsed = parseBaseline(fs.readFileSync(absolute, 'utf8'));
-      baseline = 'entries' in parsed ? new Baseline(parsed.entries) : undefined;
-    } catch {
-      baseline = undefined;
-    }
-    const entry = { mtime, baseline };
-    this.baselines.set(absolute, entry);
-    return entry;
   }
 
   private configKey(found: FoundConfig | undefined): string {

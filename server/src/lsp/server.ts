@@ -8,6 +8,7 @@
 import { Connection, ErrorCodes, ResponseError, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AuditRunner } from './audit';
+import { BaselineFiles } from './baseline-files';
 import { exportAudit } from './audit-export';
 import { AuditWorkspaceRequest, checkAuditParams, ExportAuditRequest, WORKSPACE_TRUSTED_NOTIFICATION } from './audit-protocol';
 import { ClientSettings } from './client-settings';
@@ -36,12 +37,14 @@ export function startServer(connection: Connection): void {
     (folderUri) => (settings.pull ? settings.configuration(folderUri, 'files') : Promise.resolve(undefined)),
     async (folderUri) => (await settingsFor(folderUri)).maxFileBytes,
   );
-  const checker = new DocumentChecker({ documents, workspace, configs, settingsFor });
+  const baselines = new BaselineFiles();
+  const checker = new DocumentChecker({ documents, workspace, configs, baselines, settingsFor });
   const publisher = new DiagnosticsPublisher({ connection, documents, checker, workspace, settingsFor, locale });
   const audit = new AuditRunner({
     connection,
     workspace,
     configs,
+    baselines,
     clientSettingsFor: (uri) => settings.clientSettingsFor(uri),
     locale,
     openVersion: (uri) => documents.get(uri)?.version,

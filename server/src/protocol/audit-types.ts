@@ -99,6 +99,28 @@ export interface AuditRender {
   readonly reason?: string;
 }
 
+/** A `.kube-checklist.yaml` suppression that no longer holds. */
+export interface AuditSuppressionProblem {
+  /** The configuration file. */
+  readonly uri: string;
+  readonly path: string;
+  /** The suppression's place in the file (its `rule`). */
+  readonly range: AuditRange;
+  /** Its index in `suppressions` (0-based). */
+  readonly index: number;
+  readonly rule: string;
+  /** `unused`: it applied to audited files but matched no finding; `expired`: it matched one after its `expires` day, so the finding is reported. */
+  readonly problem: 'unused' | 'expired';
+  readonly expires?: string;
+}
+
+/** Exceptions that no longer hold, as `kube-checklist audit` warns about them. */
+export interface AuditExceptions {
+  readonly suppressions: readonly AuditSuppressionProblem[];
+  /** The baseline of each folder that sets `kubeChecklist.baseline`: its entries, those that held a finding, those gone. */
+  readonly baselines: readonly { readonly path: string; readonly entries: number; readonly held: number; readonly gone: number }[];
+}
+
 export interface AuditResult {
   readonly version: typeof AUDIT_RESULT_VERSION;
   readonly locale: string;
@@ -114,6 +136,8 @@ export interface AuditResult {
   readonly renders?: readonly AuditRender[];
   /** Formats `kubeChecklist/exportAuditReport` accepts. */
   readonly exportFormats: readonly string[];
+  /** Suppressions that matched nothing or expired, and baseline entries that are gone. */
+  readonly exceptions?: AuditExceptions;
 }
 
 export interface ExportAuditParams {

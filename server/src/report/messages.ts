@@ -79,9 +79,13 @@ const MESSAGES = {
   noFiles: { en: 'no YAML or JSON files found', 'zh-cn': '没有找到 YAML 或 JSON 文件' },
   suppressedTag: { en: 'suppressed', 'zh-cn': '已抑制' },
   suppressedSummary: {
-    en: '{{count}} suppressed by comments or annotations (--show-suppressed lists them).',
-    'zh-cn': '另有 {{count}} 个问题被注释或注解抑制（使用 --show-suppressed 列出）。',
+    en: '{{count}} suppressed: {{breakdown}} (--show-suppressed lists them).',
+    'zh-cn': '另有 {{count}} 个问题被抑制：{{breakdown}}（使用 --show-suppressed 列出）。',
   },
+  suppressedByComment: { en: '{{count}} by comments', 'zh-cn': '注释 {{count}} 个' },
+  suppressedByAnnotation: { en: '{{count}} by annotations', 'zh-cn': '注解 {{count}} 个' },
+  suppressedByConfig: { en: '{{count}} by the configuration', 'zh-cn': '配置文件 {{count}} 个' },
+  suppressedByBaseline: { en: '{{count}} by the baseline', 'zh-cn': '基线 {{count}} 个' },
   summaryNone: {
     en: 'No findings; {{resources}} checked in {{files}}.',
     'zh-cn': '没有发现问题；共检查了 {{files}}中的 {{resources}}。',

@@ -29,8 +29,19 @@ export function formatText(report: AuditReport, { locale, colors, showSuppressed
   }
   if (lines.length > 0) lines.push('');
   lines.push(colors.bold(summaryLine(report.totals, locale)));
-  if (report.totals.suppressed > 0) lines.push(t(locale, 'suppressedSummary', { count: String(report.totals.suppressed) }));
+  if (report.totals.suppressed > 0) lines.push(t(locale, 'suppressedSummary', { count: String(report.totals.suppressed), breakdown: suppressedBreakdown(report, locale) }));
   return lines.join('\n') + '\n';
+}
+
+/** Who suppressed the findings that are not shown: comments, annotations, the configuration, the baseline. */
+function suppressedBreakdown(report: AuditReport, locale: Locale): string {
+  const keys = { comment: 'suppressedByComment', annotation: 'suppressedByAnnotation', config: 'suppressedByConfig', baseline: 'suppressedByBaseline' } as const;
+  const counts = new Map<keyof typeof keys, number>();
+  for (const file of report.files) for (const { by } of file.suppressed) counts.set(by, (counts.get(by) ?? 0) + 1);
+  return (Object.keys(keys) as (keyof typeof keys)[])
+    .filter((by) => counts.has(by))
+    .map((by) => t(locale, keys[by], { count: String(counts.get(by)) }))
+    .join(listSeparator(locale));
 }
 
 export function summaryLine(totals: AuditTotals, locale: Locale): string {
