@@ -74,6 +74,25 @@ test('a valid configuration reads back; problems are placed on their key or valu
   assert.deepEqual(readConfigFile('').problems, []);
 });
 
+test('mistyped names get the closest known one suggested; a version newer than the newest known is refused', () => {
+  const text = 'levl: baseline\nkubernetesVersion: v1.99\nrules:\n  pss-privilegd: off\nsuppressions:\n  - {rule: image-latest-tga, reason: x, experes: 2027-01-01}\n';
+  const { config, problems } = readConfigFile(text);
+  assert.equal(config, undefined);
+  const source = parseSourceFile(text);
+  const where = problems.map((problem) => `${positionOf(source, problem.start).line + 1}: ${renderConfigProblem(problem, 'en')}`).sort();
+  assert.deepEqual(where, [
+    '1: the configuration: unknown key `levl`; did you mean `level`?',
+    '2: `kubernetesVersion` v1.99 is newer than the newest version this build knows (v1.37): use latest or v1.37',
+    '4: unknown rule `pss-privilegd`; did you mean `pss-privileged`?',
+    '6: `suppressions.0`: unknown key `experes`; did you mean `expires`?',
+    '6: unknown rule `image-latest-tga`; did you mean `image-latest-tag`?',
+  ]);
+  assert.match(renderConfigProblem(problems.find((problem) => problem.message.en.includes('levl'))!, 'zh-cn'), /是否想写 `level`/);
+  // Far from every known name: no guess.
+  assert.deepEqual(readConfigFile('rules:\n  frobnicate: off\n').problems.map((problem) => renderConfigProblem(problem, 'en')), ['unknown rule `frobnicate`']);
+  assert.deepEqual(readConfigFile('kubernetesVersion: v1.37\n').problems, []);
+});
+
 test('suppressions match by rule, path glob, container; an expired one lets the finding through and is reported', () => {
   const { config } = readConfigFile(CONFIG);
   const result = analyzeSource(parseSourceFile(POD), { level: 'restricted', kubernetesVersion: 'latest' });

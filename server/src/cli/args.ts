@@ -5,7 +5,7 @@
  */
 import { parseArgs, ParseArgsConfig } from 'node:util';
 import type { Locale } from '../core';
-import { usageText } from './cli-messages';
+import { usageText, usageTextSuggesting } from './cli-messages';
 import { CliError } from './errors';
 
 export type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
@@ -20,17 +20,22 @@ export function parseCommandArgs(argv: readonly string[], options: OptionSpecs, 
     const { values, positionals } = parseArgs({ args: [...argv], options, strict: true, allowPositionals });
     return { values: values as ParsedArgs['values'], positionals };
   } catch (error) {
-    throw usageErrorFrom(error, locale);
+    throw usageErrorFrom(error, locale, optionNames(options));
   }
 }
 
-function usageErrorFrom(error: unknown, locale: Locale): Error {
+/** `--name` and `-x` of each option, for suggestions. */
+export function optionNames(options: OptionSpecs): string[] {
+  return Object.entries(options).flatMap(([name, spec]) => [`--${name}`, ...(spec.short ? [`-${spec.short}`] : [])]);
+}
+
+function usageErrorFrom(error: unknown, locale: Locale, known: readonly string[]): Error {
   const code = (error as NodeJS.ErrnoException).code;
   const message = error instanceof Error ? error.message : String(error);
   const quoted = /'([^' ]+)/.exec(message)?.[1] ?? message;
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return new CliError(usageText(locale, 'unknownOption', { option: quoted }), true);
+      return new CliError(usageTextSuggesting(locale, 'unknownOption', { option: quoted }, quoted.split('=')[0], known.filter((name) => name.startsWith('--'))), true);
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return new CliError(usageText(locale, 'unexpectedArgument', { argument: quoted }), true);
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':

@@ -4,7 +4,7 @@
  * before anything is read; trouble with single files is a warning and the run goes on.
  */
 import * as path from 'node:path';
-import { Baseline, baselineEntryOf, configOptions, Fingerprints, ForeignSuppressionMode, parseBaseline, ruleById, serializeBaseline, KubeChecklistConfig, KUSTOMIZATION_FILE_NAMES, Locale, parseKubernetesVersion, PodSecurityLevel, RuleSelection, RULES, selectRules, Severity, SeveritySetting } from '../core';
+import { Baseline, baselineEntryOf, configOptions, Fingerprints, ForeignSuppressionMode, parseBaseline, ruleById, serializeBaseline, KubeChecklistConfig, isNewerThanKnown, KUSTOMIZATION_FILE_NAMES, LATEST_MINOR, Locale, parseKubernetesVersion, PodSecurityLevel, RuleSelection, RULES, selectRules, Severity, SeveritySetting } from '../core';
 import { configRelative, excludedBy, LoadedConfig, RunConfigs } from '../host/config-loader';
 import { renderSources, RenderedSet } from '../host/render/render-sources';
 import { oneOf, OptionSpecs, parseCommandArgs } from './args';
@@ -12,7 +12,7 @@ import { AuditReport, recordWarnings, severityRank } from '../report/audit-repor
 import { auditInputs } from '../host/audit';
 import { AUDIT_FORMATS, AUDIT_FORMATTERS, AuditFormat } from '../report/audit-format';
 import { t } from '../report/messages';
-import { usageText } from './cli-messages';
+import { usageText, usageTextSuggesting } from './cli-messages';
 import { collectFiles, displayPath, InputFile } from '../host/collect-files';
 import { useColor } from './color';
 import { palette } from '../report/palette';
@@ -108,6 +108,7 @@ export function parseAuditOptions(argv: readonly string[], envLocale: Locale): A
   if (!version.trim() || parseKubernetesVersion(version) === undefined) {
     throw new CliError(usageText(locale, 'badValue', { value: version, option: '--k8s-version', expected: 'latest|1.NN|v1.NN' }), true);
   }
+  if (isNewerThanKnown(version)) throw new CliError(usageText(locale, 'newerVersion', { value: version, newest: `v1.${LATEST_MINOR}` }), true);
   return {
     paths: positionals.length > 0 ? positionals : typeof values['stdin-filename'] === 'string' ? ['-'] : ['.'],
     format,
@@ -136,7 +137,7 @@ export function parseAuditOptions(argv: readonly string[], envLocale: Locale): A
 /** The rule ids of a repeatable option (each may also be a comma-separated list); an unknown one is a usage error. */
 function ruleIdsOf(value: unknown, option: string, locale: Locale): string[] {
   const given = (Array.isArray(value) ? value : value === undefined ? [] : [value]).flatMap((item) => String(item).split(',')).map((id) => id.trim()).filter(Boolean);
-  for (const id of given) if (!ruleById(id)) throw new CliError(usageText(locale, 'unknownRuleOption', { option, rule: id }), false);
+  for (const id of given) if (!ruleById(id)) throw new CliError(usageTextSuggesting(locale, 'unknownRuleOption', { option, rule: id }, id, RULES.map((rule) => rule.id)), false);
   return [...new Set(given)];
 }
 

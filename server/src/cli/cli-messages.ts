@@ -3,7 +3,7 @@
  * Chinese. Report and reading sentences are in report/messages.ts; finding messages and rule docs
  * come from the rule metadata in the core.
  */
-import { formatText, Locale, localize, Localized } from '../core';
+import { closestMatch, formatText, Locale, localize, Localized } from '../core';
 
 const MESSAGES = {
   runHelp: { en: "Run 'kube-checklist help' for usage.", 'zh-cn': "运行 'kube-checklist help' 查看用法。" },
@@ -21,6 +21,11 @@ const MESSAGES = {
     en: "{{option}} {{rule}}: no such rule ('kube-checklist rules' lists them)",
     'zh-cn': "{{option}} {{rule}}：没有这条规则（'kube-checklist rules' 列出所有规则）",
   },
+  newerVersion: {
+    en: "--k8s-version {{value}} is newer than the newest version this build knows ({{newest}}): use latest or {{newest}}",
+    'zh-cn': "--k8s-version {{value}} 比本版本所知的最新版本（{{newest}}）还新：请使用 latest 或 {{newest}}",
+  },
+  didYouMean: { en: "{{text}} (did you mean '{{suggestion}}'?)", 'zh-cn': "{{text}}（是否想输入 '{{suggestion}}'？）" },
   formatNotYet: {
     en: '--format {{format}} is not available yet in this version; use {{available}}',
     'zh-cn': '此版本尚不支持 --format {{format}}，请使用 {{available}}',
@@ -32,4 +37,11 @@ export type UsageMessageKey = keyof typeof MESSAGES;
 /** A usage sentence in a locale, with `{{placeholders}}` filled. */
 export function usageText(locale: Locale, key: UsageMessageKey, data: Record<string, string | number> = {}): string {
   return formatText(localize(MESSAGES[key], locale), data);
+}
+
+/** A usage sentence about a mistyped name, with the closest known name suggested when one is close. */
+export function usageTextSuggesting(locale: Locale, key: UsageMessageKey, data: Record<string, string>, typed: string, known: Iterable<string>): string {
+  const text = usageText(locale, key, data);
+  const suggestion = closestMatch(typed, known);
+  return suggestion === undefined ? text : usageText(locale, 'didYouMean', { text, suggestion });
 }

@@ -6,7 +6,7 @@
  */
 import { Locale } from '../core';
 import { runAudit } from './audit-command';
-import { usageText } from './cli-messages';
+import { usageText, usageTextSuggesting } from './cli-messages';
 import { useColor } from './color';
 import { palette } from '../report/palette';
 import { CliError, EXIT_ERROR, EXIT_OK } from './errors';
@@ -51,7 +51,9 @@ function dispatch(argv: readonly string[], host: Host, locale: Locale): number |
       return EXIT_ERROR;
     default:
       throw new CliError(
-        command.startsWith('-') ? usageText(locale, 'unknownOption', { option: command }) : usageText(locale, 'unknownCommand', { command }),
+        command.startsWith('-')
+          ? usageTextSuggesting(locale, 'unknownOption', { option: command }, command, ['--help', '--version'])
+          : usageTextSuggesting(locale, 'unknownCommand', { command }, command, HELP_TOPICS.filter((topic) => topic !== 'main')),
         true,
       );
   }
@@ -61,7 +63,7 @@ function help(rest: readonly string[], host: Host, locale: Locale): number {
   const [topic, extra] = rest;
   if (extra !== undefined) throw new CliError(usageText(locale, 'unexpectedArgument', { argument: extra }), true);
   if (topic !== undefined && (topic === 'main' || !HELP_TOPICS.includes(topic as HelpTopic))) {
-    throw new CliError(usageText(locale, 'unknownCommand', { command: topic }), true);
+    throw new CliError(usageTextSuggesting(locale, 'unknownCommand', { command: topic }, topic, HELP_TOPICS.filter((name) => name !== 'main')), true);
   }
   host.stdout.write(helpText((topic as HelpTopic | undefined) ?? 'main', locale, cliVersion()));
   return EXIT_OK;

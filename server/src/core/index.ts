@@ -15,6 +15,7 @@ export * from './engine/analyze';
 export * from './engine/messages';
 export * from './engine/finding-cap';
 export * from './engine/append-all';
+export * from './text/did-you-mean';
 export * from './text/redact';
 export * from './checklist/items';
 export * from './edits/types';

@@ -10,9 +10,11 @@ import type { AnalysisOptions, SeveritySetting } from '../engine/analyze';
 import { formatText, Locale, Localized, localize } from '../i18n/localized';
 import type { SensitiveSelector } from '../model/sensitivity';
 import type { PropertyPath } from '../model/values';
-import { ruleById } from '../rules/registry';
+import { isNewerThanKnown, LATEST_MINOR } from '../model/kubernetes-version';
+import { RULES, ruleById } from '../rules/registry';
 import { CONFIG_SCHEMA } from './config-schema';
 import { tooDeepAt } from './config-limits';
+import { closestMatch } from '../text/did-you-mean';
 import { describeParseError, redactDetail } from '../text/redact';
 
 export const CONFIG_FILE_NAMES: readonly string[] = ['.kube-checklist.yaml', '.kube-checklist.yml'];
@@ -64,12 +66,18 @@ const MESSAGES = {
   pattern: { en: '{{where}} has the wrong form', 'zh-cn': '{{where}} 的格式不对' },
   empty: { en: '{{where}} must not be empty', 'zh-cn': '{{where}} 不能为空' },
   unknownRule: { en: 'unknown rule `{{rule}}`', 'zh-cn': '未知的规则 `{{rule}}`' },
+  didYouMean: { en: '{{text}}; did you mean `{{suggestion}}`?', 'zh-cn': '{{text}}；是否想写 `{{suggestion}}`？' },
+  newerVersion: {
+    en: '`kubernetesVersion` {{version}} is newer than the newest version this build knows ({{newest}}): use latest or {{newest}}',
+    'zh-cn': '`kubernetesVersion` {{version}} 比本版本所知的最新版本（{{newest}}）还新：请使用 latest 或 {{newest}}',
+  },
   badDate: { en: '`{{date}}` is not a date', 'zh-cn': '`{{date}}` 不是有效的日期' },
   tooDeep: { en: 'the configuration is nested too deeply', 'zh-cn': '配置嵌套过深' },
   aliases: { en: 'the configuration expands too many aliases: {{detail}}', 'zh-cn': '配置展开的别名过多：{{detail}}' },
 } satisfies Record<string, Localized>;
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA);
+// verbose: an unknown key's error carries its schema, whose properties are the names to suggest.
+const validate = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(CONFIG_SCHEMA);
 
 export function readConfigFile(text: string): ConfigFile {
   const deep = tooDeepAt(text);
@@ -93,9 +101,13 @@ export function readConfigFile(text: string): ConfigFile {
     return { config: undefined, problems: [{ message: problem, start, end: start + 1 }] };
   }
   if (!validate(value)) for (const error of validate.errors ?? []) problems.push(schemaProblem(error, at));
-  for (const id of Object.keys(value.rules ?? {})) if (!ruleById(id)) problems.push({ message: message('unknownRule', { rule: id }), ...at(['rules', id], 'key') });
+  const ruleIds = RULES.map((rule) => rule.id);
+  for (const id of Object.keys(value.rules ?? {})) if (!ruleById(id)) problems.push({ message: suggesting(message('unknownRule', { rule: id }), id, ruleIds), ...at(['rules', id], 'key') });
+  if (typeof value.kubernetesVersion === 'string' && isNewerThanKnown(value.kubernetesVersion)) {
+    problems.push({ message: message('newerVersion', { version: value.kubernetesVersion, newest: `v1.${LATEST_MINOR}` }), ...at(['kubernetesVersion']) });
+  }
   (value.suppressions ?? []).forEach((suppression, index) => {
-    if (typeof suppression?.rule === 'string' && !ruleById(suppression.rule)) problems.push({ message: message('unknownRule', { rule: suppression.rule }), ...at(['suppressions', index, 'rule']) });
+    if (typeof suppression?.rule === 'string' && !ruleById(suppression.rule)) problems.push({ message: suggesting(message('unknownRule', { rule: suppression.rule }), suppression.rule, ruleIds), ...at(['suppressions', index, 'rule']) });
     if (typeof suppression?.expires === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(suppression.expires) && !isCalendarDate(suppression.expires)) {
       problems.push({ message: message('badDate', { date: suppression.expires }), ...at(['suppressions', index, 'expires']) });
     }
@@ -116,8 +128,11 @@ function schemaProblem(error: ErrorObject, at: (path: PropertyPath, target?: 'ke
   switch (error.keyword) {
     case 'required':
       return { message: message('required', { where, property: String(params.missingProperty) }), ...at(path, 'key') };
-    case 'additionalProperties':
-      return { message: message('unknownKey', { where, property: String(params.additionalProperty) }), ...at([...path, String(params.additionalProperty)], 'key') };
+    case 'additionalProperties': {
+      const property = String(params.additionalProperty);
+      const known = Object.keys((error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
+      return { message: suggesting(message('unknownKey', { where, property }), property, known), ...at([...path, property], 'key') };
+    }
     case 'enum':
       return { message: message('enum', { where, values: ((params.allowedValues as unknown[]) ?? []).join(', ') }), ...at(path) };
     case 'type':
@@ -129,6 +144,13 @@ function schemaProblem(error: ErrorObject, at: (path: PropertyPath, target?: 'ke
     default:
       return { message: message('pattern', { where }), ...at(path) };
   }
+}
+
+/** A problem about a mistyped name, with the closest known one suggested when one is close. */
+function suggesting(problem: Localized, typed: string, known: readonly string[]): Localized {
+  const suggestion = closestMatch(typed, known);
+  if (suggestion === undefined) return problem;
+  return { en: formatText(MESSAGES.didYouMean.en, { text: problem.en, suggestion }), 'zh-cn': formatText(MESSAGES.didYouMean['zh-cn'], { text: problem['zh-cn'], suggestion }) };
 }
 
 function message(id: keyof typeof MESSAGES, data: Record<string, string> = {}): Localized {
