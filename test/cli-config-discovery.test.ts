@@ -92,3 +92,18 @@ test('a broken configuration found above an input stops the run with exit status
     fs.rmSync(broken, { recursive: true, force: true });
   }
 });
+
+test('a .kube-checklist.yaml configures the audit but is not a checked file, also when named', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-config-count-'));
+  try {
+    fs.writeFileSync(path.join(dir, '.kube-checklist.yaml'), 'level: baseline\n');
+    fs.writeFileSync(path.join(dir, 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: shop}\ndata: {mode: fast}\n');
+    for (const args of [['.'], ['.', '.kube-checklist.yaml']]) {
+      const run = runCli(['audit', ...args, '--no-render', '--no-color'], { cwd: dir });
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(run.stdout, 'No findings; 1 resource checked in 1 file.\n', args.join(' '));
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -261,7 +261,7 @@ describe('audit: inputs that are not checked', () => {
     assert.equal(refused.stderr, 'warning: no Kubernetes resource was checked: nothing to judge (--allow-empty accepts this)\n');
     const run = cli(['audit', 'non-kubernetes', '--allow-empty']);
     assert.equal(run.status, 0);
-    assert.equal(run.stdout, 'No findings; 0 resources checked in 5 files.\n');
+    assert.equal(run.stdout, 'Nothing checked: no Kubernetes resource in 5 files.\n');
     assert.equal(run.stderr, '');
   });
 
@@ -277,7 +277,7 @@ describe('audit: inputs that are not checked', () => {
   test('binary files are skipped with one warning each, also when named explicitly', () => {
     const run = cli(['audit', 'binary', 'binary/blob.bin', '--allow-empty']);
     assert.equal(run.status, 0);
-    assert.equal(run.stdout, 'No findings; 0 resources checked in 0 files.\n');
+    assert.equal(run.stdout, 'Nothing checked: no Kubernetes resource in 0 files.\n');
     assert.deepEqual(lines(run.stderr), [
       'binary/blob.bin: warning: skipped file: not a text file',
       'binary/image.yaml: warning: skipped file: not a text file',

@@ -23,6 +23,7 @@ import { t } from '../report/messages';
 import { computeScorecard } from '../report/scorecard';
 import type { Warn } from '../report/warning';
 import type { InputFile } from './collect-files';
+import { isConfigFileName } from './config-discovery';
 import { sizeLabel, SourceText } from './read-source';
 import type { RenderedSet } from './render/render-sources';
 import { AuditFile, auditFiles, ConfigScope } from './audit-files';
@@ -62,7 +63,8 @@ export async function auditInputs(
 ): Promise<AuditReport> {
   const files: AuditFile[] = [];
   const texts: { input: InputFile; text: string }[] = [];
-  for (const input of inputs) {
+  // A .kube-checklist.yaml configures the audit; it is no manifest to check or count.
+  for (const input of inputs.filter((candidate) => candidate.stdin || !isConfigFileName(candidate.absolute))) {
     const source = read(input);
     if (source.kind !== 'text') warn(readProblem(source, locale), { file: input.display });
     else texts.push({ input, text: source.text });

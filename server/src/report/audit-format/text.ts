@@ -46,6 +46,8 @@ function suppressedBreakdown(report: AuditReport, locale: Locale): string {
 
 export function summaryLine(totals: AuditTotals, locale: Locale): string {
   const checked = { resources: count(locale, totals.resources, 'resource'), files: count(locale, totals.files, 'file') };
+  // Zero resources is not a clean result: nothing was judged.
+  if (totals.findings === 0 && totals.resources === 0 && totals.suppressed === 0) return t(locale, 'summaryNothing', checked);
   if (totals.findings === 0) return t(locale, 'summaryNone', checked);
   const shown: Severity[] = ['error', 'warning'];
   for (const severity of ['info', 'hint'] as const) if (totals.bySeverity[severity] > 0) shown.push(severity);
