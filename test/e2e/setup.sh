@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what `npm run test:e2e` needs, offline but for Debian's packages and the npm registry:
-# Chromium, Neovim and fonts from Debian; code-server 4.100.3 (pinned in test/e2e/code-server)
+# Chromium, Neovim and fonts (a CJK one too) from Debian; code-server 4.100.3 (pinned in test/e2e/code-server)
 # from npm, built against the system Node. Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -10,6 +10,8 @@ command -v chromium >/dev/null 2>&1 || packages+=(chromium fonts-dejavu-core)
 command -v nvim >/dev/null 2>&1 || packages+=(neovim)
 command -v rg >/dev/null 2>&1 || packages+=(ripgrep)           # seeds @vscode/ripgrep (below)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || packages+=(libkrb5-dev)  # code-server's kerberos module
+# A CJK font (5 MB), so the zh-cn screenshots show Chinese instead of empty boxes.
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || packages+=(fonts-wqy-microhei)
 if ((${#packages[@]})); then
   sudo=()
   [ "$(id -u)" -eq 0 ] || sudo=(sudo)
