@@ -254,6 +254,28 @@ describe('audit: JSON format', () => {
   });
 });
 
+describe('audit: what is printed', () => {
+  test('--min-severity and --quiet leave lower findings out of the listing, say how many, and --fail-on still counts them', () => {
+    const all = auditJson(['insecure']).report.findings as { severity: string }[];
+    const quiet = cli(['audit', 'insecure', '--no-color', '-q']);
+    assert.equal(quiet.status, 1);
+    const listed = quiet.stdout.split('\n').filter((line) => /^\S+:\d+:\d+: /.test(line));
+    assert.equal(listed.length, all.filter((finding) => finding.severity === 'error').length);
+    assert.ok(listed.every((line) => / error /.test(line)), listed.join('\n'));
+    const below = all.filter((finding) => finding.severity !== 'error').length;
+    assert.match(quiet.stdout, new RegExp(`^${below} findings below error not shown \\(--min-severity\\)`, 'm'));
+    // Printed: warnings and up; failing: info and up. The info findings make it fail.
+    const json = cli(['audit', 'info-only', '--format', 'json', '--min-severity', 'warning', '--fail-on', 'info']);
+    assert.equal(json.status, 1, json.stderr);
+    assert.deepEqual(JSON.parse(json.stdout).findings, []);
+    assert.equal(cli(['audit', 'info-only', '--min-severity', 'warning']).status, 0);
+    const conflict = cli(['audit', 'insecure', '-q', '--min-severity', 'info']);
+    assert.equal(conflict.status, 2);
+    assert.match(conflict.stderr, /--quiet prints errors only/);
+    assert.equal(cli(['audit', 'insecure', '--min-severity', 'loud']).status, 2);
+  });
+});
+
 describe('audit: inputs that are not checked', () => {
   test('non-Kubernetes YAML and JSON give nothing at all (with --allow-empty; without it, checking nothing exits 2)', () => {
     const refused = cli(['audit', 'non-kubernetes']);

@@ -4,11 +4,11 @@
  * before anything is read; trouble with single files is a warning and the run goes on.
  */
 import * as path from 'node:path';
-import { Baseline, baselineEntryOf, configOptions, Fingerprints, ForeignSuppressionMode, parseBaseline, ruleById, serializeBaseline, KubeChecklistConfig, isNewerThanKnown, KUSTOMIZATION_FILE_NAMES, LATEST_MINOR, Locale, parseKubernetesVersion, PodSecurityLevel, RuleSelection, RULES, selectRules, Severity, SeveritySetting } from '../core';
+import { Baseline, baselineEntryOf, configOptions, Fingerprints, ForeignSuppressionMode, parseBaseline, ruleById, serializeBaseline, KubeChecklistConfig, isNewerThanKnown, KUSTOMIZATION_FILE_NAMES, LATEST_MINOR, Locale, parseKubernetesVersion, PodSecurityLevel, RuleSelection, RULES, selectRules, Severity, SEVERITIES, SeveritySetting } from '../core';
 import { configRelative, excludedBy, LoadedConfig, RunConfigs } from '../host/config-loader';
 import { renderSources, RenderedSet } from '../host/render/render-sources';
 import { oneOf, OptionSpecs, parseCommandArgs } from './args';
-import { AuditReport, recordWarnings, severityRank } from '../report/audit-report';
+import { AuditReport, recordWarnings, severityRank, withMinSeverity } from '../report/audit-report';
 import { auditInputs } from '../host/audit';
 import { AUDIT_FORMATS, AUDIT_FORMATTERS, AuditFormat } from '../report/audit-format';
 import { t } from '../report/messages';
@@ -39,6 +39,8 @@ const OPTIONS: OptionSpecs = {
   level: { type: 'string' },
   'k8s-version': { type: 'string' },
   'fail-on': { type: 'string' },
+  'min-severity': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
   lang: { type: 'string' },
   'no-color': { type: 'boolean' },
   'show-suppressed': { type: 'boolean' },
@@ -64,6 +66,8 @@ export interface AuditOptions {
   readonly level: PodSecurityLevel;
   readonly kubernetesVersion: string;
   readonly failOn: FailOn;
+  /** --min-severity / --quiet: findings below this are not printed (they still count for --fail-on). */
+  readonly minSeverity: Severity;
   readonly locale: Locale;
   readonly noColor: boolean;
   readonly showSuppressed: boolean;
@@ -115,6 +119,7 @@ export function parseAuditOptions(argv: readonly string[], envLocale: Locale): A
     level: oneOf(String(values.level ?? 'restricted'), LEVELS, '--level', locale),
     kubernetesVersion: version.trim(),
     failOn: oneOf(String(values['fail-on'] ?? 'error'), FAIL_ON, '--fail-on', locale),
+    minSeverity: minSeverityOf(values, locale),
     locale,
     noColor: values['no-color'] === true,
     showSuppressed: values['show-suppressed'] === true,
@@ -132,6 +137,13 @@ export function parseAuditOptions(argv: readonly string[], envLocale: Locale): A
     failOnUnusedSuppressions: values['fail-on-unused-suppressions'] === true,
     given: new Set(Object.keys(values)),
   };
+}
+
+/** --quiet is --min-severity error; both given must agree. */
+function minSeverityOf(values: Readonly<Record<string, unknown>>, locale: Locale): Severity {
+  const given = values['min-severity'] === undefined ? undefined : oneOf(String(values['min-severity']), SEVERITIES, '--min-severity', locale);
+  if (values.quiet === true && given !== undefined && given !== 'error') throw new CliError(usageText(locale, 'quietConflict', { severity: given }), true);
+  return values.quiet === true ? 'error' : (given ?? 'hint');
 }
 
 /** The rule ids of a repeatable option (each may also be a comma-separated list); an unknown one is a usage error. */
@@ -255,8 +267,9 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
   const empty = report.totals.resources === 0 && report.totals.findings === 0 && report.totals.suppressed === 0;
   if (empty && !options.allowEmpty) warn(t(locale, 'noResources'));
   const formatter = AUDIT_FORMATTERS[options.format]!;
+  const printed = options.minSeverity === 'hint' ? report : withMinSeverity(report, options.minSeverity);
   host.stdout.write(
-    formatter(report, {
+    formatter(printed, {
       locale,
       colors: palette(useColor(host.stdout, host.env, options.noColor)),
       showSuppressed: options.showSuppressed,

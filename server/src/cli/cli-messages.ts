@@ -25,6 +25,10 @@ const MESSAGES = {
     en: "--k8s-version {{value}} is newer than the newest version this build knows ({{newest}}): use latest or {{newest}}",
     'zh-cn': "--k8s-version {{value}} 比本版本所知的最新版本（{{newest}}）还新：请使用 latest 或 {{newest}}",
   },
+  quietConflict: {
+    en: '--quiet prints errors only; it cannot be combined with --min-severity {{severity}}',
+    'zh-cn': '--quiet 只输出错误，不能与 --min-severity {{severity}} 同时使用',
+  },
   didYouMean: { en: "{{text}} (did you mean '{{suggestion}}'?)", 'zh-cn': "{{text}}（是否想输入 '{{suggestion}}'？）" },
   formatNotYet: {
     en: '--format {{format}} is not available yet in this version; use {{available}}',

@@ -20,6 +20,10 @@ const AUDIT_OPTIONS = {
                          1.NN or v1.NN
   --fail-on SEVERITY     exit with 1 when a finding is at or above: error
                          (default), warning, info; never: always exit with 0
+  --min-severity SEVERITY
+                         print only findings at or above: error, warning, info
+                         or hint (default); the others still count for --fail-on
+  -q, --quiet            print errors only (--min-severity error)
   --lang LANG            language of messages: en or zh-cn (default: from
                          LC_ALL, LC_MESSAGES or LANG)
   --no-color             no colors (also when NO_COLOR is set or the output is
@@ -67,6 +71,10 @@ const AUDIT_OPTIONS = {
                          1.NN 或 v1.NN
   --fail-on SEVERITY     有问题达到此严重级别时以 1 退出：error（默认）、
                          warning、info；never：总是以 0 退出
+  --min-severity SEVERITY
+                         只输出达到此严重级别的问题：error、warning、info 或
+                         hint（默认）；其余问题仍计入 --fail-on
+  -q, --quiet            只输出错误（即 --min-severity error）
   --lang LANG            消息语言：en 或 zh-cn（默认取自 LC_ALL、
                          LC_MESSAGES 或 LANG）
   --no-color             不使用颜色（设置了 NO_COLOR 或输出不是终端时也不用）

@@ -78,6 +78,24 @@ export interface AuditReport {
   readonly totals: AuditTotals;
   /** The warnings of the run, in the order they were given (see `recordWarnings`). */
   readonly notifications: readonly AuditNotification[];
+  /** Findings left out of the listing by `--min-severity` (they still count for the exit status and the scorecard). */
+  readonly hidden?: { readonly below: Severity; readonly count: number };
+}
+
+/**
+ * The report as printed under `--min-severity`: findings below it are left out of the listing and
+ * the totals, and counted in `hidden`. The scorecard stays that of every finding: an item does not
+ * pass because its findings are not printed.
+ */
+export function withMinSeverity(report: AuditReport, minimum: Severity): AuditReport {
+  const threshold = severityRank(minimum);
+  let count = 0;
+  const files = report.files.map((file) => {
+    const shown = file.findings.filter(({ finding }) => severityRank(finding.severity) >= threshold);
+    count += file.findings.length - shown.length;
+    return shown.length === file.findings.length ? file : { ...file, findings: shown };
+  });
+  return { ...report, files, totals: totalsOf(files), hidden: { below: minimum, count } };
 }
 
 /**
