@@ -83,7 +83,11 @@ test('quick fixes: listed per diagnostic, found by code and data; applying one r
   const actions = await actionsFor(uri, privileged, ['quickfix']);
   const titles = actions.map((action) => action.title);
   assert.ok(titles.includes('Set securityContext.privileged to false'), titles.join(' | '));
-  assert.ok(titles.includes('Make "web" meet the restricted Pod Security Standard'));
+  const combined = actions.find((action) => action.title.startsWith('Make "web" meet the restricted Pod Security Standard'));
+  assert.ok(combined, titles.join(' | '));
+  assert.match(combined.title, /Set securityContext\.privileged to false/, 'the combined fix names what it changes');
+  assert.notEqual(combined.isPreferred, true, 'a combined fix is never preferred');
+  assert.equal(actions[0].title, 'Set securityContext.privileged to false', 'the first quick fix is the fix, not Ignore');
   assert.ok(titles.includes('Ignore pss-privileged for this resource (annotation)'));
   assert.ok(titles.includes('Disable pss-privileged for this line (comment)'));
   assert.ok(titles.includes('Show documentation for pss-privileged'));
@@ -97,6 +101,45 @@ test('quick fixes: listed per diagnostic, found by code and data; applying one r
   // A stale diagnostic (its finding no longer exists) yields no edit.
   const stale = await actionsFor(uri, privileged, ['quickfix']);
   assert.deepEqual(stale.filter((action) => action.edit), []);
+});
+
+const NODE_AGENT = `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: node-exporter
+spec:
+  selector:
+    matchLabels: {app: node-exporter}
+  template:
+    metadata:
+      labels: {app: node-exporter}
+    spec:
+      hostNetwork: true
+      hostPID: true
+      containers:
+        - name: exporter
+          image: quay.io/prometheus/node-exporter:v1.8.2
+          ports:
+            - containerPort: 9100
+              hostPort: 9100
+          volumeMounts:
+            - {name: root, mountPath: /host/root, readOnly: true}
+      volumes:
+        - name: root
+          hostPath: {path: /}
+`;
+
+test('the combined Pod Security fix of a node agent says it changes how it runs and what is left to change by hand', async () => {
+  const uri = 'file:///node-agent.yaml';
+  const diagnostics = await client.open(uri, NODE_AGENT);
+  const hostNamespaces = diagnostics.filter((d) => d.code === 'pss-host-namespaces');
+  assert.ok(hostNamespaces.length > 0, diagnostics.map((d) => d.code).join(','));
+  const actions = await actionsFor(uri, hostNamespaces.slice(0, 1), ['quickfix']);
+  const combined = actions.find((action) => /Pod Security Standard/.test(action.title));
+  assert.ok(combined, actions.map((action) => action.title).join(' | '));
+  assert.match(combined.title, /^Partly fix "node-exporter" for the restricted Pod Security Standard: Remove host.*; still to change by hand: .*pss-restricted-volumes/);
+  assert.notEqual(combined.isPreferred, true);
+  assert.notEqual(actions[0].title.startsWith('Ignore'), true, 'Ignore is not the first quick fix');
 });
 
 test('quick fixes for a client that drops `data`: the rule id and the exact range find the finding', async () => {

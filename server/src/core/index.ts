@@ -25,6 +25,7 @@ export * from './edits/fix-titles';
 export * from './edits/fix-builders';
 export * from './edits/new-file';
 export * from './edits/hardening';
+export * from './edits/level-fix';
 export * from './edits/text-layout';
 export * from './suppress/directives';
 export * from './suppress/apply-suppressions';

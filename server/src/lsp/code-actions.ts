@@ -15,10 +15,10 @@ import {
   hardeningFixesAt,
   IGNORE_ANNOTATION,
   IGNORE_REASON_ANNOTATION,
+  levelFixPlan,
   Locale,
-  PropertyPath,
   renderFixTitle,
-  ruleById,
+  resourceBase,
 } from '../core';
 import type { DocumentAnalysis } from './analysis-cache';
 import { DIAGNOSTIC_SOURCE, DiagnosticData } from './diagnostics';
@@ -95,8 +95,8 @@ function quickFixes(diagnostic: Diagnostic, finding: Finding, document: TextDocu
     if (fix.tier === 'fix') action.isPreferred = true;
     actions.push(action);
   }
-  const restricted = meetRestrictedAction(diagnostic, finding, document, analysis, locale);
-  if (restricted) actions.push(restricted);
+  const level = meetLevelAction(diagnostic, finding, document, analysis, locale);
+  if (level) actions.push(level);
   const ignore = ignoreResourceAction(diagnostic, finding, document, analysis, locale);
   if (ignore) actions.push(ignore);
   actions.push(disableLineAction(diagnostic, finding, document, text, locale));
@@ -109,24 +109,25 @@ function quickFixes(diagnostic: Diagnostic, finding: Finding, document: TextDocu
   return actions;
 }
 
-/** The resource's root path inside its document: [] or ['items', i] for List items. */
-function resourceBase(path: PropertyPath): PropertyPath {
-  return path[0] === 'items' && typeof path[1] === 'number' ? path.slice(0, 2) : [];
-}
+/** At most this many changes are named in the combined fix's title; the others are counted. */
+const CHANGES_IN_TITLE = 3;
 
-function sameResource(a: Finding, b: Finding): boolean {
-  return a.documentIndex === b.documentIndex && JSON.stringify(resourceBase(a.path)) === JSON.stringify(resourceBase(b.path));
-}
-
-/** Every Pod Security fix of the resource in one edit (the first fix of each finding). */
-function meetRestrictedAction(diagnostic: Diagnostic, finding: Finding, document: TextDocument, analysis: DocumentAnalysis, locale: Locale): CodeAction | undefined {
-  if (!ruleById(finding.ruleId)?.pss) return undefined;
-  const fixes: DocumentFix[] = analysis.result.findings
-    .filter((other) => sameResource(other, finding) && ruleById(other.ruleId)?.pss && other.fixes.length)
-    .map((other) => ({ documentIndex: other.documentIndex, fix: other.fixes[0] }));
-  if (fixes.length < 2) return undefined;
-  const name = finding.resource.name ?? finding.resource.kind;
-  return editAction(lspMessage('meetRestricted', locale, { name }), CodeActionKind.QuickFix, document, analysis.source.text, fixes, diagnostic);
+/**
+ * Every Pod Security fix of the resource in one edit (core/edits/level-fix.ts), titled by what it
+ * changes; "partly" when findings no fix clears remain; never preferred, since it may change how
+ * the workload runs.
+ */
+function meetLevelAction(diagnostic: Diagnostic, finding: Finding, document: TextDocument, analysis: DocumentAnalysis, locale: Locale): CodeAction | undefined {
+  const plan = levelFixPlan(analysis.result.findings, finding);
+  if (!plan) return undefined;
+  const titles = [...new Set(plan.changes.map((title) => renderFixTitle(title, locale)))];
+  const shown = titles.slice(0, CHANGES_IN_TITLE).join('; ');
+  const changes = titles.length > CHANGES_IN_TITLE ? lspMessage('andMore', locale, { shown, count: String(titles.length - CHANGES_IN_TITLE) }) : shown;
+  const data = { name: finding.resource.name ?? finding.resource.kind, level: analysis.options.level, changes };
+  const title = plan.unfixable.length
+    ? lspMessage('meetLevelPartly', locale, { ...data, rules: [...new Set(plan.unfixable.map((other) => other.ruleId))].join(', ') })
+    : lspMessage(plan.changesBehaviour ? 'meetLevelBehaviour' : 'meetLevel', locale, data);
+  return editAction(title, CodeActionKind.QuickFix, document, analysis.source.text, [...plan.fixes], diagnostic);
 }
 
 function ignoreResourceAction(diagnostic: Diagnostic, finding: Finding, document: TextDocument, analysis: DocumentAnalysis, locale: Locale): CodeAction | undefined {

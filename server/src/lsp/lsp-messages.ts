@@ -8,7 +8,16 @@ const MESSAGES = {
   disableLine: { en: 'Disable {{ruleId}} for this line (comment)', 'zh-cn': '对这一行禁用 {{ruleId}}（注释）' },
   showDocs: { en: 'Show documentation for {{ruleId}}', 'zh-cn': '查看 {{ruleId}} 的文档' },
   fixAll: { en: 'Fix all safe kube-checklist problems', 'zh-cn': '修复所有可安全修复的 kube-checklist 问题' },
-  meetRestricted: { en: 'Make "{{name}}" meet the restricted Pod Security Standard', 'zh-cn': '让 "{{name}}" 满足 restricted 级别的 Pod 安全标准' },
+  meetLevel: { en: 'Make "{{name}}" meet the {{level}} Pod Security Standard: {{changes}}', 'zh-cn': '让 "{{name}}" 满足 {{level}} 级别的 Pod 安全标准：{{changes}}' },
+  meetLevelBehaviour: {
+    en: 'Make "{{name}}" meet the {{level}} Pod Security Standard, changing how it runs: {{changes}}',
+    'zh-cn': '让 "{{name}}" 满足 {{level}} 级别的 Pod 安全标准（会改变其运行方式）：{{changes}}',
+  },
+  meetLevelPartly: {
+    en: 'Partly fix "{{name}}" for the {{level}} Pod Security Standard: {{changes}}; still to change by hand: {{rules}}',
+    'zh-cn': '部分修复 "{{name}}" 以接近 {{level}} 级别的 Pod 安全标准：{{changes}}；仍需手动修改：{{rules}}',
+  },
+  andMore: { en: '{{shown}} and {{count}} more', 'zh-cn': '{{shown}} 等另外 {{count}} 项' },
   reasonPlaceholder: { en: 'TODO: say why this is acceptable', 'zh-cn': 'TODO：说明为什么可以接受' },
   suppressionExpired: {
     en: 'This suppression of {{rule}} expired on {{date}}: its findings are reported again.',
