@@ -153,3 +153,9 @@ test('suppressions that no longer hold link to their place in the configuration;
   assert.match(html, /Baseline baseline\.json: 19 entries, 8 held, 11 gone/);
   assert.doesNotMatch(report.renderReportHtml(sampleResult(), { nonce: 'n', strings: STRINGS }), /no longer hold|Baseline /, 'nothing without exceptions');
 });
+
+test('the policy row names each configuration file that applied and the policy it gives', () => {
+  const result = { ...sampleResult(), configurations: [{ uri: 'file:///ws/team/.kube-checklist.yaml', path: 'team/.kube-checklist.yaml', level: 'baseline', kubernetesVersion: 'v1.30' }] };
+  const html = report.renderReportHtml(result, { nonce: 'n', strings: STRINGS });
+  assert.match(html, /<dt>Policy<\/dt><dd>[^<]*; configuration files: <code>team\/\.kube-checklist\.yaml<\/code>: baseline · v1\.30<\/dd>/);
+});

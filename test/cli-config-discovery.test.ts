@@ -101,7 +101,7 @@ test('a .kube-checklist.yaml configures the audit but is not a checked file, als
     for (const args of [['.'], ['.', '.kube-checklist.yaml']]) {
       const run = runCli(['audit', ...args, '--no-render', '--no-color'], { cwd: dir });
       assert.equal(run.status, 0, run.stderr);
-      assert.equal(run.stdout, 'No findings; 1 resource checked in 1 file.\n', args.join(' '));
+      assert.equal(run.stdout, 'No findings; 1 resource checked in 1 file.\nConfiguration: .kube-checklist.yaml (baseline · latest).\n', args.join(' '));
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

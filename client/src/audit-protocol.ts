@@ -13,9 +13,13 @@ import {
   type ExportAuditParams,
   type ExportAuditResult,
 } from '../../server/src/protocol/audit-types';
+import { EFFECTIVE_CONFIG_METHOD, type EffectiveConfig, type EffectiveConfigParams } from '../../server/src/protocol/effective-config';
 
 export type * from '../../server/src/protocol/audit-types';
 export { WORKSPACE_TRUSTED_NOTIFICATION };
 
 export const AuditWorkspaceRequest = new RequestType<AuditWorkspaceParams, AuditResult, void>(AUDIT_WORKSPACE_METHOD);
 export const ExportAuditRequest = new RequestType<ExportAuditParams, ExportAuditResult, void>(EXPORT_AUDIT_METHOD);
+
+export type { EffectiveConfig } from '../../server/src/protocol/effective-config';
+export const EffectiveConfigRequest = new RequestType<EffectiveConfigParams, EffectiveConfig, void>(EFFECTIVE_CONFIG_METHOD);

@@ -1,10 +1,12 @@
 /**
  * The language status item shown for YAML files: which Pod Security level and Kubernetes version
- * the active file is checked against (read from the settings of its workspace folder), whether the
- * server is starting (busy) or stopped (error, with a restart action), and a link to the settings.
- * It reads settings and server status; it changes neither.
+ * the active file is checked against and the `.kube-checklist.yaml` in effect (asked of the server,
+ * `kubeChecklist/effectiveConfig`, so it shows what the checks use; the settings alone until the
+ * server answers), whether the server is starting (busy) or stopped (error, with a restart action),
+ * and a link to the configuration file in effect, else to the settings. It changes nothing.
  */
 import * as vscode from 'vscode';
+import { EffectiveConfig, EffectiveConfigRequest } from './audit-protocol';
 import { SETTINGS_SECTION } from './client-options';
 import { Commands } from './commands';
 import type { ServerController, ServerStatus } from './server-controller';
@@ -14,6 +16,8 @@ export interface EffectiveSettings {
   readonly enabled: boolean;
   readonly level: 'baseline' | 'restricted';
   readonly kubernetesVersion: string;
+  /** The configuration file in effect, as the server reports it. */
+  readonly config?: EffectiveConfig['config'];
 }
 
 /** Reads the settings the server will use for `uri`, with the same fallbacks for wrong values. */
@@ -29,6 +33,8 @@ export function readEffectiveSettings(uri: vscode.Uri | undefined): EffectiveSet
 export class LanguageStatus implements vscode.Disposable {
   private readonly item: vscode.LanguageStatusItem;
   private readonly disposables: vscode.Disposable[];
+  /** Counts updates, so an answer that arrives after a newer update is dropped. */
+  private generation = 0;
 
   constructor(
     private readonly controller: ServerController,
@@ -46,6 +52,9 @@ export class LanguageStatus implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(SETTINGS_SECTION)) this.update();
       }),
+      vscode.workspace.onDidSaveTextDocument((document) => {
+        if (/[\\/]\.kube-checklist\.ya?ml$/.test(document.uri.path)) this.update();
+      }),
     ];
     this.update();
   }
@@ -56,8 +65,21 @@ export class LanguageStatus implements vscode.Disposable {
   }
 
   private update(): void {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    const generation = ++this.generation;
+    this.show(readEffectiveSettings(uri));
+    const client = this.controller.languageClient;
+    if (!uri || !client || this.controller.status !== 'running') return;
+    client.sendRequest(EffectiveConfigRequest, { uri: uri.toString() }).then(
+      (effective) => {
+        if (generation === this.generation) this.show(effective);
+      },
+      () => undefined, // an older server without the request: the settings stay shown
+    );
+  }
+
+  private show(settings: EffectiveSettings): void {
     const status: ServerStatus = this.controller.status;
-    const settings = readEffectiveSettings(vscode.window.activeTextEditor?.document.uri);
     const item = this.item;
     item.text = settings.enabled
       ? vscode.l10n.t('Kubernetes Checklist: {0} · {1}', settings.level, settings.kubernetesVersion)
@@ -69,15 +91,18 @@ export class LanguageStatus implements vscode.Disposable {
       item.command = { title: vscode.l10n.t('Restart'), command: Commands.restartServer };
       return;
     }
+    const configName = settings.config ? vscode.workspace.asRelativePath(vscode.Uri.parse(settings.config.uri)) : undefined;
     item.detail = status === 'starting'
       ? vscode.l10n.t('Starting…')
-      : settings.enabled
-        ? vscode.l10n.t('Pod Security level · Kubernetes version')
-        : vscode.l10n.t('Checks are turned off for this folder');
-    item.command = {
-      title: vscode.l10n.t('Open Settings'),
-      command: 'workbench.action.openSettings',
-      arguments: [`@ext:${this.extensionId}`],
-    };
+      : settings.config?.problems
+        ? vscode.l10n.t('{0} has problems and is not applied', configName!)
+        : !settings.enabled
+          ? vscode.l10n.t('Checks are turned off for this folder')
+          : configName
+            ? vscode.l10n.t('Pod Security level · Kubernetes version, from {0} over the settings', configName)
+            : vscode.l10n.t('Pod Security level · Kubernetes version');
+    item.command = settings.config
+      ? { title: vscode.l10n.t('Open {0}', configName!), command: 'vscode.open', arguments: [vscode.Uri.parse(settings.config.uri)] }
+      : { title: vscode.l10n.t('Open Settings'), command: 'workbench.action.openSettings', arguments: [`@ext:${this.extensionId}`] };
   }
 }

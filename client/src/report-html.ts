@@ -24,6 +24,8 @@ export interface ReportStrings {
   readonly title: string;
   readonly folders: string;
   readonly policy: string;
+  /** Before the list of configuration files that applied. */
+  readonly configurations: string;
   readonly files: string;
   readonly resources: string;
   readonly findings: string;
@@ -128,7 +130,7 @@ function renderSummary(result: AuditResult, strings: ReportStrings): string {
     .join(' ');
   const rows: [string, string][] = [
     [strings.folders, result.folders.map((folder) => escapeHtml(folder.name)).join(', ')],
-    [strings.policy, `${escapeHtml(result.level)} · ${escapeHtml(result.kubernetesVersion)}`],
+    [strings.policy, renderPolicy(result, strings)],
     [strings.files, `${stats.manifests} / ${stats.files}`],
     [strings.resources, String(stats.resources)],
     [strings.findings, `${stats.findings}${severities ? ` (${severities})` : ''}`],
@@ -136,6 +138,15 @@ function renderSummary(result: AuditResult, strings: ReportStrings): string {
     [strings.duration, `${stats.durationMs} ms`],
   ];
   return `<dl class="summary">${rows.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${value}</dd>`).join('')}</dl>`;
+}
+
+/** The folders' level and version, then each configuration file that applied and the policy it gives. */
+function renderPolicy(result: AuditResult, strings: ReportStrings): string {
+  const own = `${escapeHtml(result.level)} · ${escapeHtml(result.kubernetesVersion)}`;
+  const configurations = result.configurations ?? [];
+  if (configurations.length === 0) return own;
+  const list = configurations.map((config) => `<code>${escapeHtml(config.path)}</code>: ${escapeHtml(config.level)} · ${escapeHtml(config.kubernetesVersion)}`).join(', ');
+  return `${own}; ${escapeHtml(strings.configurations)} ${list}`;
 }
 
 function renderActions(result: AuditResult, strings: ReportStrings): string {

@@ -17,6 +17,7 @@ export function reportStrings(): ReportStrings {
     title: vscode.l10n.t('Kubernetes Security Checklist: workspace audit'),
     folders: vscode.l10n.t('Folders'),
     policy: vscode.l10n.t('Pod Security level · Kubernetes version'),
+    configurations: vscode.l10n.t('configuration files:'),
     files: vscode.l10n.t('Manifest files / YAML and JSON files'),
     resources: vscode.l10n.t('Resources'),
     findings: vscode.l10n.t('Findings'),

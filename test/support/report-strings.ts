@@ -6,6 +6,7 @@ export const REPORT_STRINGS = {
   title: 'Audit <title>',
   folders: 'Folders',
   policy: 'Policy',
+  configurations: 'configuration files:',
   files: 'Files',
   resources: 'Resources',
   findings: 'Findings',

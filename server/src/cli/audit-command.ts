@@ -8,7 +8,8 @@ import { Baseline, baselineEntryOf, configOptions, Fingerprints, ForeignSuppress
 import { configRelative, excludedBy, LoadedConfig, RunConfigs } from '../host/config-loader';
 import { renderSources, RenderedSet } from '../host/render/render-sources';
 import { oneOf, OptionSpecs, parseCommandArgs } from './args';
-import { AuditReport, recordWarnings, severityRank, withMinSeverity } from '../report/audit-report';
+import { comparePaths } from '../report/paths';
+import { AuditReport, recordWarnings, severityRank, UsedConfiguration, withMinSeverity } from '../report/audit-report';
 import { auditInputs } from '../host/audit';
 import { AUDIT_FORMATS, AUDIT_FORMATTERS, AuditFormat } from '../report/audit-format';
 import { t } from '../report/messages';
@@ -139,6 +140,17 @@ export function parseAuditOptions(argv: readonly string[], envLocale: Locale): A
   };
 }
 
+/** The configuration files that applied to some input, in path order, with the policy each gives. */
+function configurationsUsed(options: AuditOptions, found: readonly (LoadedConfig | undefined)[], selectionFor: (loaded: LoadedConfig) => RuleSelection): UsedConfiguration[] {
+  const distinct = [...new Set(found.filter((loaded): loaded is LoadedConfig => loaded !== undefined))].sort((a, b) => comparePaths(a.display, b.display));
+  return distinct.map((loaded) => {
+    // As selectionOf decides: a version given on the command line wins over the file's.
+    const version = options.given.has('k8s-version') ? options.kubernetesVersion : (loaded.config.kubernetesVersion ?? options.kubernetesVersion);
+    const minor = parseKubernetesVersion(version);
+    return { display: loaded.display, level: selectionFor(loaded).level, kubernetesVersion: version.trim().toLowerCase() === 'latest' || minor === undefined ? 'latest' : `v1.${minor}` };
+  });
+}
+
 /** --quiet is --min-severity error; both given must agree. */
 function minSeverityOf(values: Readonly<Record<string, unknown>>, locale: Locale): Severity {
   const given = values['min-severity'] === undefined ? undefined : oneOf(String(values['min-severity']), SEVERITIES, '--min-severity', locale);
@@ -267,7 +279,8 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
   const empty = report.totals.resources === 0 && report.totals.findings === 0 && report.totals.suppressed === 0;
   if (empty && !options.allowEmpty) warn(t(locale, 'noResources'));
   const formatter = AUDIT_FORMATTERS[options.format]!;
-  const printed = options.minSeverity === 'hint' ? report : withMinSeverity(report, options.minSeverity);
+  const shown = { ...report, configurations: configurationsUsed(options, inputs.map(configOf), selectionFor) };
+  const printed = options.minSeverity === 'hint' ? shown : withMinSeverity(shown, options.minSeverity);
   host.stdout.write(
     formatter(printed, {
       locale,

@@ -45,6 +45,8 @@ export interface FolderAudit {
   /** The rules of the folder's root (its settings and root configuration): the report's level. */
   readonly selection: RuleSelection;
   readonly settings: ServerSettings;
+  /** The configuration files that applied to the folder's files, with the policy each gives over the client's settings. */
+  readonly configurations: readonly { readonly found: FoundConfig; readonly level: string; readonly kubernetesVersion: string }[];
   /** The folder's baseline, when its file exists: what it holds, and which of its entries the audit met. */
   readonly baseline?: { readonly path: string; readonly baseline: Baseline; readonly held: number };
 }
@@ -106,7 +108,13 @@ export async function auditFolder(
   if (!result) return undefined;
   const held = result.analyses.reduce((sum, analysis) => sum + analysis.suppressed.filter((entry) => entry.by === 'baseline').length, 0);
   const analyses = baselineUse?.mode === 'hint' ? result.analyses.map(baselinedAsHints) : result.analyses;
+  const used = [...new Set(files.map((file) => configs.configFor(file.uri)).filter((found): found is FoundConfig => found !== undefined))];
+  const configurations = used.map((found) => {
+    const { options } = withConfig(clientSettings, found.file.config);
+    return { found, level: options.level, kubernetesVersion: options.kubernetesVersion };
+  });
   return {
+    configurations,
     audited: analyses.map((analysis) => ({ folder, index: result.index, analysis })),
     ruleFailures: result.ruleFailures,
     renders,

@@ -125,6 +125,7 @@ export class AuditRunner {
       const rootSettings: ServerSettings[] = [];
       const exceptions = new ExceptionTracker();
       const baselines: NonNullable<FolderAudit['baseline']>[] = [];
+      const configurations: FolderAudit['configurations'][number][] = [];
       const total = plans.reduce((sum, plan) => sum + workspace.indexFor(plan.folder, true)!.index.files.length, 0);
       let before = 0;
       let findingCount = 0;
@@ -146,6 +147,7 @@ export class AuditRunner {
         appendAll(renders, folderAudit.renders);
         selections.push(folderAudit.selection);
         rootSettings.push(folderAudit.settings);
+        appendAll(configurations, folderAudit.configurations);
         if (folderAudit.baseline) baselines.push({ ...folderAudit.baseline, path: multiRoot ? `${plan.folder.name}/${folderAudit.baseline.path}` : folderAudit.baseline.path });
       }
       stopIfCancelled();
@@ -218,6 +220,9 @@ export class AuditRunner {
         ruleFailures: dedupeFailures(failures),
         renders,
         exportFormats: (['json', 'sarif', 'markdown'] as const).filter((format) => AUDIT_FORMATTERS[format] !== undefined),
+        configurations: configurations
+          .map(({ found, level, kubernetesVersion }) => ({ uri: found.uri, path: displayPathIn(folders, found.absolute, multiRoot), level, kubernetesVersion }))
+          .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
         exceptions: auditExceptions(exceptions, (absolute) => displayPathIn(folders, absolute, multiRoot), baselines),
       };
       this.last = { files: audited, selection, scorecard, result, kubernetesVersion: result.kubernetesVersion };

@@ -9,6 +9,7 @@ import { Connection, ErrorCodes, ResponseError, TextDocuments } from 'vscode-lan
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AuditRunner } from './audit';
 import { BaselineFiles } from './baseline-files';
+import { effectiveConfig, EffectiveConfigRequest } from './effective-config';
 import { exportAudit } from './audit-export';
 import { AuditWorkspaceRequest, checkAuditParams, ExportAuditRequest, WORKSPACE_TRUSTED_NOTIFICATION } from './audit-protocol';
 import { ClientSettings } from './client-settings';
@@ -72,6 +73,7 @@ export function startServer(connection: Connection): void {
   connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
     state.workspaceTrusted = true;
   });
+  connection.onRequest(EffectiveConfigRequest, served((params) => effectiveConfig({ configs, settingsFor }, params)));
   connection.onRequest(ExportAuditRequest, served((params) => exportAudit(audit.last, params, state.locale)));
 
   documents.listen(connection);

@@ -138,6 +138,8 @@ export interface AuditResult {
   readonly exportFormats: readonly string[];
   /** Suppressions that matched nothing or expired, and baseline entries that are gone. */
   readonly exceptions?: AuditExceptions;
+  /** The `.kube-checklist.yaml` files that applied, with the policy each gives (the header's level is the folders' own). */
+  readonly configurations?: readonly { readonly uri: string; readonly path: string; readonly level: string; readonly kubernetesVersion: string }[];
 }
 
 export interface ExportAuditParams {

@@ -78,8 +78,18 @@ export interface AuditReport {
   readonly totals: AuditTotals;
   /** The warnings of the run, in the order they were given (see `recordWarnings`). */
   readonly notifications: readonly AuditNotification[];
+  /** The `.kube-checklist.yaml` files that applied to the inputs, with the policy each gives. */
+  readonly configurations?: readonly UsedConfiguration[];
   /** Findings left out of the listing by `--min-severity` (they still count for the exit status and the scorecard). */
   readonly hidden?: { readonly below: Severity; readonly count: number };
+}
+
+export interface UsedConfiguration {
+  /** Its path as the report shows paths. */
+  readonly display: string;
+  readonly level: string;
+  /** `latest` or `v1.NN`. */
+  readonly kubernetesVersion: string;
 }
 
 /**

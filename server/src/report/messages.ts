@@ -86,6 +86,8 @@ const MESSAGES = {
   suppressedByAnnotation: { en: '{{count}} by annotations', 'zh-cn': '注解 {{count}} 个' },
   suppressedByConfig: { en: '{{count}} by the configuration', 'zh-cn': '配置文件 {{count}} 个' },
   suppressedByBaseline: { en: '{{count}} by the baseline', 'zh-cn': '基线 {{count}} 个' },
+  configurationsUsed: { en: 'Configuration: {{list}}.', 'zh-cn': '使用的配置：{{list}}。' },
+  configurationUsed: { en: '{{file}} ({{level}} · {{version}})', 'zh-cn': '{{file}}（{{level}} · {{version}}）' },
   hiddenBelow: {
     en: '{{count}} below {{severity}} not shown (--min-severity); they still count for --fail-on.',
     'zh-cn': '另有 {{count}} 低于 {{severity}}，未显示（--min-severity）；它们仍计入 --fail-on。',

@@ -29,6 +29,11 @@ export function formatText(report: AuditReport, { locale, colors, showSuppressed
   }
   if (lines.length > 0) lines.push('');
   lines.push(colors.bold(summaryLine(report.totals, locale)));
+  const used = report.configurations ?? [];
+  if (used.length > 0) {
+    const list = used.map((config) => t(locale, 'configurationUsed', { file: terminalSafe(config.display), level: config.level, version: config.kubernetesVersion }));
+    lines.push(t(locale, 'configurationsUsed', { list: list.join(listSeparator(locale)) }));
+  }
   if (report.hidden && report.hidden.count > 0) lines.push(t(locale, 'hiddenBelow', { count: count(locale, report.hidden.count, 'finding'), severity: report.hidden.below }));
   if (report.totals.suppressed > 0) lines.push(t(locale, 'suppressedSummary', { count: String(report.totals.suppressed), breakdown: suppressedBreakdown(report, locale) }));
   return lines.join('\n') + '\n';
