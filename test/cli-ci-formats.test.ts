@@ -11,11 +11,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { gitTopLevel } from '../server/src/host/repository-root';
 import { repoPath, sharedPath } from './support/paths';
 import { CLI, runCli } from './support/run-cli';
 import { elements, parseXml } from './support/xml';
 
 const FIXTURES = repoPath('test', 'fixtures', 'cli');
+/** GitLab places paths on its checkout: they are relative to the clone's top level (else the working directory). */
+const fromRoot = (display: string) => path.relative(gitTopLevel(FIXTURES) ?? FIXTURES, path.join(FIXTURES, display)).split(path.sep).join('/');
 
 interface JsonFinding {
   ruleId: string;
@@ -87,11 +90,11 @@ describe('audit --format gitlab', () => {
       assert.ok(Number.isInteger(issue.location.lines.begin) && issue.location.lines.begin >= 1);
     }
     assert.equal(new Set(issues.map((issue) => issue.fingerprint)).size, issues.length, 'fingerprints are unique');
-    const expected = findings.map((finding) => key(finding.file, finding.range.start.line + 1, finding.ruleId)).sort();
+    const expected = findings.map((finding) => key(fromRoot(finding.file), finding.range.start.line + 1, finding.ruleId)).sort();
     assert.deepEqual(issues.map((issue) => key(issue.location.path, issue.location.lines.begin, issue.check_name)).sort(), expected);
     const severities: Record<string, string> = { error: 'critical', warning: 'major', info: 'minor', hint: 'info' };
     for (const finding of findings) {
-      const issue = issues.find((candidate) => key(candidate.location.path, candidate.location.lines.begin, candidate.check_name) === key(finding.file, finding.range.start.line + 1, finding.ruleId))!;
+      const issue = issues.find((candidate) => key(candidate.location.path, candidate.location.lines.begin, candidate.check_name) === key(fromRoot(finding.file), finding.range.start.line + 1, finding.ruleId))!;
       assert.equal(issue.severity, severities[finding.severity]);
       assert.ok(issue.description.startsWith(finding.message), issue.description);
     }

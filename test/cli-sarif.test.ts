@@ -16,10 +16,14 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
 import { RULES, ruleDocsUrl } from '../server/src/core';
+import { gitTopLevel } from '../server/src/host/repository-root';
 import { repoPath, sharedPath } from './support/paths';
 import { CLI, CliRun, runCli } from './support/run-cli';
 
 const FIXTURES = repoPath('test', 'fixtures', 'cli');
+/** What %SRCROOT% is for the fixtures: the clone's top level (as in CI), else the working directory. */
+const SRCROOT_DIR = gitTopLevel(FIXTURES) ?? FIXTURES;
+const fromRoot = (relative: string) => path.relative(SRCROOT_DIR, path.join(FIXTURES, relative)).split(path.sep).join('/');
 const FINGERPRINT = 'kubeChecklist/v1';
 
 interface Region {
@@ -110,7 +114,7 @@ describe('audit --format sarif: the log', () => {
     assert.equal(log.runs.length, 1);
     const [first] = log.runs;
     assert.equal(first.columnKind, 'utf16CodeUnits');
-    assert.deepEqual(first.originalUriBaseIds, { '%SRCROOT%': { uri: pathToFileURL(FIXTURES).href + '/' } });
+    assert.deepEqual(first.originalUriBaseIds, { '%SRCROOT%': { uri: pathToFileURL(SRCROOT_DIR).href + '/' } });
     assert.ok(first.results.length > 0);
     assert.equal(first.invocations[0].executionSuccessful, true);
   });
@@ -186,14 +190,15 @@ describe('audit --format sarif: locations', () => {
     assert.deepEqual(find(log, 'pss-privileged').locations[0].physicalLocation.region, { startLine: 9, startColumn: 80, endLine: 9, endColumn: 84 });
   });
 
-  test('artifact URIs are relative to the working directory, under %SRCROOT%, with forward slashes', () => {
+  test('artifact URIs are relative to the repository root, under %SRCROOT%, with forward slashes', () => {
     const { log } = sarif(['insecure', 'list']);
     const uris = new Set(log.runs[0].results.map((result) => result.locations[0].physicalLocation.artifactLocation.uri));
-    assert.deepEqual([...uris].sort(), ['insecure/deployment.yaml', 'list/list.yaml']);
+    assert.deepEqual([...uris].sort(), [fromRoot('insecure/deployment.yaml'), fromRoot('list/list.yaml')]);
     for (const result of log.runs[0].results) assert.equal(result.locations[0].physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');
     const outside = sarif(['../crlf'], { cwd: path.join(FIXTURES, 'insecure') }).log;
-    assert.equal(find(outside, 'pss-privileged').locations[0].physicalLocation.artifactLocation.uri, '../crlf/pod.yaml');
-    assert.equal(outside.runs[0].originalUriBaseIds['%SRCROOT%'].uri, pathToFileURL(path.join(FIXTURES, 'insecure')).href + '/');
+    // From a sibling folder: never `../`, the root holds the file.
+    assert.equal(find(outside, 'pss-privileged').locations[0].physicalLocation.artifactLocation.uri, gitTopLevel(FIXTURES) ? fromRoot('crlf/pod.yaml') : 'crlf/pod.yaml');
+    assert.equal(outside.runs[0].originalUriBaseIds['%SRCROOT%'].uri, pathToFileURL(gitTopLevel(FIXTURES) ?? FIXTURES).href + '/');
   });
 
   test('spaces, "#" and non-ASCII letters in paths are percent-encoded', () => {
@@ -226,7 +231,7 @@ describe('audit --format sarif: locations', () => {
         properties: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'insecure-web' },
       },
     ]);
-    assert.equal(find(log, 'pss-host-namespaces', 'json/deployment.json').locations[0].logicalLocations[0].fullyQualifiedName, 'Deployment/json-web');
+    assert.equal(find(log, 'pss-host-namespaces', fromRoot('json/deployment.json')).locations[0].logicalLocations[0].fullyQualifiedName, 'Deployment/json-web');
   });
 });
 
@@ -289,7 +294,7 @@ describe('audit --format sarif: fingerprints, suppressions, notifications', () =
     const unparseable = log.runs[0].results.find((result: { ruleId: string }) => result.ruleId === 'unparseable-manifest') as { level: string; locations: { physicalLocation: { artifactLocation: unknown } }[] } | undefined;
     assert.ok(unparseable, JSON.stringify(log.runs[0].results));
     assert.equal(unparseable.level, 'error');
-    assert.deepEqual(unparseable.locations[0].physicalLocation.artifactLocation, { uri: 'broken/deployment.yaml', uriBaseId: '%SRCROOT%' });
+    assert.deepEqual(unparseable.locations[0].physicalLocation.artifactLocation, { uri: fromRoot('broken/deployment.yaml'), uriBaseId: '%SRCROOT%' });
     assert.ok(notifications.some((notification) => notification.message.text === 'skipped file: not a text file'));
     // (Rule examples in the descriptors may say hunter2; what the run reports must not.)
     assert.doesNotMatch(JSON.stringify([log.runs[0].invocations, log.runs[0].results]), /hunter2/, 'no source excerpt in notifications or results');

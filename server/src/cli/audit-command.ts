@@ -9,6 +9,7 @@ import { configRelative, excludedBy, LoadedConfig, RunConfigs } from '../host/co
 import { renderSources, RenderedSet } from '../host/render/render-sources';
 import { oneOf, OptionSpecs, parseCommandArgs } from './args';
 import { comparePaths } from '../report/paths';
+import { repositoryRoot } from '../host/repository-root';
 import { AuditReport, recordWarnings, severityRank, UsedConfiguration, withMinSeverity } from '../report/audit-report';
 import { auditInputs } from '../host/audit';
 import { AUDIT_FORMATS, AUDIT_FORMATTERS, AuditFormat } from '../report/audit-format';
@@ -50,6 +51,7 @@ const OPTIONS: OptionSpecs = {
   'foreign-suppressions': { type: 'string' },
   config: { type: 'string' },
   'stdin-filename': { type: 'string' },
+  root: { type: 'string' },
   'no-render': { type: 'boolean' },
   rule: { type: 'string', multiple: true },
   disable: { type: 'string', multiple: true },
@@ -82,6 +84,8 @@ export interface AuditOptions {
   readonly config?: string;
   /** --stdin-filename: the path standard input stands for (reports, configuration lookup). */
   readonly stdinFilename?: string;
+  /** --root: the repository root for SARIF and GitLab paths (default: see host/repository-root.ts). */
+  readonly root?: string;
   /** --rule: only these rules run (repeatable; each must name a rule). */
   readonly onlyRules: readonly string[];
   /** --disable: these rules do not run (repeatable). */
@@ -128,6 +132,7 @@ export function parseAuditOptions(argv: readonly string[], envLocale: Locale): A
     foreignSuppressions: values['no-foreign-suppressions'] === true ? false : foreignModeOf(values['foreign-suppressions'], locale),
     config: typeof values.config === 'string' ? values.config : undefined,
     stdinFilename: typeof values['stdin-filename'] === 'string' ? values['stdin-filename'] : undefined,
+    root: typeof values.root === 'string' ? values.root : undefined,
     render: values['no-render'] !== true,
     onlyRules: ruleIdsOf(values.rule, '--rule', locale),
     disabledRules: ruleIdsOf(values.disable, '--disable', locale),
@@ -288,6 +293,7 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
       showSuppressed: options.showSuppressed,
       paths: options.paths,
       cwd: host.cwd,
+      root: repositoryRoot(host.cwd, inputs.filter((input) => !input.stdin).map((input) => input.absolute), options.root),
       kubernetesVersion: options.kubernetesVersion,
     }),
   );

@@ -39,6 +39,9 @@ const AUDIT_OPTIONS = {
                          folder or above)
   --stdin-filename PATH  the path the manifest read from - stands for: shown
                          in reports, and its configuration applies
+  --root DIR             the repository root that SARIF and GitLab paths are
+                         relative to (default: the git top level, else the
+                         folder that holds every input)
   --no-foreign-suppressions
                          ignore the ignore annotations of kube-linter, Checkov,
                          Polaris and kube-score (honoured by default)
@@ -87,6 +90,8 @@ const AUDIT_OPTIONS = {
                          上级目录中最近的 .kube-checklist.yaml）
   --stdin-filename PATH  从 - 读入的清单所代表的路径：报告中显示该路径，
                          并采用它所在位置的配置
+  --root DIR             SARIF 和 GitLab 报告中路径所相对的仓库根目录
+                         （默认：git 仓库顶层目录，否则为包含所有输入的目录）
   --no-foreign-suppressions
                          不采纳 kube-linter、Checkov、Polaris 和 kube-score
                          的忽略注解（默认采纳）

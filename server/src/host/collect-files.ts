@@ -30,7 +30,9 @@ export { isManifestFileName };
 
 export function displayPath(absolute: string, cwd: string): string {
   const relative = path.relative(cwd, absolute) || path.basename(absolute);
-  return relative.split(path.sep).join('/');
+  // Outside the working directory, the absolute path: `../../x` is hard to read and to click.
+  const shown = relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative) ? absolute : relative;
+  return shown.split(path.sep).join('/');
 }
 
 /**

@@ -1,8 +1,10 @@
 /**
  * How reports name and order files: display paths relative to the working directory with forward
- * slashes, `<stdin>` for standard input, and one path order (segment by segment) that every format
- * and both faces sort by.
+ * slashes (absolute for files outside it, never `../..`), `<stdin>` for standard input, one path
+ * order (segment by segment) that every format and both faces sort by, and paths relative to the
+ * repository root for the formats that code-review services place on their own checkout.
  */
+import * as path from 'node:path';
 
 export const STDIN_ARGUMENT = '-';
 export const STDIN_DISPLAY = '<stdin>';
@@ -20,4 +22,16 @@ export function comparePaths(a: string, b: string): number {
     if (order !== 0) return order;
   }
   return left.length - right.length;
+}
+
+/**
+ * A display path relative to the repository root (forward slashes), for SARIF's `%SRCROOT%` and
+ * GitLab's `location.path`; undefined for a file outside the root (or standard input), which such
+ * a service cannot place.
+ */
+export function rootRelativePath(display: string, cwd: string, root: string): string | undefined {
+  if (display === STDIN_DISPLAY) return undefined;
+  const relative = path.relative(root, path.resolve(cwd, display));
+  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return undefined;
+  return relative.split(path.sep).join('/');
 }

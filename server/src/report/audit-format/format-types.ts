@@ -19,8 +19,14 @@ export interface AuditFormatContext {
   readonly showSuppressed?: boolean;
   /** The PATH arguments as given, for the header of the Markdown scorecard. */
   readonly paths?: readonly string[];
-  /** The absolute working directory that the report's paths are relative to (SARIF %SRCROOT%). */
+  /** The absolute working directory that the report's display paths are relative to. */
   readonly cwd?: string;
+  /**
+   * The absolute repository root that SARIF (`%SRCROOT%`) and GitLab paths are relative to, so that
+   * code scanning places them on its checkout (`--root`; default: the git top level, else the
+   * common folder of the inputs). Without it, the working directory.
+   */
+  readonly root?: string;
   /** `--k8s-version` as given (`latest` or a version); the report's selection has the minor number. */
   readonly kubernetesVersion?: string;
 }

@@ -13,6 +13,7 @@
 import { renderMessage, Severity } from '../../core';
 import type { AuditReport } from '../audit-report';
 import type { AuditFormatContext } from './format-types';
+import { rootRelativePath } from '../paths';
 import { resourceLabel } from './resource-label';
 import { fingerprintsOfReport } from './sarif';
 
@@ -40,7 +41,7 @@ export function formatGitLab(report: AuditReport, context: AuditFormatContext): 
         check_name: rule.id,
         fingerprint: fingerprints.get(entry)!,
         severity: SEVERITIES[finding.severity],
-        location: { path: file.path, lines: { begin: range.start.line + 1 } },
+        location: { path: (context.cwd && rootRelativePath(file.path, context.cwd, context.root ?? context.cwd)) || file.path, lines: { begin: range.start.line + 1 } },
       });
     }
   }

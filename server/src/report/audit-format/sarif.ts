@@ -4,8 +4,9 @@
  * finding, suppressed findings included with an in-source suppression and its reason, and the
  * warnings of the run as tool execution notifications.
  *
- * - Locations: artifact URIs relative to the working directory (`%SRCROOT%`), segments
- *   percent-encoded; regions with 1-based lines and columns counted in UTF-16 code units, which the
+ * - Locations: artifact URIs relative to the repository root (`%SRCROOT%`, see the context's
+ *   `root`), segments percent-encoded, never starting with `..`: a file outside the root gets its
+ *   absolute `file:` URI; regions with 1-based lines and columns counted in UTF-16 code units, which the
  *   run states as its `columnKind`; the end column is the column after the last character.
  * - Fingerprints: `kubeChecklist/v1` is the finding's fingerprint of core/suppress/baseline.ts (the
  *   one a baseline file holds): a SHA-256 of the resource's identity, the rule, the message, the
@@ -16,6 +17,7 @@
  * - No source text is ever copied (no snippets): a value could be a secret.
  * - The output is deterministic for a given input and working directory: no timestamps.
  */
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   checklistItemById,
@@ -32,7 +34,7 @@ import {
   Severity,
 } from '../../core';
 import type { AuditNotification, AuditReport, FileReport, Range, ReportedFinding, SuppressedReport } from '../audit-report';
-import { STDIN_DISPLAY } from '../paths';
+import { rootRelativePath, STDIN_DISPLAY } from '../paths';
 import { cliVersion } from '../version';
 import type { AuditFormatContext } from './format-types';
 
@@ -76,7 +78,7 @@ export function formatSarif(report: AuditReport, context: AuditFormatContext): s
     ];
     entries.sort(([a], [b]) => compareRanges(a.range, b.range));
     for (const [entry, suppression] of entries) {
-      results.push(resultOf(entry, suppression, file, ruleIndex.get(entry.rule.id) ?? -1, printOf.get(entry)!, locale));
+      results.push(resultOf(entry, suppression, file, ruleIndex.get(entry.rule.id) ?? -1, printOf.get(entry)!, locale, context));
     }
   }
   const run: Record<string, unknown> = {
@@ -93,7 +95,7 @@ export function formatSarif(report: AuditReport, context: AuditFormatContext): s
     invocations: [
       {
         executionSuccessful: true,
-        toolExecutionNotifications: report.notifications.map((notification) => notificationOf(notification, locale)),
+        toolExecutionNotifications: report.notifications.map((notification) => notificationOf(notification, locale, context)),
       },
     ],
     language: locale === 'zh-cn' ? 'zh-CN' : 'en-US',
@@ -104,7 +106,8 @@ export function formatSarif(report: AuditReport, context: AuditFormatContext): s
       kubernetesVersion: `v1.${report.selection.minorVersion}`,
     },
   };
-  if (context.cwd) run.originalUriBaseIds = { [SRCROOT]: { uri: directoryUri(context.cwd) } };
+  const root = context.root ?? context.cwd;
+  if (root) run.originalUriBaseIds = { [SRCROOT]: { uri: directoryUri(root) } };
   const log = { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
   return JSON.stringify(log, null, 2) + '\n';
 }
@@ -116,6 +119,7 @@ function resultOf(
   ruleIndex: number,
   fingerprint: string,
   locale: Locale,
+  context: AuditFormatContext,
 ): unknown {
   const { kind, namespace, name } = finding.resource;
   const result: Record<string, unknown> = {
@@ -125,7 +129,7 @@ function resultOf(
     message: { text: renderMessage(finding, locale) },
     locations: [
       {
-        physicalLocation: { artifactLocation: artifactLocationOf(file.path, locale), region: regionOf(range) },
+        physicalLocation: { artifactLocation: artifactLocationOf(file.path, locale, context), region: regionOf(range) },
         logicalLocations: [
           {
             name: name ?? kind,
@@ -144,7 +148,7 @@ function resultOf(
   if (related.length > 0) {
     result.relatedLocations = related.map((place, id) => ({
       id,
-      physicalLocation: { artifactLocation: artifactLocationOf(place.path, locale), region: regionOf(place.range) },
+      physicalLocation: { artifactLocation: artifactLocationOf(place.path, locale, context), region: regionOf(place.range) },
       message: { text: place.message },
     }));
   }
@@ -179,9 +183,11 @@ export function regionOf(range: Range): { startLine: number; startColumn: number
   };
 }
 
-function artifactLocationOf(display: string, locale: Locale): Record<string, unknown> {
+function artifactLocationOf(display: string, locale: Locale, context: Pick<AuditFormatContext, 'cwd' | 'root'>): Record<string, unknown> {
   if (display === STDIN_DISPLAY) return { description: { text: localize(LABELS.stdin, locale) } };
-  return { uri: relativeUri(display), uriBaseId: SRCROOT };
+  if (!context.cwd) return { uri: relativeUri(display), uriBaseId: SRCROOT };
+  const relative = rootRelativePath(display, context.cwd, context.root ?? context.cwd);
+  return relative === undefined ? { uri: pathToFileURL(path.resolve(context.cwd, display)).href } : { uri: relativeUri(relative), uriBaseId: SRCROOT };
 }
 
 /** A relative path with forward slashes as a relative URI reference: each segment percent-encoded. */
@@ -285,10 +291,10 @@ function fenced(yaml: string): string[] {
   return [`${fence}yaml`, ...yaml.replace(/\s+$/, '').split('\n'), fence];
 }
 
-function notificationOf(notification: AuditNotification, locale: Locale): unknown {
+function notificationOf(notification: AuditNotification, locale: Locale, context: AuditFormatContext): unknown {
   const result: Record<string, unknown> = { level: 'warning', message: { text: notification.text } };
   if (notification.file !== undefined) {
-    const physicalLocation: Record<string, unknown> = { artifactLocation: artifactLocationOf(notification.file, locale) };
+    const physicalLocation: Record<string, unknown> = { artifactLocation: artifactLocationOf(notification.file, locale, context) };
     if (notification.line !== undefined) physicalLocation.region = { startLine: notification.line, startColumn: notification.column ?? 1 };
     result.locations = [{ physicalLocation }];
   }
