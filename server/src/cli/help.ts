@@ -57,6 +57,10 @@ const AUDIT_OPTIONS = {
   --fail-on-unused-suppressions
                          exit with 1 when a .kube-checklist.yaml suppression
                          matched nothing or expired, or a baseline entry is gone
+  --changed-since REF    report only the files changed against the git ref REF
+                         (since the merge-base with HEAD, plus staged, unstaged
+                         and untracked files) and the resources of other files
+                         tied to them; the whole workspace is still indexed
   -h, --help             show this help`,
   'zh-cn': `  --format FORMAT        输出格式：text（默认）、json、sarif（SARIF 2.1.0，
                          供代码扫描使用）、markdown（检查清单评分卡）、
@@ -99,6 +103,9 @@ const AUDIT_OPTIONS = {
   --fail-on-unused-suppressions
                          若 .kube-checklist.yaml 中有抑制未匹配任何问题或已
                          过期，或基线条目已不再出现，则以 1 退出
+  --changed-since REF    只报告相对 git 引用 REF 有变更的文件（自与 HEAD 的
+                         merge-base 起的提交，以及已暂存、未暂存和未跟踪的
+                         文件）及其他文件中与之相关联的资源；仍索引整个工作区
   -h, --help             显示本帮助`,
 };
 
