@@ -4,10 +4,11 @@
  * same order as the parsers in audit-command and rules-command.
  */
 import { DOCS_BASE_URL, Locale } from '../core';
+import { initHelp } from './init-help';
 
-export type HelpTopic = 'main' | 'audit' | 'rules';
+export type HelpTopic = 'main' | 'audit' | 'rules' | 'init';
 
-export const HELP_TOPICS: readonly HelpTopic[] = ['main', 'audit', 'rules'];
+export const HELP_TOPICS: readonly HelpTopic[] = ['main', 'audit', 'rules', 'init'];
 
 const AUDIT_OPTIONS = {
   en: `  --format FORMAT        text (default), json, sarif (SARIF 2.1.0, for code
@@ -131,6 +132,8 @@ function mainHelp(locale: Locale, version: string): string {
 用法：
   kube-checklist audit [PATH...] [选项]   检查清单文件（默认 PATH：当前目录）
   kube-checklist rules [选项]             列出规则
+  kube-checklist init [选项]              写入带注释的配置文件
+                                          （--ci：以及 CI 配置）
   kube-checklist help [COMMAND]           显示某个命令的帮助
   kube-checklist --version                显示版本
 
@@ -149,6 +152,8 @@ Security Checklist
 Usage:
   kube-checklist audit [PATH...] [options]   check manifests (default PATH: .)
   kube-checklist rules [options]             list the rules
+  kube-checklist init [options]              write a commented configuration
+                                             file (--ci: and a CI file)
   kube-checklist help [COMMAND]              show the help of a command
   kube-checklist --version                   print the version
 
@@ -278,5 +283,7 @@ export function helpText(topic: HelpTopic, locale: Locale, version: string): str
       return auditHelp(locale);
     case 'rules':
       return rulesHelp(locale);
+    case 'init':
+      return initHelp(locale);
   }
 }
