@@ -90,6 +90,16 @@ test('an unstaged change to a ServiceAccount reports the binding and the workloa
   assert.ok(reported.some((finding) => finding.ruleId === 'rbac-cluster-admin-binding'));
 });
 
+test('a changed NetworkPolicy reports the workloads it selects; a changed Service the workloads it picks', () => {
+  write('deploy/policy.yaml', FILES['deploy/policy.yaml'].replace('port: 8080', 'port: 8443'));
+  const reported = findings(['--changed-since', 'main']);
+  assert.deepEqual(filesOf(reported), ['deploy/web.yaml'], 'the policy itself has no finding; the workload it selects does');
+  git('checkout', '-q', '--', 'deploy/policy.yaml');
+  write('deploy/service.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n');
+  write('misc/service.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: nobody\n  namespace: misc\nspec:\n  selector: {app: nobody}\n  ports: [{port: 80}]\n');
+  assert.deepEqual(filesOf(findings(['deploy/service.yaml', 'deploy/web.yaml', 'misc', '--changed-since', 'main'])), ['deploy/web.yaml']);
+});
+
 test('staged and untracked files count, ignored ones do not; another file only for the namespace-wide findings that name them', () => {
   write('misc/staged.yaml', pod('staged'));
   git('add', 'misc/staged.yaml');

@@ -4,7 +4,7 @@
  * before anything is read; trouble with single files is a warning and the run goes on.
  */
 import * as path from 'node:path';
-import { Baseline, baselineEntryOf, configOptions, Fingerprints, ForeignSuppressionMode, parseBaseline, ruleById, serializeBaseline, KubeChecklistConfig, isNewerThanKnown, KUSTOMIZATION_FILE_NAMES, LATEST_MINOR, Locale, parseKubernetesVersion, PodSecurityLevel, RuleSelection, RULES, selectRules, Severity, SeveritySetting } from '../core';
+import { Baseline, baselineEntryOf, redactDetail, configOptions, Fingerprints, ForeignSuppressionMode, parseBaseline, ruleById, serializeBaseline, KubeChecklistConfig, isNewerThanKnown, KUSTOMIZATION_FILE_NAMES, LATEST_MINOR, Locale, parseKubernetesVersion, PodSecurityLevel, RuleSelection, RULES, selectRules, Severity, SeveritySetting } from '../core';
 import { configRelative, excludedBy, LoadedConfig, RunConfigs } from '../host/config-loader';
 import { renderSources, RenderedSet } from '../host/render/render-sources';
 import { oneOf, OptionSpecs, parseCommandArgs } from './args';
@@ -186,7 +186,7 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
   for (const chart of helmCharts) if (!renderedCharts.has(chart)) warn(t(locale, 'helmTemplatesSkipped'), { file: chart });
   if (inputs.length === 0) warn(t(locale, 'noFiles'));
   const changed = options.changedSince === undefined ? undefined : changedInputs(inputs, options.changedSince, host.cwd, locale);
-  if (changed) warn(t(locale, 'changedSummary', { ref: options.changedSince!, changed: String(changed.size), total: String(inputs.length) }));
+  if (changed) warn(t(locale, 'changedSummary', { ref: redactDetail(options.changedSince!), changed: String(changed.size), total: String(inputs.length) }));
   const selections = new Map<LoadedConfig | undefined, RuleSelection>();
   const selectionFor = (loaded: LoadedConfig | undefined): RuleSelection => {
     let selection = selections.get(loaded);
