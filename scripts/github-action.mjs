@@ -26,7 +26,7 @@ export function input(name) {
 }
 
 /** The CLI arguments that every run shares, from the inputs. */
-export function auditArguments(supportsBaseline) {
+export function auditArguments(supportsBaseline, supportsChangedSince = false) {
   const args = ['audit', ...(input('paths') || '.').split(/\s+/).filter(Boolean)];
   const level = input('level');
   if (level) args.push('--level', level);
@@ -36,6 +36,8 @@ export function auditArguments(supportsBaseline) {
   if (config) args.push('--config', config);
   const baseline = input('baseline');
   if (baseline && supportsBaseline) args.push('--baseline', baseline);
+  const changedSince = input('changed-since');
+  if (changedSince && supportsChangedSince) args.push('--changed-since', changedSince);
   return args;
 }
 
@@ -66,11 +68,16 @@ function main() {
     process.stdout.write(`::error title=kube-checklist::${escapeData(`Unknown format "${format}": expected ${Object.keys(EXTENSIONS).join(', ')}`)}\n`);
     return 2;
   }
-  const supportsBaseline = run(['audit', '--help'], cwd).stdout.includes('--baseline');
+  const auditHelp = run(['audit', '--help'], cwd).stdout;
+  const supportsBaseline = auditHelp.includes('--baseline');
+  const supportsChangedSince = auditHelp.includes('--changed-since');
+  if (input('changed-since') && !supportsChangedSince) {
+    process.stdout.write(`::warning title=kube-checklist::${escapeData('The changed-since input needs a kube-checklist CLI with --changed-since; this one has none, so every file is audited.')}\n`);
+  }
   if (input('baseline') && !supportsBaseline) {
     process.stdout.write(`::warning title=kube-checklist::${escapeData('The baseline input needs a kube-checklist CLI with --baseline; this one has none, so every finding counts.')}\n`);
   }
-  const common = auditArguments(supportsBaseline);
+  const common = auditArguments(supportsBaseline, supportsChangedSince);
   const folder = join(process.env.RUNNER_TEMP || tmpdir(), 'kube-checklist');
   mkdirSync(folder, { recursive: true });
 

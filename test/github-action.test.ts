@@ -6,7 +6,7 @@
  * the findings' lines; its exit status follows `fail-on`.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -18,7 +18,7 @@ import { repoPath, sharedPath } from './support/paths';
 import { CLI, cleanEnv, runCli } from './support/run-cli';
 
 const ENTRY = repoPath('scripts', 'github-action.mjs');
-const INPUTS = ['paths', 'level', 'kubernetes-version', 'config', 'fail-on', 'format', 'baseline', 'upload-sarif'];
+const INPUTS = ['paths', 'level', 'kubernetes-version', 'config', 'fail-on', 'format', 'baseline', 'changed-since', 'upload-sarif'];
 
 interface ActionYml {
   inputs: Record<string, { description: string; default?: string }>;
@@ -153,5 +153,27 @@ test('the baseline input: passed as --baseline when the CLI has it, else a warni
     assert.match(run.stdout, /^::warning title=kube-checklist::The baseline input needs a kube-checklist CLI with --baseline/m);
     assert.equal(run.status, 0);
     assert.ok(run.stdout.includes('::error file=deploy/deployment.yaml'));
+  }
+});
+
+test('the changed-since input: only the files changed against the ref are annotated; outside a repository the step fails with 2', () => {
+  const outside = runAction({ paths: 'deploy', 'changed-since': 'main', 'fail-on': 'never' });
+  assert.equal(outside.outputs['exit-code'], '2', 'the ref reaches the CLI');
+  assert.equal(outside.status, 2);
+  const saved = workspace;
+  workspace = path.join(scratch, 'git-workspace');
+  try {
+    fs.cpSync(path.join(saved, 'deploy'), path.join(workspace, 'deploy'), { recursive: true });
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=test', '-c', 'commit.gpgsign=false', ...args], { cwd: workspace });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-qm', 'base');
+    fs.writeFileSync(path.join(workspace, 'deploy', 'added.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: added\n  namespace: elsewhere\nspec:\n  hostPID: true\n  containers:\n    - name: app\n      image: registry.example.com/app:1.0\n');
+    const run = runAction({ paths: 'deploy', 'changed-since': 'main', 'fail-on': 'never' });
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    const annotated = new Set([...run.stdout.matchAll(/^::\w+ file=([^,]+),/gm)].map((match) => match[1]));
+    assert.deepEqual([...annotated], ['deploy/added.yaml']);
+  } finally {
+    workspace = saved;
   }
 });

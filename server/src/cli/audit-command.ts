@@ -4,7 +4,7 @@
  * before anything is read; trouble with single files is a warning and the run goes on.
  */
 import * as path from 'node:path';
-import { Baseline, baselineEntryOf, configOptions, Fingerprints, ForeignSuppressionMode, parseBaseline, ruleById, serializeBaseline, KubeChecklistConfig, isNewerThanKnown, KUSTOMIZATION_FILE_NAMES, LATEST_MINOR, Locale, parseKubernetesVersion, PodSecurityLevel, RuleSelection, RULES, selectRules, Severity, SEVERITIES, SeveritySetting } from '../core';
+import { Baseline, baselineEntryOf, redactDetail, configOptions, Fingerprints, ForeignSuppressionMode, parseBaseline, ruleById, serializeBaseline, KubeChecklistConfig, isNewerThanKnown, KUSTOMIZATION_FILE_NAMES, LATEST_MINOR, Locale, parseKubernetesVersion, PodSecurityLevel, RuleSelection, RULES, selectRules, Severity, SEVERITIES, SeveritySetting } from '../core';
 import { configRelative, excludedBy, LoadedConfig, RunConfigs } from '../host/config-loader';
 import { renderSources, RenderedSet } from '../host/render/render-sources';
 import { oneOf, OptionSpecs, parseCommandArgs } from './args';
@@ -12,6 +12,7 @@ import { comparePaths } from '../report/paths';
 import { repositoryRoot } from '../host/repository-root';
 import { AuditReport, recordWarnings, severityRank, UsedConfiguration, withMinSeverity } from '../report/audit-report';
 import { auditInputs } from '../host/audit';
+import { changedInputs } from '../host/git-changes';
 import { AUDIT_FORMATS, AUDIT_FORMATTERS, AuditFormat } from '../report/audit-format';
 import { t } from '../report/messages';
 import { usageText, usageTextSuggesting } from './cli-messages';
@@ -60,6 +61,7 @@ const OPTIONS: OptionSpecs = {
   'write-baseline': { type: 'string' },
   'prune-baseline': { type: 'boolean' },
   'fail-on-unused-suppressions': { type: 'boolean' },
+  'changed-since': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -100,6 +102,8 @@ export interface AuditOptions {
   readonly pruneBaseline: boolean;
   /** --fail-on-unused-suppressions: exit 1 when a suppression matched nothing or expired, or a baseline entry is gone. */
   readonly failOnUnusedSuppressions: boolean;
+  /** --changed-since REF: report only the files changed against the git ref and the resources tied to them. */
+  readonly changedSince?: string;
   /** The options given on the command line (they override the configuration file). */
   readonly given: ReadonlySet<string>;
 }
@@ -141,6 +145,7 @@ export function parseAuditOptions(argv: readonly string[], envLocale: Locale): A
     writeBaseline: typeof values['write-baseline'] === 'string' ? values['write-baseline'] : undefined,
     pruneBaseline: values['prune-baseline'] === true,
     failOnUnusedSuppressions: values['fail-on-unused-suppressions'] === true,
+    changedSince: changedSinceOf(values['changed-since'], locale),
     given: new Set(Object.keys(values)),
   };
 }
@@ -168,6 +173,13 @@ function ruleIdsOf(value: unknown, option: string, locale: Locale): string[] {
   const given = (Array.isArray(value) ? value : value === undefined ? [] : [value]).flatMap((item) => String(item).split(',')).map((id) => id.trim()).filter(Boolean);
   for (const id of given) if (!ruleById(id)) throw new CliError(usageTextSuggesting(locale, 'unknownRuleOption', { option, rule: id }, id, RULES.map((rule) => rule.id)), false);
   return [...new Set(given)];
+}
+
+function changedSinceOf(value: unknown, locale: Locale): string | undefined {
+  if (value === undefined) return undefined;
+  const ref = String(value).trim();
+  if (!ref) throw new CliError(usageText(locale, 'missingValue', { option: '--changed-since' }), true);
+  return ref;
 }
 
 function foreignModeOf(value: unknown, locale: Locale): ForeignSuppressionMode {
@@ -202,6 +214,8 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
   const renderedCharts = new Set(rendering?.charts ?? []);
   for (const chart of helmCharts) if (!renderedCharts.has(chart)) warn(t(locale, 'helmTemplatesSkipped'), { file: chart });
   if (inputs.length === 0) warn(t(locale, 'noFiles'));
+  const changed = options.changedSince === undefined ? undefined : changedInputs(inputs, options.changedSince, host.cwd, locale);
+  if (changed) warn(t(locale, 'changedSummary', { ref: redactDetail(options.changedSince!), changed: String(changed.size), total: String(inputs.length) }));
   const selections = new Map<LoadedConfig | undefined, RuleSelection>();
   const selectionFor = (loaded: LoadedConfig | undefined): RuleSelection => {
     let selection = selections.get(loaded);
@@ -252,6 +266,7 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
     locale,
     notifications,
     rendering && { sets: rendering.sets, displayOf: (absolute) => displayPath(absolute, host.cwd), absoluteOf: (display) => path.resolve(host.cwd, display) },
+    changed,
   );
   // Suppressions of a configuration that applied to some input but matched nothing.
   for (const [loaded, indexes] of used) {
@@ -281,8 +296,10 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
     warn(t(locale, 'baselineWritten', { count: String(entries.length), file: options.writeBaseline }));
   }
   // Nothing checked is no pass: say so (a notification too, so SARIF and Markdown carry it).
+  // A change that touches no manifest (a pull request of docs) has nothing to judge, and that is fine.
+  const allowEmpty = options.allowEmpty || changed !== undefined;
   const empty = report.totals.resources === 0 && report.totals.findings === 0 && report.totals.suppressed === 0;
-  if (empty && !options.allowEmpty) warn(t(locale, 'noResources'));
+  if (empty && !allowEmpty) warn(t(locale, 'noResources'));
   const formatter = AUDIT_FORMATTERS[options.format]!;
   const shown = { ...report, configurations: configurationsUsed(options, inputs.map(configOf), selectionFor) };
   const printed = options.minSeverity === 'hint' ? shown : withMinSeverity(shown, options.minSeverity);
@@ -297,7 +314,7 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
       kubernetesVersion: options.kubernetesVersion,
     }),
   );
-  if (empty && !options.allowEmpty) return EXIT_ERROR;
+  if (empty && !allowEmpty) return EXIT_ERROR;
   const status = exitStatus(report, options.failOn);
   return status === EXIT_OK && options.failOnUnusedSuppressions && exceptionProblems > 0 ? EXIT_FINDINGS : status;
 }

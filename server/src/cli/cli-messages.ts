@@ -34,6 +34,17 @@ const MESSAGES = {
     en: '--format {{format}} is not available yet in this version; use {{available}}',
     'zh-cn': '此版本尚不支持 --format {{format}}，请使用 {{available}}',
   },
+  initExists: {
+    en: '{{file}} exists already: init does not overwrite it (--force does)',
+    'zh-cn': '{{file}} 已存在：init 不会覆盖它（使用 --force 可覆盖）',
+  },
+  initNoDirectory: { en: '--dir {{dir}}: no such folder', 'zh-cn': '--dir {{dir}}：目录不存在' },
+  initUnwritable: { en: 'cannot write {{file}}: {{reason}}', 'zh-cn': '无法写入 {{file}}：{{reason}}' },
+  initWrote: { en: 'wrote {{file}}', 'zh-cn': '已写入 {{file}}' },
+  initGitlabInclude: {
+    en: ".gitlab-ci.yml exists, so the job is in {{file}}: add it to .gitlab-ci.yml with\n  include:\n    - local: {{file}}",
+    'zh-cn': ".gitlab-ci.yml 已存在，因此作业写在 {{file}} 中：请在 .gitlab-ci.yml 中加入\n  include:\n    - local: {{file}}",
+  },
 } satisfies Record<string, Localized>;
 
 export type UsageMessageKey = keyof typeof MESSAGES;

@@ -4,10 +4,11 @@
  * same order as the parsers in audit-command and rules-command.
  */
 import { DOCS_BASE_URL, Locale } from '../core';
+import { initHelp } from './init-help';
 
-export type HelpTopic = 'main' | 'audit' | 'rules';
+export type HelpTopic = 'main' | 'audit' | 'rules' | 'init';
 
-export const HELP_TOPICS: readonly HelpTopic[] = ['main', 'audit', 'rules'];
+export const HELP_TOPICS: readonly HelpTopic[] = ['main', 'audit', 'rules', 'init'];
 
 const AUDIT_OPTIONS = {
   en: `  --format FORMAT        text (default), json, sarif (SARIF 2.1.0, for code
@@ -64,6 +65,10 @@ const AUDIT_OPTIONS = {
   --fail-on-unused-suppressions
                          exit with 1 when a .kube-checklist.yaml suppression
                          matched nothing or expired, or a baseline entry is gone
+  --changed-since REF    report only the files changed against the git ref REF
+                         (since the merge-base with HEAD, plus staged, unstaged
+                         and untracked files) and the resources of other files
+                         tied to them; the whole workspace is still indexed
   -h, --help             show this help`,
   'zh-cn': `  --format FORMAT        输出格式：text（默认）、json、sarif（SARIF 2.1.0，
                          供代码扫描使用）、markdown（检查清单评分卡）、
@@ -112,6 +117,9 @@ const AUDIT_OPTIONS = {
   --fail-on-unused-suppressions
                          若 .kube-checklist.yaml 中有抑制未匹配任何问题或已
                          过期，或基线条目已不再出现，则以 1 退出
+  --changed-since REF    只报告相对 git 引用 REF 有变更的文件（自与 HEAD 的
+                         merge-base 起的提交，以及已暂存、未暂存和未跟踪的
+                         文件）及其他文件中与之相关联的资源；仍索引整个工作区
   -h, --help             显示本帮助`,
 };
 
@@ -137,6 +145,8 @@ function mainHelp(locale: Locale, version: string): string {
 用法：
   kube-checklist audit [PATH...] [选项]   检查清单文件（默认 PATH：当前目录）
   kube-checklist rules [选项]             列出规则
+  kube-checklist init [选项]              写入带注释的配置文件
+                                          （--ci：以及 CI 配置）
   kube-checklist help [COMMAND]           显示某个命令的帮助
   kube-checklist --version                显示版本
 
@@ -155,6 +165,8 @@ Security Checklist
 Usage:
   kube-checklist audit [PATH...] [options]   check manifests (default PATH: .)
   kube-checklist rules [options]             list the rules
+  kube-checklist init [options]              write a commented configuration
+                                             file (--ci: and a CI file)
   kube-checklist help [COMMAND]              show the help of a command
   kube-checklist --version                   print the version
 
@@ -284,5 +296,7 @@ export function helpText(topic: HelpTopic, locale: Locale, version: string): str
       return auditHelp(locale);
     case 'rules':
       return rulesHelp(locale);
+    case 'init':
+      return initHelp(locale);
   }
 }

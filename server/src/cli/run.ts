@@ -1,5 +1,5 @@
 /**
- * The command dispatcher: the first argument names the command (`audit`, `rules`, `help`) or asks
+ * The command dispatcher: the first argument names the command (`audit`, `rules`, `init`, `help`) or asks
  * for help or the version; the rest belongs to the command. Usage and I/O errors raised as
  * `CliError` become `error:` lines on standard error and exit status 2. Returns the exit status
  * (a promise: rendering runs the renderers asynchronously) and never exits the process itself.
@@ -13,6 +13,7 @@ import { CliError, EXIT_ERROR, EXIT_OK } from './errors';
 import { HELP_TOPICS, HelpTopic, helpText } from './help';
 import type { Host } from './host';
 import { localeFromEnv } from './locale';
+import { runInit } from './init-command';
 import { runRules } from './rules-command';
 import { cliVersion } from '../report/version';
 import { errorLine } from './warnings';
@@ -38,6 +39,8 @@ function dispatch(argv: readonly string[], host: Host, locale: Locale): number |
       return runAudit(rest, host, locale);
     case 'rules':
       return runRules(rest, host, locale);
+    case 'init':
+      return runInit(rest, host, locale);
     case 'help':
     case '--help':
     case '-h':

@@ -8,6 +8,7 @@
  */
 import {
   Baseline,
+  ChangedScope,
   ConfigSuppression,
   FileAnalysis,
   Locale,
@@ -26,7 +27,7 @@ import type { InputFile } from './collect-files';
 import { isConfigFileName } from './config-discovery';
 import { sizeLabel, SourceText } from './read-source';
 import type { RenderedSet } from './render/render-sources';
-import { AuditFile, auditFiles, ConfigScope } from './audit-files';
+import { AuditedFiles, AuditFile, auditFiles, ConfigScope } from './audit-files';
 import { isKustomizationFile, patchesNamedBy } from './kustomize-patches';
 import { carryRenderedFindings } from './render/carry-rendered';
 
@@ -47,6 +48,9 @@ export interface InputConfigs {
 }
 
 /**
+ * `changed` (display paths, from --changed-since): the whole workspace is analyzed, and only the
+ * findings that concern those files are reported (core/workspace/changed-scope.ts).
+ *
  * Reads and parses every input, audits them as one workspace with `auditFiles` (the audit the
  * editor runs too) and reports file by file. `notifications` is the list that `warn` records into
  * (from `recordWarnings`), so that warnings given before the audit (while collecting files) are
@@ -60,6 +64,7 @@ export async function auditInputs(
   locale: Locale,
   notifications: readonly AuditNotification[] = [],
   rendering?: RenderingInput,
+  changed?: ReadonlySet<string>,
 ): Promise<AuditReport> {
   const files: AuditFile[] = [];
   const texts: { input: InputFile; text: string }[] = [];
@@ -94,7 +99,8 @@ export async function auditInputs(
         })),
   }))!;
   const lookup: FileLookup = (uri) => audited.index.file(uri);
-  const reports = audited.analyses.map((fileAnalysis) => {
+  const analyses = changed ? withinChanged(audited, changed) : audited.analyses;
+  const reports = analyses.map((fileAnalysis) => {
     warnAbout(fileAnalysis, warn, locale);
     return fileReportOf(fileAnalysis.file.path, fileAnalysis, lookup, locale);
   });
@@ -106,6 +112,24 @@ export async function auditInputs(
   const checked = { kinds: reports.flatMap((file) => file.kinds), controlPlaneKinds: reports.flatMap((file) => file.controlPlaneKinds) };
   const selection = configs.primary;
   return { files: reports, selection, scorecard: computeScorecard(all, selection, checked, suppressed), totals: totalsOf(reports), notifications };
+}
+
+/** The analyses of the changed files, and of other files only the findings tied to the changed ones. */
+function withinChanged(audited: AuditedFiles, changed: ReadonlySet<string>): FileAnalysis[] {
+  const scope = new ChangedScope(audited.index, changed);
+  const kept: FileAnalysis[] = [];
+  for (const analysis of audited.analyses) {
+    const { uri } = analysis.file;
+    if (scope.changedFile(uri)) {
+      kept.push(analysis);
+      continue;
+    }
+    const findings = analysis.findings.filter((finding) => scope.keeps(finding, uri));
+    const suppressed = analysis.suppressed.filter(({ finding }) => scope.keeps(finding, uri));
+    // Problems of the file itself (directives, failed rules) belong to its own change, not this one.
+    if (findings.length > 0 || suppressed.length > 0) kept.push({ ...analysis, findings, suppressed, directiveProblems: [], ruleFailures: [] });
+  }
+  return kept;
 }
 
 function readProblem(source: Exclude<SourceText, { kind: 'text' }>, locale: Locale): string {

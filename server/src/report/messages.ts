@@ -77,6 +77,15 @@ const MESSAGES = {
     'zh-cn': '规则 {{rule}} 在此文件上出错，未报告任何结果：{{message}}',
   },
   noFiles: { en: 'no YAML or JSON files found', 'zh-cn': '没有找到 YAML 或 JSON 文件' },
+  gitMissing: { en: '--changed-since needs git, and git was not found on PATH', 'zh-cn': '--changed-since 需要 git，但在 PATH 中找不到 git' },
+  notGitRepository: { en: '--changed-since: {{path}} is not inside a git repository', 'zh-cn': '--changed-since：{{path}} 不在 git 仓库中' },
+  gitBadRef: { en: "--changed-since: '{{ref}}' names no commit of this repository (fetch it first, e.g. git fetch origin main)", 'zh-cn': "--changed-since：'{{ref}}' 不是本仓库中的提交（请先获取它，例如 git fetch origin main）" },
+  gitNoMergeBase: { en: "--changed-since: '{{ref}}' and HEAD have no common ancestor (a shallow clone? fetch more history)", 'zh-cn': "--changed-since：'{{ref}}' 与 HEAD 没有共同祖先（是浅克隆吗？请获取更多历史）" },
+  gitFailed: { en: '--changed-since: git failed: {{reason}}', 'zh-cn': '--changed-since：git 执行失败：{{reason}}' },
+  changedSummary: {
+    en: '--changed-since {{ref}}: {{changed}} changed file(s) checked against the whole workspace of {{total}} file(s); reported: the changed files and the resources tied to them',
+    'zh-cn': '--changed-since {{ref}}：在全部 {{total}} 个文件组成的工作区中检查了 {{changed}} 个变更文件；只报告变更的文件及与其相关联的资源',
+  },
   suppressedTag: { en: 'suppressed', 'zh-cn': '已抑制' },
   suppressedSummary: {
     en: '{{count}} suppressed: {{breakdown}} (--show-suppressed lists them).',
