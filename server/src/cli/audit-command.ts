@@ -4,7 +4,7 @@
  * before anything is read; trouble with single files is a warning and the run goes on.
  */
 import * as path from 'node:path';
-import { Baseline, baselineEntryOf, configOptions, Fingerprints, ForeignSuppressionMode, parseBaseline, ruleById, serializeBaseline, KubeChecklistConfig, KUSTOMIZATION_FILE_NAMES, Locale, parseKubernetesVersion, PodSecurityLevel, RuleSelection, RULES, selectRules, Severity, SeveritySetting } from '../core';
+import { Baseline, baselineEntryOf, configOptions, Fingerprints, ForeignSuppressionMode, parseBaseline, ruleById, serializeBaseline, KubeChecklistConfig, KUSTOMIZATION_FILE_NAMES, Locale, parseKubernetesVersion, PodSecurityLevel, parseShardSpec, RuleSelection, RULES, ShardSpec, selectRules, Severity, SeveritySetting } from '../core';
 import { configRelative, excludedBy, LoadedConfig, RunConfigs } from '../host/config-loader';
 import { renderSources, RenderedSet } from '../host/render/render-sources';
 import { oneOf, OptionSpecs, parseCommandArgs } from './args';
@@ -55,6 +55,7 @@ const OPTIONS: OptionSpecs = {
   'write-baseline': { type: 'string' },
   'prune-baseline': { type: 'boolean' },
   'fail-on-unused-suppressions': { type: 'boolean' },
+  shard: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -91,6 +92,8 @@ export interface AuditOptions {
   readonly pruneBaseline: boolean;
   /** --fail-on-unused-suppressions: exit 1 when a suppression matched nothing or expired, or a baseline entry is gone. */
   readonly failOnUnusedSuppressions: boolean;
+  /** --shard I/N: check and report only that shard (core/workspace/shard-plan.ts). */
+  readonly shard?: ShardSpec;
   /** The options given on the command line (they override the configuration file). */
   readonly given: ReadonlySet<string>;
 }
@@ -129,6 +132,7 @@ export function parseAuditOptions(argv: readonly string[], envLocale: Locale): A
     writeBaseline: typeof values['write-baseline'] === 'string' ? values['write-baseline'] : undefined,
     pruneBaseline: values['prune-baseline'] === true,
     failOnUnusedSuppressions: values['fail-on-unused-suppressions'] === true,
+    shard: shardOf(values.shard, locale),
     given: new Set(Object.keys(values)),
   };
 }
@@ -138,6 +142,13 @@ function ruleIdsOf(value: unknown, option: string, locale: Locale): string[] {
   const given = (Array.isArray(value) ? value : value === undefined ? [] : [value]).flatMap((item) => String(item).split(',')).map((id) => id.trim()).filter(Boolean);
   for (const id of given) if (!ruleById(id)) throw new CliError(usageText(locale, 'unknownRuleOption', { option, rule: id }), false);
   return [...new Set(given)];
+}
+
+function shardOf(value: unknown, locale: Locale): ShardSpec | undefined {
+  if (value === undefined) return undefined;
+  const shard = parseShardSpec(String(value));
+  if (!shard) throw new CliError(usageText(locale, 'badShard', { value: String(value) }), true);
+  return shard;
 }
 
 function foreignModeOf(value: unknown, locale: Locale): ForeignSuppressionMode {
@@ -195,7 +206,7 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
     warn(t(locale, 'suppressionExpired', { index: String(index + 1), rule: suppression.rule, date: suppression.expires ?? '' }), { file: loaded.display });
   };
   const read = (input: InputFile): SourceText => (input.stdin ? readStdin(host, options.maxFileBytes) : readSourceFile(input.absolute, options.maxFileBytes));
-  const report = await auditInputs(
+  const audited = await auditInputs(
     inputs,
     {
       primary: selectionFor(primary),
@@ -222,7 +233,9 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
     locale,
     notifications,
     rendering && { sets: rendering.sets, displayOf: (absolute) => displayPath(absolute, host.cwd), absoluteOf: (display) => path.resolve(host.cwd, display) },
+    options.shard,
   );
+  const report: AuditReport = options.shard ? { ...audited, shard: options.shard } : audited;
   // Suppressions of a configuration that applied to some input but matched nothing.
   for (const [loaded, indexes] of used) {
     loaded.config.suppressions?.forEach((suppression, index) => {
@@ -251,7 +264,8 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
     warn(t(locale, 'baselineWritten', { count: String(entries.length), file: options.writeBaseline }));
   }
   // Nothing checked is no pass: say so (a notification too, so SARIF and Markdown carry it).
-  const empty = report.totals.resources === 0 && report.totals.findings === 0 && report.totals.suppressed === 0;
+  // A shard may hold nothing (more shards than namespaces): the merge judges the whole.
+  const empty = !options.shard && report.totals.resources === 0 && report.totals.findings === 0 && report.totals.suppressed === 0;
   if (empty && !options.allowEmpty) warn(t(locale, 'noResources'));
   const formatter = AUDIT_FORMATTERS[options.format]!;
   host.stdout.write(

@@ -5,9 +5,9 @@
  */
 import { DOCS_BASE_URL, Locale } from '../core';
 
-export type HelpTopic = 'main' | 'audit' | 'rules';
+export type HelpTopic = 'main' | 'audit' | 'rules' | 'merge';
 
-export const HELP_TOPICS: readonly HelpTopic[] = ['main', 'audit', 'rules'];
+export const HELP_TOPICS: readonly HelpTopic[] = ['main', 'audit', 'rules', 'merge'];
 
 const AUDIT_OPTIONS = {
   en: `  --format FORMAT        text (default), json, sarif (SARIF 2.1.0, for code
@@ -57,6 +57,9 @@ const AUDIT_OPTIONS = {
   --fail-on-unused-suppressions
                          exit with 1 when a .kube-checklist.yaml suppression
                          matched nothing or expired, or a baseline entry is gone
+  --shard I/N            check shard I of N (1-based): files that share a
+                         namespace stay together; join the --format json
+                         outputs with 'kube-checklist merge'
   -h, --help             show this help`,
   'zh-cn': `  --format FORMAT        输出格式：text（默认）、json、sarif（SARIF 2.1.0，
                          供代码扫描使用）、markdown（检查清单评分卡）、
@@ -99,6 +102,9 @@ const AUDIT_OPTIONS = {
   --fail-on-unused-suppressions
                          若 .kube-checklist.yaml 中有抑制未匹配任何问题或已
                          过期，或基线条目已不再出现，则以 1 退出
+  --shard I/N            只检查 N 个分片中的第 I 个（从 1 开始）：同一命名
+                         空间的文件在同一分片；用 'kube-checklist merge'
+                         合并各分片的 --format json 输出
   -h, --help             显示本帮助`,
 };
 
@@ -124,6 +130,7 @@ function mainHelp(locale: Locale, version: string): string {
 用法：
   kube-checklist audit [PATH...] [选项]   检查清单文件（默认 PATH：当前目录）
   kube-checklist rules [选项]             列出规则
+  kube-checklist merge SHARD.json...      合并 audit --shard 的各分片结果
   kube-checklist help [COMMAND]           显示某个命令的帮助
   kube-checklist --version                显示版本
 
@@ -142,6 +149,7 @@ Security Checklist
 Usage:
   kube-checklist audit [PATH...] [options]   check manifests (default PATH: .)
   kube-checklist rules [options]             list the rules
+  kube-checklist merge SHARD.json...         join the shards of audit --shard
   kube-checklist help [COMMAND]              show the help of a command
   kube-checklist --version                   print the version
 
@@ -271,5 +279,40 @@ export function helpText(topic: HelpTopic, locale: Locale, version: string): str
       return auditHelp(locale);
     case 'rules':
       return rulesHelp(locale);
+    case 'merge':
+      return MERGE_HELP[locale];
   }
 }
+
+const MERGE_HELP: Record<Locale, string> = {
+  en: `Usage: kube-checklist merge SHARD.json... [--format FORMAT] [--fail-on SEVERITY]
+
+Joins the --format json outputs of 'kube-checklist audit --shard I/N' (every
+shard once, of the same run) into the report one machine would have written.
+
+  --format FORMAT        text (default), json, sarif, markdown, gitlab, junit
+                         or github, as for audit
+  --fail-on SEVERITY     error (default), warning, info or never, as for audit
+  --no-color             no colors
+  --show-suppressed      also list suppressed findings
+  -h, --help             show this help
+
+Exit status: 0 and 1 as for audit; 2 when an input is not a kube-checklist
+JSON report, shards are missing or given twice, or come from different runs.
+`,
+  'zh-cn': `用法：kube-checklist merge SHARD.json... [--format FORMAT] [--fail-on SEVERITY]
+
+把 'kube-checklist audit --shard I/N' 的 --format json 输出（同一次运行的每个
+分片各一份）合并成与单机运行相同的报告。
+
+  --format FORMAT        text（默认）、json、sarif、markdown、gitlab、junit
+                         或 github，与 audit 相同
+  --fail-on SEVERITY     error（默认）、warning、info 或 never，与 audit 相同
+  --no-color             不使用颜色
+  --show-suppressed      同时列出被抑制的问题
+  -h, --help             显示本帮助
+
+退出状态：0 和 1 与 audit 相同；输入不是 kube-checklist 的 JSON 报告、分片
+缺失或重复、或来自不同的运行时为 2。
+`,
+};

@@ -14,6 +14,7 @@ import { HELP_TOPICS, HelpTopic, helpText } from './help';
 import type { Host } from './host';
 import { localeFromEnv } from './locale';
 import { runRules } from './rules-command';
+import { runMerge } from './merge-command';
 import { cliVersion } from '../report/version';
 import { errorLine } from './warnings';
 import { InputError } from '../host/errors';
@@ -38,6 +39,8 @@ function dispatch(argv: readonly string[], host: Host, locale: Locale): number |
       return runAudit(rest, host, locale);
     case 'rules':
       return runRules(rest, host, locale);
+    case 'merge':
+      return runMerge(rest, host, locale);
     case 'help':
     case '--help':
     case '-h':
