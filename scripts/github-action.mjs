@@ -36,6 +36,9 @@ export function auditArguments(supportsBaseline) {
   if (config) args.push('--config', config);
   const baseline = input('baseline');
   if (baseline && supportsBaseline) args.push('--baseline', baseline);
+  // One shard of a matrix (docs/sharding.md): its json report is joined by `kube-checklist merge`.
+  const shard = input('shard');
+  if (shard) args.push('--shard', shard);
   return args;
 }
 
