@@ -38,6 +38,9 @@ export function auditArguments(supportsBaseline, supportsChangedSince = false) {
   if (baseline && supportsBaseline) args.push('--baseline', baseline);
   const changedSince = input('changed-since');
   if (changedSince && supportsChangedSince) args.push('--changed-since', changedSince);
+  // One shard of a matrix (docs/sharding.md): its json report is joined by `kube-checklist merge`.
+  const shard = input('shard');
+  if (shard) args.push('--shard', shard);
   return args;
 }
 

@@ -178,7 +178,7 @@ describe('audit: JSON format', () => {
   test('the document has version 1, findings and a scorecard of every checklist item', () => {
     const { run, report } = auditJson(['insecure']);
     assert.equal(run.status, 1);
-    assert.deepEqual(Object.keys(report), ['version', 'findings', 'scorecard']);
+    assert.deepEqual(Object.keys(report), ['version', 'findings', 'scorecard', 'shard', 'report']);
     assert.equal(report.version, 1);
     assert.equal(report.findings.length, 11);
     for (const finding of report.findings) {

@@ -18,7 +18,7 @@ import { repoPath, sharedPath } from './support/paths';
 import { CLI, cleanEnv, runCli } from './support/run-cli';
 
 const ENTRY = repoPath('scripts', 'github-action.mjs');
-const INPUTS = ['paths', 'level', 'kubernetes-version', 'config', 'fail-on', 'format', 'baseline', 'changed-since', 'upload-sarif'];
+const INPUTS = ['paths', 'level', 'kubernetes-version', 'config', 'fail-on', 'format', 'baseline', 'changed-since', 'shard', 'upload-sarif'];
 
 interface ActionYml {
   inputs: Record<string, { description: string; default?: string }>;

@@ -4,7 +4,7 @@
  * before anything is read; trouble with single files is a warning and the run goes on.
  */
 import * as path from 'node:path';
-import { Baseline, baselineEntryOf, redactDetail, configOptions, Fingerprints, ForeignSuppressionMode, parseBaseline, ruleById, serializeBaseline, KubeChecklistConfig, isNewerThanKnown, KUSTOMIZATION_FILE_NAMES, LATEST_MINOR, Locale, parseKubernetesVersion, PodSecurityLevel, RuleSelection, RULES, selectRules, Severity, SEVERITIES, SeveritySetting } from '../core';
+import { Baseline, baselineEntryOf, redactDetail, configOptions, Fingerprints, ForeignSuppressionMode, parseBaseline, ruleById, serializeBaseline, KubeChecklistConfig, isNewerThanKnown, KUSTOMIZATION_FILE_NAMES, LATEST_MINOR, Locale, parseKubernetesVersion, parseShardSpec, PodSecurityLevel, RuleSelection, RULES, ShardSpec, selectRules, Severity, SEVERITIES, SeveritySetting } from '../core';
 import { configRelative, excludedBy, LoadedConfig, RunConfigs } from '../host/config-loader';
 import { renderSources, RenderedSet } from '../host/render/render-sources';
 import { oneOf, OptionSpecs, parseCommandArgs } from './args';
@@ -62,6 +62,7 @@ const OPTIONS: OptionSpecs = {
   'prune-baseline': { type: 'boolean' },
   'fail-on-unused-suppressions': { type: 'boolean' },
   'changed-since': { type: 'string' },
+  shard: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -104,6 +105,8 @@ export interface AuditOptions {
   readonly failOnUnusedSuppressions: boolean;
   /** --changed-since REF: report only the files changed against the git ref and the resources tied to them. */
   readonly changedSince?: string;
+  /** --shard I/N: check and report only that shard (core/workspace/shard-plan.ts). */
+  readonly shard?: ShardSpec;
   /** The options given on the command line (they override the configuration file). */
   readonly given: ReadonlySet<string>;
 }
@@ -146,6 +149,7 @@ export function parseAuditOptions(argv: readonly string[], envLocale: Locale): A
     pruneBaseline: values['prune-baseline'] === true,
     failOnUnusedSuppressions: values['fail-on-unused-suppressions'] === true,
     changedSince: changedSinceOf(values['changed-since'], locale),
+    shard: shardOf(values.shard, locale),
     given: new Set(Object.keys(values)),
   };
 }
@@ -180,6 +184,13 @@ function changedSinceOf(value: unknown, locale: Locale): string | undefined {
   const ref = String(value).trim();
   if (!ref) throw new CliError(usageText(locale, 'missingValue', { option: '--changed-since' }), true);
   return ref;
+}
+
+function shardOf(value: unknown, locale: Locale): ShardSpec | undefined {
+  if (value === undefined) return undefined;
+  const shard = parseShardSpec(String(value));
+  if (!shard) throw new CliError(usageText(locale, 'badShard', { value: String(value) }), true);
+  return shard;
 }
 
 function foreignModeOf(value: unknown, locale: Locale): ForeignSuppressionMode {
@@ -239,7 +250,7 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
     warn(t(locale, 'suppressionExpired', { index: String(index + 1), rule: suppression.rule, date: suppression.expires ?? '' }), { file: loaded.display });
   };
   const read = (input: InputFile): SourceText => (input.stdin ? readStdin(host, options.maxFileBytes) : readSourceFile(input.absolute, options.maxFileBytes));
-  const report = await auditInputs(
+  const audited = await auditInputs(
     inputs,
     {
       primary: selectionFor(primary),
@@ -267,7 +278,9 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
     notifications,
     rendering && { sets: rendering.sets, displayOf: (absolute) => displayPath(absolute, host.cwd), absoluteOf: (display) => path.resolve(host.cwd, display) },
     changed,
+    options.shard,
   );
+  const report: AuditReport = options.shard ? { ...audited, shard: options.shard } : audited;
   // Suppressions of a configuration that applied to some input but matched nothing.
   for (const [loaded, indexes] of used) {
     loaded.config.suppressions?.forEach((suppression, index) => {
@@ -296,9 +309,10 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
     warn(t(locale, 'baselineWritten', { count: String(entries.length), file: options.writeBaseline }));
   }
   // Nothing checked is no pass: say so (a notification too, so SARIF and Markdown carry it).
-  // A change that touches no manifest (a pull request of docs) has nothing to judge, and that is fine.
+  // A change that touches no manifest (a pull request of docs) has nothing to judge, and that is fine;
+  // a shard may hold nothing (more shards than namespaces): the merge judges the whole.
   const allowEmpty = options.allowEmpty || changed !== undefined;
-  const empty = report.totals.resources === 0 && report.totals.findings === 0 && report.totals.suppressed === 0;
+  const empty = !options.shard && report.totals.resources === 0 && report.totals.findings === 0 && report.totals.suppressed === 0;
   if (empty && !allowEmpty) warn(t(locale, 'noResources'));
   const formatter = AUDIT_FORMATTERS[options.format]!;
   const shown = { ...report, configurations: configurationsUsed(options, inputs.map(configOf), selectionFor) };

@@ -45,6 +45,20 @@ const MESSAGES = {
     en: ".gitlab-ci.yml exists, so the job is in {{file}}: add it to .gitlab-ci.yml with\n  include:\n    - local: {{file}}",
     'zh-cn': ".gitlab-ci.yml 已存在，因此作业写在 {{file}} 中：请在 .gitlab-ci.yml 中加入\n  include:\n    - local: {{file}}",
   },
+  mergeNotOurs: {
+    en: '{{file}} is not a JSON report of kube-checklist audit --format json (of this version)',
+    'zh-cn': '{{file}} 不是 kube-checklist audit --format json（本版本）生成的 JSON 报告',
+  },
+  mergeMixed: {
+    en: '{{file}} and {{other}} come from different runs (tool version, language, level, Kubernetes version or rules differ)',
+    'zh-cn': '{{file}} 与 {{other}} 来自不同的运行（工具版本、语言、级别、Kubernetes 版本或规则不同）',
+  },
+  mergeShardCount: { en: '{{file}} and {{other}} were split into different numbers of shards', 'zh-cn': '{{file}} 与 {{other}} 的分片总数不同' },
+  mergeShardMissing: { en: 'shard {{shard}} is missing', 'zh-cn': '缺少分片 {{shard}}' },
+  mergeShardTwice: { en: 'shard {{shard}} is given twice ({{other}} and {{file}})', 'zh-cn': '分片 {{shard}} 重复给出（{{other}} 和 {{file}}）' },
+  mergeNoInputs: { en: 'merge needs the JSON reports of the shards', 'zh-cn': 'merge 需要各分片的 JSON 报告' },
+  mergeUnreadable: { en: 'cannot read {{file}}: {{reason}}', 'zh-cn': '无法读取 {{file}}：{{reason}}' },
+  badShard: { en: "invalid value '{{value}}' for --shard: expected I/N with 1 <= I <= N", 'zh-cn': "--shard 的值 '{{value}}' 无效，应为 I/N，且 1 <= I <= N" },
 } satisfies Record<string, Localized>;
 
 export type UsageMessageKey = keyof typeof MESSAGES;

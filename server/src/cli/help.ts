@@ -6,9 +6,9 @@
 import { DOCS_BASE_URL, Locale } from '../core';
 import { initHelp } from './init-help';
 
-export type HelpTopic = 'main' | 'audit' | 'rules' | 'init';
+export type HelpTopic = 'main' | 'audit' | 'rules' | 'init' | 'merge';
 
-export const HELP_TOPICS: readonly HelpTopic[] = ['main', 'audit', 'rules', 'init'];
+export const HELP_TOPICS: readonly HelpTopic[] = ['main', 'audit', 'rules', 'init', 'merge'];
 
 const AUDIT_OPTIONS = {
   en: `  --format FORMAT        text (default), json, sarif (SARIF 2.1.0, for code
@@ -69,6 +69,9 @@ const AUDIT_OPTIONS = {
                          (since the merge-base with HEAD, plus staged, unstaged
                          and untracked files) and the resources of other files
                          tied to them; the whole workspace is still indexed
+  --shard I/N            check shard I of N (1-based): files that share a
+                         namespace stay together; join the --format json
+                         outputs with 'kube-checklist merge'
   -h, --help             show this help`,
   'zh-cn': `  --format FORMAT        输出格式：text（默认）、json、sarif（SARIF 2.1.0，
                          供代码扫描使用）、markdown（检查清单评分卡）、
@@ -120,6 +123,9 @@ const AUDIT_OPTIONS = {
   --changed-since REF    只报告相对 git 引用 REF 有变更的文件（自与 HEAD 的
                          merge-base 起的提交，以及已暂存、未暂存和未跟踪的
                          文件）及其他文件中与之相关联的资源；仍索引整个工作区
+  --shard I/N            只检查 N 个分片中的第 I 个（从 1 开始）：同一命名
+                         空间的文件在同一分片；用 'kube-checklist merge'
+                         合并各分片的 --format json 输出
   -h, --help             显示本帮助`,
 };
 
@@ -147,6 +153,7 @@ function mainHelp(locale: Locale, version: string): string {
   kube-checklist rules [选项]             列出规则
   kube-checklist init [选项]              写入带注释的配置文件
                                           （--ci：以及 CI 配置）
+  kube-checklist merge SHARD.json...      合并 audit --shard 的各分片结果
   kube-checklist help [COMMAND]           显示某个命令的帮助
   kube-checklist --version                显示版本
 
@@ -167,6 +174,7 @@ Usage:
   kube-checklist rules [options]             list the rules
   kube-checklist init [options]              write a commented configuration
                                              file (--ci: and a CI file)
+  kube-checklist merge SHARD.json...         join the shards of audit --shard
   kube-checklist help [COMMAND]              show the help of a command
   kube-checklist --version                   print the version
 
@@ -298,5 +306,40 @@ export function helpText(topic: HelpTopic, locale: Locale, version: string): str
       return rulesHelp(locale);
     case 'init':
       return initHelp(locale);
+    case 'merge':
+      return MERGE_HELP[locale];
   }
 }
+
+const MERGE_HELP: Record<Locale, string> = {
+  en: `Usage: kube-checklist merge SHARD.json... [--format FORMAT] [--fail-on SEVERITY]
+
+Joins the --format json outputs of 'kube-checklist audit --shard I/N' (every
+shard once, of the same run) into the report one machine would have written.
+
+  --format FORMAT        text (default), json, sarif, markdown, gitlab, junit
+                         or github, as for audit
+  --fail-on SEVERITY     error (default), warning, info or never, as for audit
+  --no-color             no colors
+  --show-suppressed      also list suppressed findings
+  -h, --help             show this help
+
+Exit status: 0 and 1 as for audit; 2 when an input is not a kube-checklist
+JSON report, shards are missing or given twice, or come from different runs.
+`,
+  'zh-cn': `用法：kube-checklist merge SHARD.json... [--format FORMAT] [--fail-on SEVERITY]
+
+把 'kube-checklist audit --shard I/N' 的 --format json 输出（同一次运行的每个
+分片各一份）合并成与单机运行相同的报告。
+
+  --format FORMAT        text（默认）、json、sarif、markdown、gitlab、junit
+                         或 github，与 audit 相同
+  --fail-on SEVERITY     error（默认）、warning、info 或 never，与 audit 相同
+  --no-color             不使用颜色
+  --show-suppressed      同时列出被抑制的问题
+  -h, --help             显示本帮助
+
+退出状态：0 和 1 与 audit 相同；输入不是 kube-checklist 的 JSON 报告、分片
+缺失或重复、或来自不同的运行时为 2。
+`,
+};

@@ -15,6 +15,7 @@ import type { Host } from './host';
 import { localeFromEnv } from './locale';
 import { runInit } from './init-command';
 import { runRules } from './rules-command';
+import { runMerge } from './merge-command';
 import { cliVersion } from '../report/version';
 import { errorLine } from './warnings';
 import { InputError } from '../host/errors';
@@ -41,6 +42,8 @@ function dispatch(argv: readonly string[], host: Host, locale: Locale): number |
       return runRules(rest, host, locale);
     case 'init':
       return runInit(rest, host, locale);
+    case 'merge':
+      return runMerge(rest, host, locale);
     case 'help':
     case '--help':
     case '-h':

@@ -43,6 +43,7 @@ export * from './repo/helm';
 export * from './suppress/foreign-annotations';
 export * from './suppress/peer-checks';
 export * from './workspace/glob';
+export * from './workspace/shard-plan';
 export * from './config/config-schema';
 export * from './config/config-file';
 export * from './config/config-suppressions';

@@ -85,6 +85,11 @@ export interface AuditFilesOptions {
    * `suppressed` (by `baseline`), and it records which of its entries the audit met.
    */
   readonly baseline?: Baseline;
+  /**
+   * A shard's own files (`audit --shard`): the others are context, indexed so that cross-file rules
+   * see them but neither analyzed nor reported. Absent: every file is reported.
+   */
+  readonly owned?: (file: AuditFile) => boolean;
   /** Polled between files: true ends the audit (the result is then undefined). */
   readonly cancelled?: () => boolean;
 }
@@ -106,13 +111,16 @@ export async function auditFiles(files: readonly AuditFile[], options: AuditFile
   const index = new WorkspaceIndex(files.filter((file) => !patchSet.has(file)));
   const byUri = new Map(files.map((file) => [file.uri, file]));
   const selectionOf = (uri: string) => options.selectionOf(byUri.get(uri)!);
+  const owned = options.owned ?? (() => true);
+  const reported = index.files.filter((file) => owned(byUri.get(file.uri)!));
+  const ownPatches = patches.filter(owned);
   const ruleFailures: RuleFailure[] = [];
   const workspaceFindings = new Map<string, Finding[]>();
-  for (const [selection, uris] of groupBySelection(index.files.map((file) => file.uri), selectionOf)) {
+  for (const [selection, uris] of groupBySelection(reported.map((file) => file.uri), selectionOf)) {
     for (const [uri, found] of groupByFile(runWorkspaceRules(index, selection, ruleFailures, uris))) workspaceFindings.set(uri, found);
   }
   const analyses: FileAnalysis[] = [];
-  const total = index.files.length + patches.length;
+  const total = reported.length + ownPatches.length;
   const counts = { resources: 0, findings: 0 };
   let lastYield = Date.now();
   const step = async (analysis: FileAnalysis): Promise<boolean> => {
@@ -125,10 +133,10 @@ export async function auditFiles(files: readonly AuditFile[], options: AuditFile
     lastYield = Date.now();
     return !options.cancelled?.();
   };
-  for (const file of index.files) {
+  for (const file of reported) {
     if (!(await step(analyzeWorkspaceFile(index, file, selectionOf(file.uri), workspaceFindings.get(file.uri) ?? [])))) return undefined;
   }
-  for (const patch of patches) {
+  for (const patch of ownPatches) {
     if (!(await step(patchAnalysis(patch, options.selectionOf(patch))))) return undefined;
   }
   const cancelled = () => options.cancelled?.() === true;

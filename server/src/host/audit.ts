@@ -12,11 +12,16 @@ import {
   ConfigSuppression,
   FileAnalysis,
   Locale,
+  extractResources,
   parseSourceFile,
+  planShards,
   positionOf,
   redactDetail,
   renderDirectiveProblem,
   RuleSelection,
+  ShardSpec,
+  stableHash,
+  WorkspaceIndex,
 } from '../core';
 import { AuditNotification, AuditReport, totalsOf } from '../report/audit-report';
 import { fileReportOf, FileLookup } from '../report/file-report';
@@ -65,14 +70,17 @@ export async function auditInputs(
   notifications: readonly AuditNotification[] = [],
   rendering?: RenderingInput,
   changed?: ReadonlySet<string>,
+  shard?: ShardSpec,
 ): Promise<AuditReport> {
-  const files: AuditFile[] = [];
+  let files: AuditFile[] = [];
   const texts: { input: InputFile; text: string }[] = [];
   // A .kube-checklist.yaml configures the audit; it is no manifest to check or count.
   for (const input of inputs.filter((candidate) => candidate.stdin || !isConfigFileName(candidate.absolute))) {
     const source = read(input);
-    if (source.kind !== 'text') warn(readProblem(source, locale), { file: input.display });
-    else texts.push({ input, text: source.text });
+    // A file that cannot be read has no resources: the shard its path hashes to tells about it.
+    if (source.kind !== 'text') {
+      if (!shard || stableHash(input.display) % shard.count === shard.index - 1) warn(readProblem(source, locale), { file: input.display });
+    } else texts.push({ input, text: source.text });
   }
   for (const { input, text } of texts) files.push({ uri: input.display, path: input.display, source: parseSourceFile(text) });
   const patches = patchesNamedBy(texts.filter(({ input }) => !input.stdin && isKustomizationFile(input.absolute)).map(({ input, text }) => ({ absolute: input.absolute, text })));
@@ -80,23 +88,26 @@ export async function auditInputs(
   const isPatch = (uri: string) => patches.has(inputOf.get(uri)?.absolute ?? '');
   const uriByAbsolute = new Map(files.map((file) => [inputOf.get(file.uri)!.absolute, file.uri]));
   const sourceByUri = new Map(files.map((file) => [file.uri, file.source]));
+  const owned = shard && shardFiles(files, (file) => isPatch(file.uri), shard);
+  if (owned) files = files.filter((file) => owned.owns(file.path) || owned.context(file.path));
   // A chart template outside the inputs takes the configuration of its chart's folder.
   const inputOfFile = (file: AuditFile): InputFile => inputOf.get(file.uri) ?? { absolute: rendering?.absoluteOf(file.uri) ?? '', display: file.uri, stdin: false };
   const audited = (await auditFiles(files, {
     selectionOf: (file) => configs.selectionOf(inputOfFile(file)),
     isPatch: (file) => isPatch(file.uri),
+    owned: owned && ((file) => owned.owns(file.path)),
     configOf: (file) => configs.suppressionsOf(inputOfFile(file)),
     baseline: configs.baseline?.baseline,
     carryRendered:
       rendering &&
       (async (analyses) =>
-        carryRenderedFindings(rendering.sets, analyses, {
+        ownedOnly(carryRenderedFindings(rendering.sets, analyses, {
           selectionOf: (set) => configs.selectionAt(set.directory),
           uriOf: (absolute) => uriByAbsolute.get(absolute),
           outsideFile: (absolute) => ({ uri: rendering.displayOf(absolute), path: rendering.displayOf(absolute) }),
           sourceOf: (uri) => sourceByUri.get(uri),
           isPatch,
-        })),
+        }), owned)),
   }))!;
   const lookup: FileLookup = (uri) => audited.index.file(uri);
   const analyses = changed ? withinChanged(audited, changed) : audited.analyses;
@@ -130,6 +141,21 @@ function withinChanged(audited: AuditedFiles, changed: ReadonlySet<string>): Fil
     if (findings.length > 0 || suppressed.length > 0) kept.push({ ...analysis, findings, suppressed, directiveProblems: [], ruleFailures: [] });
   }
   return kept;
+}
+
+/**
+ * The files of one shard (core/workspace/shard-plan.ts): the plan is made over every input, each
+ * file's resources extracted once here and kept for the audit.
+ */
+function shardFiles(files: AuditFile[], isPatch: (file: AuditFile) => boolean, shard: ShardSpec): { owns(path: string): boolean; context(path: string): boolean } {
+  for (let i = 0; i < files.length; i++) files[i] = { ...files[i], ...extractResources(files[i].source) };
+  const plan = planShards(new WorkspaceIndex(files.filter((file) => !isPatch(file))), shard.count);
+  return { owns: (path) => plan.shardOf(path) === shard.index - 1, context: (path) => plan.isContext(path) };
+}
+
+/** A chart template outside the inputs belongs to the shard its path hashes to. */
+function ownedOnly(analyses: readonly FileAnalysis[], owned: { owns(path: string): boolean } | undefined): readonly FileAnalysis[] {
+  return owned ? analyses.filter((analysis) => owned.owns(analysis.file.path)) : analyses;
 }
 
 function readProblem(source: Exclude<SourceText, { kind: 'text' }>, locale: Locale): string {

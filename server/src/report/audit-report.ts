@@ -4,7 +4,7 @@
  * scorecard and the warnings of the run. Ranges are 0-based UTF-16 line/character (as LSP counts
  * them; formats that want 1-based add one). Formats never parse or read files.
  */
-import { Finding, Rule, RuleSelection, Severity, SEVERITIES } from '../core';
+import { Finding, Rule, RuleSelection, Severity, SEVERITIES, ShardSpec } from '../core';
 import type { ScorecardEntry } from './scorecard';
 import type { Warn, WarningLocation } from './warning';
 
@@ -33,6 +33,8 @@ export interface ReportedFinding {
   readonly rule: Rule;
   readonly range: Range;
   readonly related: readonly RelatedReport[];
+  /** The fingerprint a shard's JSON carried (merge): formats use it instead of computing one. */
+  readonly fingerprint?: string;
 }
 
 export interface SuppressedReport extends ReportedFinding {
@@ -82,6 +84,8 @@ export interface AuditReport {
   readonly configurations?: readonly UsedConfiguration[];
   /** Findings left out of the listing by `--min-severity` (they still count for the exit status and the scorecard). */
   readonly hidden?: { readonly below: Severity; readonly count: number };
+  /** The shard of `audit --shard I/N` this report is, if it is one. */
+  readonly shard?: ShardSpec;
 }
 
 export interface UsedConfiguration {

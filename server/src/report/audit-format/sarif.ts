@@ -167,9 +167,9 @@ export function fingerprintsOfReport(report: AuditReport): Map<ReportedFinding, 
   const fingerprints = new Fingerprints();
   const printOf = new Map<ReportedFinding, string>();
   for (const file of report.files) {
-    for (const entry of [...file.findings, ...file.suppressed.filter((entry) => entry.by === 'baseline')]) printOf.set(entry, fingerprints.of(entry.finding));
+    for (const entry of [...file.findings, ...file.suppressed.filter((entry) => entry.by === 'baseline')]) printOf.set(entry, entry.fingerprint ?? fingerprints.of(entry.finding));
   }
-  for (const file of report.files) for (const entry of file.suppressed) if (!printOf.has(entry)) printOf.set(entry, fingerprints.of(entry.finding));
+  for (const file of report.files) for (const entry of file.suppressed) if (!printOf.has(entry)) printOf.set(entry, entry.fingerprint ?? fingerprints.of(entry.finding));
   return printOf;
 }
 
