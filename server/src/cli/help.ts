@@ -124,6 +124,7 @@ function mainHelp(locale: Locale, version: string): string {
 用法：
   kube-checklist audit [PATH...] [选项]   检查清单文件（默认 PATH：当前目录）
   kube-checklist rules [选项]             列出规则
+  kube-checklist mcp                      作为 MCP 服务器运行（stdio，供 AI 智能体使用）
   kube-checklist help [COMMAND]           显示某个命令的帮助
   kube-checklist --version                显示版本
 
@@ -142,6 +143,7 @@ Security Checklist
 Usage:
   kube-checklist audit [PATH...] [options]   check manifests (default PATH: .)
   kube-checklist rules [options]             list the rules
+  kube-checklist mcp                         serve MCP over stdio (for AI agents)
   kube-checklist help [COMMAND]              show the help of a command
   kube-checklist --version                   print the version
 

@@ -1,5 +1,5 @@
 /**
- * The command dispatcher: the first argument names the command (`audit`, `rules`, `help`) or asks
+ * The command dispatcher: the first argument names the command (`audit`, `rules`, `mcp`, `help`) or asks
  * for help or the version; the rest belongs to the command. Usage and I/O errors raised as
  * `CliError` become `error:` lines on standard error and exit status 2. Returns the exit status
  * (a promise: rendering runs the renderers asynchronously) and never exits the process itself.
@@ -14,6 +14,7 @@ import { HELP_TOPICS, HelpTopic, helpText } from './help';
 import type { Host } from './host';
 import { localeFromEnv } from './locale';
 import { runRules } from './rules-command';
+import { serveMcp } from '../mcp/mcp-server';
 import { cliVersion } from '../report/version';
 import { errorLine } from './warnings';
 import { InputError } from '../host/errors';
@@ -38,6 +39,9 @@ function dispatch(argv: readonly string[], host: Host, locale: Locale): number |
       return runAudit(rest, host, locale);
     case 'rules':
       return runRules(rest, host, locale);
+    case 'mcp':
+      if (rest.length > 0) throw new CliError(usageText(locale, 'unexpectedArgument', { argument: rest[0] }), true);
+      return serveMcp(locale, host.cwd).then(() => EXIT_OK);
     case 'help':
     case '--help':
     case '-h':
