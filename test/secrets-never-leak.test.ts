@@ -5,7 +5,8 @@
  * connection string, an AWS secret key) and a JWT must appear in no output at all: diagnostics and their
  * related messages, hovers over every finding and over the secret values themselves, code action
  * titles, the audit result and its exports, the report view's HTML, the server's log and stderr,
- * and every CLI format (the CI formats gitlab, junit and github too) with its warnings.
+ * and every CLI format (the CI formats gitlab, junit and github too) with its warnings, and
+ * every MCP tool result.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -16,6 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { CodeAction, CodeActionRequest, Diagnostic, HoverRequest, MarkupContent } from 'vscode-languageserver-protocol';
 import { AUDIT_FORMATS } from '../server/src/report/audit-format';
 import { TestLspClient } from './support/lsp-client';
+import { startMcp } from './support/mcp-client';
 import { REPORT_STRINGS } from './support/report-strings';
 import { runCli } from './support/run-cli';
 
@@ -335,3 +337,21 @@ for (const [name, { files, needles }] of Object.entries(CASES)) {
     check('server stderr', client.stderr);
   });
 }
+
+test('no MCP tool result shows a planted secret (the fixed text aside, which is the user’s own)', async () => {
+  for (const lang of ['en_US.UTF-8', 'zh_CN.UTF-8']) {
+    const { client: mcp } = await startMcp({ cwd: root, lang });
+    try {
+      const results: unknown[] = [await mcp.callTool({ name: 'audit_path', arguments: { path: '.' } })];
+      for (const text of Object.values(FILES)) {
+        results.push(await mcp.callTool({ name: 'check_manifest', arguments: { text } }));
+        const fixed = (await mcp.callTool({ name: 'fix_manifest', arguments: { text, include: 'suggestions' } })) as { structuredContent?: { applied: unknown; remaining: unknown } };
+        results.push(fixed.structuredContent?.applied, fixed.structuredContent?.remaining);
+      }
+      assertClean(`MCP results (${lang})`, JSON.stringify(results));
+      assert.ok(JSON.stringify(results).includes('configmap-credentials'), 'the credential findings are there');
+    } finally {
+      await mcp.close();
+    }
+  }
+});

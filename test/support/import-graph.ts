@@ -18,16 +18,17 @@ export interface ImportEdge {
   readonly typeOnly?: boolean;
 }
 
-export type Layer = 'protocol' | 'core' | 'report' | 'host' | 'cli' | 'lsp' | 'client';
+export type Layer = 'protocol' | 'core' | 'report' | 'host' | 'cli' | 'lsp' | 'mcp' | 'client';
 
-/** Which layers each layer may import (itself included): core ← report ← host ← {cli, lsp}, protocol ← {lsp, client}. */
+/** Which layers each layer may import (itself included): core ← report ← host ← {cli, lsp, mcp}, cli → mcp, protocol ← {lsp, client}. */
 export const ALLOWED_IMPORTS: Readonly<Record<Layer, readonly Layer[]>> = {
   protocol: ['protocol'],
   core: ['core'],
   report: ['core', 'report'],
   host: ['core', 'report', 'host'],
-  cli: ['core', 'report', 'host', 'cli'],
+  cli: ['core', 'report', 'host', 'cli', 'mcp'],
   lsp: ['core', 'report', 'host', 'lsp', 'protocol'],
+  mcp: ['core', 'report', 'host', 'mcp'],
   client: ['client', 'protocol'],
 };
 

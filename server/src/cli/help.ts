@@ -154,6 +154,7 @@ function mainHelp(locale: Locale, version: string): string {
   kube-checklist init [选项]              写入带注释的配置文件
                                           （--ci：以及 CI 配置）
   kube-checklist merge SHARD.json...      合并 audit --shard 的各分片结果
+  kube-checklist mcp                      作为 MCP 服务器运行（stdio，供 AI 智能体使用）
   kube-checklist help [COMMAND]           显示某个命令的帮助
   kube-checklist --version                显示版本
 
@@ -175,6 +176,7 @@ Usage:
   kube-checklist init [options]              write a commented configuration
                                              file (--ci: and a CI file)
   kube-checklist merge SHARD.json...         join the shards of audit --shard
+  kube-checklist mcp                         serve MCP over stdio (for AI agents)
   kube-checklist help [COMMAND]              show the help of a command
   kube-checklist --version                   print the version
 

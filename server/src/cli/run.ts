@@ -1,5 +1,5 @@
 /**
- * The command dispatcher: the first argument names the command (`audit`, `rules`, `init`, `help`) or asks
+ * The command dispatcher: the first argument names the command (`audit`, `rules`, `init`, `merge`, `mcp`, `help`) or asks
  * for help or the version; the rest belongs to the command. Usage and I/O errors raised as
  * `CliError` become `error:` lines on standard error and exit status 2. Returns the exit status
  * (a promise: rendering runs the renderers asynchronously) and never exits the process itself.
@@ -16,6 +16,7 @@ import { localeFromEnv } from './locale';
 import { runInit } from './init-command';
 import { runRules } from './rules-command';
 import { runMerge } from './merge-command';
+import { serveMcp } from '../mcp/mcp-server';
 import { cliVersion } from '../report/version';
 import { errorLine } from './warnings';
 import { InputError } from '../host/errors';
@@ -44,6 +45,9 @@ function dispatch(argv: readonly string[], host: Host, locale: Locale): number |
       return runInit(rest, host, locale);
     case 'merge':
       return runMerge(rest, host, locale);
+    case 'mcp':
+      if (rest.length > 0) throw new CliError(usageText(locale, 'unexpectedArgument', { argument: rest[0] }), true);
+      return serveMcp(locale, host.cwd).then(() => EXIT_OK);
     case 'help':
     case '--help':
     case '-h':
@@ -59,7 +63,7 @@ function dispatch(argv: readonly string[], host: Host, locale: Locale): number |
       throw new CliError(
         command.startsWith('-')
           ? usageTextSuggesting(locale, 'unknownOption', { option: command }, command, ['--help', '--version'])
-          : usageTextSuggesting(locale, 'unknownCommand', { command }, command, HELP_TOPICS.filter((topic) => topic !== 'main')),
+          : usageTextSuggesting(locale, 'unknownCommand', { command }, command, [...HELP_TOPICS.filter((topic) => topic !== 'main'), 'mcp']),
         true,
       );
   }

@@ -83,6 +83,12 @@ export function formatRulesMarkdown(rules: readonly Rule[], locale: Locale): str
   return out.join('\n') + '\n';
 }
 
+/** One rule's section of docs/rules.md (the MCP explain_rule tool and rule resources). */
+export function formatRuleMarkdown(rule: Rule, locale: Locale): string {
+  const label = (key: Label, data?: Record<string, string | number>): string => formatText(localize(LABELS[key], locale), data);
+  return ruleSection(rule, locale, label).join('\n') + '\n';
+}
+
 function ruleSection(rule: Rule, locale: Locale, label: (key: Label, data?: Record<string, string | number>) => string): string[] {
   const { docs } = rule;
   const text = (value: Localized): string => localize(value, locale);
