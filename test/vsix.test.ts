@@ -1,14 +1,15 @@
 /**
  * What the packaged extension holds and says: `vsce ls` lists exactly the files the extension
- * needs at run time (no sources, tests, node_modules or build output), every `%key%` of
- * package.json is translated in both package.nls files, and the l10n bundles match the
- * `vscode.l10n.t('…')` calls of the client one to one.
+ * needs at run time (no sources, tests, node_modules or build output), they stay under 2 MB
+ * compressed, every `%key%` of package.json is translated in both package.nls files, and the l10n
+ * bundles match the `vscode.l10n.t('…')` calls of the client one to one.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import * as zlib from 'node:zlib';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -16,6 +17,7 @@ const RUNTIME_FILES = [
   'CHANGELOG.md',
   'LICENSE',
   'README.md',
+  'dist/cli.js',
   'dist/extension.js',
   'dist/server.js',
   'images/icon.png',
@@ -43,7 +45,7 @@ function schemaFiles(): string[] {
 }
 
 test('the .vsix holds exactly the files the extension needs at run time', () => {
-  for (const bundle of ['dist/extension.js', 'dist/server.js']) {
+  for (const bundle of ['dist/extension.js', 'dist/server.js', 'dist/cli.js']) {
     assert.ok(fs.existsSync(path.join(ROOT, bundle)), `${bundle} is missing: run "npm run build" first`);
   }
   const vsce = require.resolve('@vscode/vsce/vsce', { paths: [ROOT] });
@@ -54,6 +56,12 @@ test('the .vsix holds exactly the files the extension needs at run time', () => 
   for (const file of listed) {
     assert.doesNotMatch(file, /\.(ts|map)$|^(client|server|test|out|node_modules|src|examples)\//, `${file} must not be packaged`);
   }
+});
+
+test('the packaged files stay under 2 MB compressed (the .vsix is a zip of them)', () => {
+  // Compressed as the .vsix compresses them (deflate), without running `vsce package`, which builds again.
+  const bytes = [...RUNTIME_FILES, ...schemaFiles()].reduce((total, file) => total + zlib.deflateRawSync(fs.readFileSync(path.join(ROOT, file))).length, 0);
+  assert.ok(bytes < 2 * 1024 * 1024, `${(bytes / 1024 / 1024).toFixed(2)} MB compressed`);
 });
 
 test('every %key% of package.json is translated in package.nls.json and package.nls.zh-cn.json', () => {

@@ -44,19 +44,13 @@ export function registerCommands(controller: ServerController, outputChannel: vs
       const done = await controller.executeServerCommand(SERVER_FIX_ALL, [document.uri.toString()]);
       if (!done) void vscode.window.showWarningMessage(vscode.l10n.t('The Kubernetes Checklist server is not running.'));
     }),
-    vscode.commands.registerCommand(Commands.auditWorkspace, async () => auditWorkspace(await runningClient(controller), reportView, outputChannel)),
+    vscode.commands.registerCommand(Commands.auditWorkspace, async () => auditWorkspace(await controller.runningClient(), reportView, outputChannel)),
     vscode.commands.registerCommand(Commands.showAuditReport, async () => {
       const last = reportView.lastResult;
       if (last) reportView.show(last);
-      else await auditWorkspace(await runningClient(controller), reportView, outputChannel);
+      else await auditWorkspace(await controller.runningClient(), reportView, outputChannel);
     }),
     vscode.commands.registerCommand(Commands.exportAuditReport, (format?: unknown) => exportAuditReport(controller.languageClient, reportView, format)),
     vscode.commands.registerCommand(Commands.openAuditFinding, (uri?: unknown, range?: unknown) => openAuditFinding(uri, range)),
   ];
-}
-
-/** The language client once the server runs (a command right after activation waits for the start). */
-async function runningClient(controller: ServerController) {
-  if (!controller.languageClient) await controller.start().catch(() => undefined);
-  return controller.languageClient;
 }

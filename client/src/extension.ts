@@ -1,11 +1,14 @@
 /**
  * Entry point of the VS Code extension (bundled as dist/extension.js): wires the output channel,
- * the server controller, the language status item and the commands together on activation, and
- * stops the language server on deactivation. Behaviour lives in the modules it wires.
+ * the server controller, the language status item, the commands, the language model tools and the
+ * MCP server definition together on activation, and stops the language server on deactivation.
+ * Behaviour lives in the modules it wires.
  */
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { LanguageStatus } from './language-status';
+import { registerLanguageModelTools } from './lm-tools';
+import { registerMcpServer } from './mcp-server';
 import { AuditReportView } from './report-view';
 import { ServerController } from './server-controller';
 
@@ -22,6 +25,8 @@ export function activate(context: vscode.ExtensionContext): void {
     reportView,
     new LanguageStatus(controller, context.extension.id),
     ...registerCommands(controller, outputChannel, reportView),
+    ...registerLanguageModelTools(controller),
+    ...registerMcpServer(context, outputChannel),
   );
   void controller.start();
 }

@@ -56,6 +56,12 @@ export class ServerController implements vscode.Disposable {
     return this.client && this.currentStatus === 'running' ? this.client : undefined;
   }
 
+  /** The language client once the server runs: a request right after activation waits for the start. */
+  async runningClient(): Promise<LanguageClient | undefined> {
+    if (!this.languageClient) await this.start().catch(() => undefined);
+    return this.languageClient;
+  }
+
   /** Runs a command of the server (workspace/executeCommand); false when no server is running. */
   async executeServerCommand(command: string, args: unknown[]): Promise<boolean> {
     if (!this.client || this.currentStatus !== 'running') return false;

@@ -168,11 +168,31 @@ function hardeningActions(params: CodeActionParams, document: TextDocument, anal
 
 /** Every safe fix of the file in one edit; undefined when there is none. */
 export function fixAllAction(document: TextDocument, analysis: DocumentAnalysis, locale: Locale): CodeAction | undefined {
-  const fixes: DocumentFix[] = [];
-  for (const finding of analysis.result.findings) {
-    const fix = finding.fixes.find((candidate) => candidate.tier === 'fix');
-    if (fix) fixes.push({ documentIndex: finding.documentIndex, fix });
-  }
+  const fixes = chosenFixes(analysis.result.findings).map((chosen) => chosen.fix);
   if (!fixes.length) return undefined;
   return editAction(lspMessage('fixAll', locale), FIX_ALL_KIND, document, analysis.source.text, fixes);
+}
+
+/** Which findings to fix and how far: fix-all takes every rule and safe fixes only. */
+export interface FixChoice {
+  /** Only findings of these rules; all when absent. */
+  readonly ruleIds?: ReadonlySet<string>;
+  /** A finding without a safe fix gets its first suggestion (it may change behaviour). */
+  readonly includeSuggestions?: boolean;
+}
+
+/**
+ * The one fix of each finding that fix-all (and the fix tool) applies: its safe fix, else, when
+ * suggestions are wanted, its first suggestion; never a fix that creates a file (that needs its own
+ * edit). The fixes of one file compose: each operation runs on the text the previous ones left.
+ */
+export function chosenFixes(findings: readonly Finding[], choice: FixChoice = {}): { finding: Finding; fix: DocumentFix }[] {
+  const chosen: { finding: Finding; fix: DocumentFix }[] = [];
+  for (const finding of findings) {
+    if (choice.ruleIds && !choice.ruleIds.has(finding.ruleId)) continue;
+    const inFile = finding.fixes.filter((candidate) => !candidate.newFile);
+    const fix = inFile.find((candidate) => candidate.tier === 'fix') ?? (choice.includeSuggestions ? inFile[0] : undefined);
+    if (fix) chosen.push({ finding, fix: { documentIndex: finding.documentIndex, fix } });
+  }
+  return chosen;
 }

@@ -52,14 +52,35 @@ export class DocumentChecker {
     const version = document.version;
     const settings = await this.host.settingsFor(uri);
     if (!this.isCurrent(document, version)) return undefined;
-    if (isConfigDocument(uri)) return { kind: 'configuration', document };
-    if (!settings.enable || !isManifestCandidate(document)) return { kind: 'unchecked', document };
-    const steps = this.stepsOf(uri, settings);
-    if (steps.skipped) return { kind: 'unchecked', document };
-    const length = document.getText().length;
-    if (length > settings.maxFileBytes) return { kind: 'unchecked', document, sizeLimit: settings.maxFileBytes };
-    const analysis = length > SLICED_ANALYSIS_THRESHOLD ? await this.analyzeBig(document, settings, steps) : this.analyzeOpen(document, settings, steps);
+    const steps = this.stepsOrSkip(document, settings);
+    if ('kind' in steps) return steps;
+    const analysis = document.getText().length > SLICED_ANALYSIS_THRESHOLD ? await this.analyzeBig(document, settings, steps) : this.analyzeOpen(document, settings, steps);
     return analysis ? { kind: 'checked', document, analysis } : undefined;
+  }
+
+  /**
+   * A text that is not (or not as it is) an open document, checked as if it lived at its URI: the
+   * same settings, configuration and steps, the document alone (the workspace index holds the
+   * file's other text), never cached (it belongs to no open document). For the language model
+   * tools, which check and fix texts an agent hands over.
+   */
+  async checkText(document: TextDocument): Promise<DocumentCheck> {
+    const settings = await this.host.settingsFor(document.uri);
+    const steps = this.stepsOrSkip(document, settings);
+    if ('kind' in steps) return steps;
+    const plan = alonePlan(document, settings);
+    const analysis = new AnalysisCache().analyze(document, settings.options, { key: plan.key, source: plan.source, analyze: () => steps.apply(plan.analyze()) });
+    return { kind: 'checked', document, analysis };
+  }
+
+  /** The steps of a document that is checked, or what leaves it unchecked (in this order). */
+  private stepsOrSkip(document: TextDocument, settings: ServerSettings): DocumentSteps | DocumentCheck {
+    if (isConfigDocument(document.uri)) return { kind: 'configuration', document };
+    if (!settings.enable || !isManifestCandidate(document)) return { kind: 'unchecked', document };
+    const steps = this.stepsOf(document.uri, settings);
+    if (steps.skipped) return { kind: 'unchecked', document };
+    if (document.getText().length > settings.maxFileBytes) return { kind: 'unchecked', document, sizeLimit: settings.maxFileBytes };
+    return steps;
   }
 
   /** The checked result of the document's current text, for the handlers that act on findings. */

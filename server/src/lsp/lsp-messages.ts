@@ -1,5 +1,6 @@
 /**
- * Words the server adds around findings: code action titles and notices, in both languages.
+ * Words the server adds around findings: code action titles, notices and the answers of the tool
+ * requests (tool-requests.ts), in both languages.
  */
 import { formatText, Locale, Localized, localize } from '../core';
 
@@ -26,6 +27,10 @@ const MESSAGES = {
   tooLargeToCheck: {
     en: 'kube-checklist: {{file}} is larger than {{limit}} and is not checked (the limit is the kubeChecklist.maxFileSizeMB setting).',
     'zh-cn': 'kube-checklist：{{file}} 大于 {{limit}}，不做检查（上限由 kubeChecklist.maxFileSizeMB 设置决定）。',
+  },
+  unknownRule: {
+    en: 'kube-checklist has no rule "{{ruleId}}". Its rules are: {{ids}}.',
+    'zh-cn': 'kube-checklist 没有名为 "{{ruleId}}" 的规则。现有规则为：{{ids}}。',
   },
   nothingToFix: { en: 'kube-checklist: nothing to fix safely in this file.', 'zh-cn': 'kube-checklist：该文件中没有可以安全自动修复的问题。' },
 } satisfies Record<string, Localized>;

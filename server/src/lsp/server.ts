@@ -2,8 +2,8 @@
  * The language server's wiring: the open documents, the settings of each (client-settings.ts), the
  * workspace index (workspace-service.ts), the document checker whose one cache per open document
  * holds the result everything reads (document-checker.ts), the diagnostics publisher, the hover and
- * code-action handlers, and the audit (audit.ts). The units receive what they need from here; none
- * keeps state of its own at module level.
+ * code-action handlers, the requests of the language model tools (tool-requests.ts) and the audit
+ * (audit.ts). The units receive what they need from here; none keeps state of its own at module level.
  */
 import { Connection, ErrorCodes, ResponseError, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -19,6 +19,7 @@ import { DocumentChecker } from './document-checker';
 import { registerDocumentEvents } from './document-events';
 import { registerFeatureHandlers, Served } from './feature-handlers';
 import { registerLifecycle, SessionState } from './server-lifecycle';
+import { registerToolRequests } from './tool-requests';
 import { WorkspaceService } from './workspace-service';
 
 export function startServer(connection: Connection): void {
@@ -69,6 +70,7 @@ export function startServer(connection: Connection): void {
   registerLifecycle({ connection, state, settings, workspace, indexWorkspace });
   registerDocumentEvents({ connection, documents, settings, configs, checker, publisher, workspace, audit, indexWorkspace });
   registerFeatureHandlers({ connection, checker, served, locale, createFiles: () => state.createFiles });
+  registerToolRequests({ connection, checker, served, locale });
   connection.onRequest(AuditWorkspaceRequest, served((params, token) => audit.run(checkAuditParams(params, state.locale), token)));
   connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
     state.workspaceTrusted = true;

@@ -59,8 +59,14 @@ const LABELS = {
 
 type Label = keyof typeof LABELS;
 
+type LabelOf = (key: Label, data?: Record<string, string | number>) => string;
+
+function labelsIn(locale: Locale): LabelOf {
+  return (key, data) => formatText(localize(LABELS[key], locale), data);
+}
+
 export function formatRulesMarkdown(rules: readonly Rule[], locale: Locale): string {
-  const label = (key: Label, data?: Record<string, string | number>): string => formatText(localize(LABELS[key], locale), data);
+  const label = labelsIn(locale);
   const sorted = [...rules].sort(compareIds);
   const checklistUrl = locale === 'zh-cn' ? CHECKLIST_URL.replace('/docs/', '/zh-cn/docs/') : CHECKLIST_URL;
   const out: string[] = [
@@ -83,13 +89,12 @@ export function formatRulesMarkdown(rules: readonly Rule[], locale: Locale): str
   return out.join('\n') + '\n';
 }
 
-/** One rule's section of docs/rules.md (the MCP explain_rule tool and rule resources). */
+/** One rule's section of docs/rules.md, on its own (what the explain tool answers). */
 export function formatRuleMarkdown(rule: Rule, locale: Locale): string {
-  const label = (key: Label, data?: Record<string, string | number>): string => formatText(localize(LABELS[key], locale), data);
-  return ruleSection(rule, locale, label).join('\n') + '\n';
+  return ruleSection(rule, locale, labelsIn(locale)).join('\n') + '\n';
 }
 
-function ruleSection(rule: Rule, locale: Locale, label: (key: Label, data?: Record<string, string | number>) => string): string[] {
+function ruleSection(rule: Rule, locale: Locale, label: LabelOf): string[] {
   const { docs } = rule;
   const text = (value: Localized): string => localize(value, locale);
   const pss = rule.pss
