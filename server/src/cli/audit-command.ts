@@ -27,6 +27,7 @@ import { decodeSource, MAX_FILE_BYTES, readSourceFile, SourceText } from '../hos
 import { cliVersion } from '../report/version';
 import type { Warn } from '../report/warning';
 import { warningsTo } from './warnings';
+import { runUpgradePreview, upgradeVersionsOf, UpgradeVersions } from './upgrade-command';
 
 export type FailOn = 'error' | 'warning' | 'info' | 'never';
 
@@ -55,6 +56,8 @@ const OPTIONS: OptionSpecs = {
   'write-baseline': { type: 'string' },
   'prune-baseline': { type: 'boolean' },
   'fail-on-unused-suppressions': { type: 'boolean' },
+  'upgrade-from': { type: 'string' },
+  'upgrade-to': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -91,6 +94,8 @@ export interface AuditOptions {
   readonly pruneBaseline: boolean;
   /** --fail-on-unused-suppressions: exit 1 when a suppression matched nothing or expired, or a baseline entry is gone. */
   readonly failOnUnusedSuppressions: boolean;
+  /** --upgrade-from / --upgrade-to: preview what the newer version rejects instead of auditing (see upgrade-command.ts). */
+  readonly upgrade?: UpgradeVersions;
   /** The options given on the command line (they override the configuration file). */
   readonly given: ReadonlySet<string>;
 }
@@ -129,6 +134,7 @@ export function parseAuditOptions(argv: readonly string[], envLocale: Locale): A
     writeBaseline: typeof values['write-baseline'] === 'string' ? values['write-baseline'] : undefined,
     pruneBaseline: values['prune-baseline'] === true,
     failOnUnusedSuppressions: values['fail-on-unused-suppressions'] === true,
+    upgrade: upgradeVersionsOf(values, format, locale),
     given: new Set(Object.keys(values)),
   };
 }
@@ -195,10 +201,12 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
     warn(t(locale, 'suppressionExpired', { index: String(index + 1), rule: suppression.rule, date: suppression.expires ?? '' }), { file: loaded.display });
   };
   const read = (input: InputFile): SourceText => (input.stdin ? readStdin(host, options.maxFileBytes) : readSourceFile(input.absolute, options.maxFileBytes));
+  if (options.upgrade) return runUpgradePreview(inputs, read, warn, { ...options.upgrade, level: selectionFor(primary).level }, options.format, host, locale);
   const report = await auditInputs(
     inputs,
     {
       primary: selectionFor(primary),
+      reviews: primary?.config.reviews,
       selectionOf: (input) => selectionFor(configOf(input)),
       selectionAt: (directory) => selectionFor(configs.configOf(directory)),
       suppressionsOf: (input) => {

@@ -25,6 +25,8 @@ const MESSAGES = {
     en: '--format {{format}} is not available yet in this version; use {{available}}',
     'zh-cn': '此版本尚不支持 --format {{format}}，请使用 {{available}}',
   },
+  upgradeNeedsBoth: { en: '--upgrade-from and --upgrade-to go together', 'zh-cn': '--upgrade-from 和 --upgrade-to 必须同时给出' },
+  upgradeFormat: { en: 'the upgrade preview is written as text, json or markdown, not {{format}}', 'zh-cn': '升级预览只能输出为 text、json 或 markdown，不支持 {{format}}' },
 } satisfies Record<string, Localized>;
 
 export type UsageMessageKey = keyof typeof MESSAGES;
