@@ -9,6 +9,7 @@ import { Connection, ErrorCodes, ResponseError, TextDocuments } from 'vscode-lan
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AuditRunner } from './audit';
 import { exportAudit } from './audit-export';
+import { previewPodSecurity, PreviewPodSecurityRequest } from './upgrade-preview';
 import { AuditWorkspaceRequest, checkAuditParams, ExportAuditRequest, WORKSPACE_TRUSTED_NOTIFICATION } from './audit-protocol';
 import { ClientSettings } from './client-settings';
 import { DiagnosticsPublisher } from './diagnostics-publisher';
@@ -69,6 +70,10 @@ export function startServer(connection: Connection): void {
   connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
     state.workspaceTrusted = true;
   });
+  connection.onRequest(
+    PreviewPodSecurityRequest,
+    served((params, token) => previewPodSecurity({ workspace, configs, clientSettingsFor: (uri) => settings.clientSettingsFor(uri), locale }, params, () => token.isCancellationRequested)),
+  );
   connection.onRequest(ExportAuditRequest, served((params) => exportAudit(audit.last, params, state.locale)));
 
   documents.listen(connection);
