@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { auditWorkspace, exportAuditReport, openAuditFinding } from './audit-command';
+import { previewPodSecurity } from './preview-pod-security';
 import type { AuditReportView } from './report-view';
 import type { ServerController } from './server-controller';
 
@@ -16,6 +17,7 @@ export const Commands = {
   auditWorkspace: 'kubeChecklist.auditWorkspace',
   showAuditReport: 'kubeChecklist.showAuditReport',
   exportAuditReport: 'kubeChecklist.exportAuditReport',
+  previewPodSecurity: 'kubeChecklist.previewPodSecurity',
   /** Internal: the report's links to findings (hidden from the command palette). */
   openAuditFinding: 'kubeChecklist.openAuditFinding',
 } as const;
@@ -51,6 +53,7 @@ export function registerCommands(controller: ServerController, outputChannel: vs
       else await auditWorkspace(await controller.runningClient(), reportView, outputChannel);
     }),
     vscode.commands.registerCommand(Commands.exportAuditReport, (format?: unknown) => exportAuditReport(controller.languageClient, reportView, format)),
+    vscode.commands.registerCommand(Commands.previewPodSecurity, async (preset?: { from?: unknown; to?: unknown }) => previewPodSecurity(await controller.runningClient(), outputChannel, preset)),
     vscode.commands.registerCommand(Commands.openAuditFinding, (uri?: unknown, range?: unknown) => openAuditFinding(uri, range)),
   ];
 }

@@ -30,6 +30,7 @@ import { decodeSource, MAX_FILE_BYTES, readSourceFile, SourceText } from '../hos
 import { cliVersion } from '../report/version';
 import type { Warn } from '../report/warning';
 import { warningsTo } from './warnings';
+import { runUpgradePreview, upgradeVersionsOf, UpgradeVersions } from './upgrade-command';
 
 export type FailOn = 'error' | 'warning' | 'info' | 'never';
 
@@ -63,6 +64,8 @@ const OPTIONS: OptionSpecs = {
   'fail-on-unused-suppressions': { type: 'boolean' },
   'changed-since': { type: 'string' },
   shard: { type: 'string' },
+  'upgrade-from': { type: 'string' },
+  'upgrade-to': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -107,6 +110,8 @@ export interface AuditOptions {
   readonly changedSince?: string;
   /** --shard I/N: check and report only that shard (core/workspace/shard-plan.ts). */
   readonly shard?: ShardSpec;
+  /** --upgrade-from / --upgrade-to: preview what the newer version rejects instead of auditing (see upgrade-command.ts). */
+  readonly upgrade?: UpgradeVersions;
   /** The options given on the command line (they override the configuration file). */
   readonly given: ReadonlySet<string>;
 }
@@ -150,6 +155,7 @@ export function parseAuditOptions(argv: readonly string[], envLocale: Locale): A
     failOnUnusedSuppressions: values['fail-on-unused-suppressions'] === true,
     changedSince: changedSinceOf(values['changed-since'], locale),
     shard: shardOf(values.shard, locale),
+    upgrade: upgradeVersionsOf(values, format, locale),
     given: new Set(Object.keys(values)),
   };
 }
@@ -250,10 +256,12 @@ export async function runAudit(argv: readonly string[], host: Host, envLocale: L
     warn(t(locale, 'suppressionExpired', { index: String(index + 1), rule: suppression.rule, date: suppression.expires ?? '' }), { file: loaded.display });
   };
   const read = (input: InputFile): SourceText => (input.stdin ? readStdin(host, options.maxFileBytes) : readSourceFile(input.absolute, options.maxFileBytes));
+  if (options.upgrade) return runUpgradePreview(inputs, read, warn, { ...options.upgrade, level: selectionFor(primary).level }, options.format, host, locale);
   const audited = await auditInputs(
     inputs,
     {
       primary: selectionFor(primary),
+      reviews: primary?.config.reviews,
       selectionOf: (input) => selectionFor(configOf(input)),
       selectionAt: (directory) => selectionFor(configs.configOf(directory)),
       suppressionsOf: (input) => {

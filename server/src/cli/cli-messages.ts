@@ -59,6 +59,8 @@ const MESSAGES = {
   mergeNoInputs: { en: 'merge needs the JSON reports of the shards', 'zh-cn': 'merge 需要各分片的 JSON 报告' },
   mergeUnreadable: { en: 'cannot read {{file}}: {{reason}}', 'zh-cn': '无法读取 {{file}}：{{reason}}' },
   badShard: { en: "invalid value '{{value}}' for --shard: expected I/N with 1 <= I <= N", 'zh-cn': "--shard 的值 '{{value}}' 无效，应为 I/N，且 1 <= I <= N" },
+  upgradeNeedsBoth: { en: '--upgrade-from and --upgrade-to go together', 'zh-cn': '--upgrade-from 和 --upgrade-to 必须同时给出' },
+  upgradeFormat: { en: 'the upgrade preview is written as text, json or markdown, not {{format}}', 'zh-cn': '升级预览只能输出为 text、json 或 markdown，不支持 {{format}}' },
 } satisfies Record<string, Localized>;
 
 export type UsageMessageKey = keyof typeof MESSAGES;

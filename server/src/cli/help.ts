@@ -72,6 +72,13 @@ const AUDIT_OPTIONS = {
   --shard I/N            check shard I of N (1-based): files that share a
                          namespace stay together; join the --format json
                          outputs with 'kube-checklist merge'
+  --upgrade-from VERSION --upgrade-to VERSION
+                         instead of the audit, preview the upgrade: the Pods and
+                         workload templates that pass the level at the first
+                         version and fail at the second (exit 1 when any), the
+                         Namespaces enforcing at latest that would start
+                         rejecting them, and the reverse as notes (text, json
+                         or markdown)
   -h, --help             show this help`,
   'zh-cn': `  --format FORMAT        输出格式：text（默认）、json、sarif（SARIF 2.1.0，
                          供代码扫描使用）、markdown（检查清单评分卡）、
@@ -126,6 +133,11 @@ const AUDIT_OPTIONS = {
   --shard I/N            只检查 N 个分片中的第 I 个（从 1 开始）：同一命名
                          空间的文件在同一分片；用 'kube-checklist merge'
                          合并各分片的 --format json 输出
+  --upgrade-from VERSION --upgrade-to VERSION
+                         不做审计，而是预览升级：列出在前一版本满足级别、在
+                         后一版本不满足的 Pod 和工作负载模板（有则以 1 退出），
+                         以 latest 强制执行、将开始拒绝它们的名字空间，反向
+                         变化作为注意事项列出（text、json 或 markdown）
   -h, --help             显示本帮助`,
 };
 
@@ -133,13 +145,15 @@ const EXIT_STATUS = {
   en: `Exit status:
   0  no finding at or above the --fail-on severity
   1  findings at or above the --fail-on severity (with --baseline: new ones
-     only), or unused suppressions with --fail-on-unused-suppressions
+     only), or unused suppressions with --fail-on-unused-suppressions;
+     with --upgrade-from/--upgrade-to: a Pod that would start failing
   2  usage, configuration or I/O error, an unknown rule id, or no resource
      checked (unless --allow-empty)`,
   'zh-cn': `退出状态：
   0  没有达到 --fail-on 级别的问题
   1  有达到 --fail-on 级别的问题（使用 --baseline 时只计新问题），或在
-     --fail-on-unused-suppressions 下有未使用的抑制
+     --fail-on-unused-suppressions 下有未使用的抑制；使用
+     --upgrade-from/--upgrade-to 时：有 Pod 将开始不通过
   2  用法、配置或输入输出错误、未知的规则 id，或没有检查任何资源
      （除非指定 --allow-empty）`,
 };

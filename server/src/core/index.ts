@@ -38,6 +38,7 @@ export * from './workspace/label-selector';
 export * from './workspace/workspace-index';
 export * from './workspace/analyze-workspace';
 export * from './workspace/changed-scope';
+export * from './workspace/upgrade-preview';
 export * from './repo/kustomize';
 export * from './repo/helm';
 export * from './suppress/foreign-annotations';

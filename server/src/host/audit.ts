@@ -27,6 +27,7 @@ import { AuditNotification, AuditReport, totalsOf } from '../report/audit-report
 import { fileReportOf, FileLookup } from '../report/file-report';
 import { t } from '../report/messages';
 import { computeScorecard } from '../report/scorecard';
+import { isoDay } from '../core/checklist/review-evidence';
 import type { Warn } from '../report/warning';
 import type { InputFile } from './collect-files';
 import { isConfigFileName } from './config-discovery';
@@ -48,6 +49,8 @@ export interface InputConfigs {
   selectionAt(directory: string): RuleSelection;
   /** The suppressions of the configuration of an input, if it has any. */
   suppressionsOf(input: InputFile): ConfigScope | undefined;
+  /** Evidence of manual checklist items recorded in the run's configuration (reviews.access). */
+  readonly reviews?: { readonly access?: string };
   /** The baseline of the run (--baseline): the findings it holds are not reported as new. */
   readonly baseline?: { readonly baseline: Baseline };
 }
@@ -122,7 +125,7 @@ export async function auditInputs(
   const suppressed = reports.flatMap((file) => file.suppressed.map(({ finding }) => finding));
   const checked = { kinds: reports.flatMap((file) => file.kinds), controlPlaneKinds: reports.flatMap((file) => file.controlPlaneKinds) };
   const selection = configs.primary;
-  return { files: reports, selection, scorecard: computeScorecard(all, selection, checked, suppressed), totals: totalsOf(reports), notifications };
+  return { files: reports, selection, scorecard: computeScorecard(all, selection, checked, suppressed, { accessReviewed: configs.reviews?.access, today: isoDay(selection.now) }), totals: totalsOf(reports), notifications };
 }
 
 /** The analyses of the changed files, and of other files only the findings tied to the changed ones. */
@@ -158,7 +161,7 @@ function ownedOnly(analyses: readonly FileAnalysis[], owned: { owns(path: string
   return owned ? analyses.filter((analysis) => owned.owns(analysis.file.path)) : analyses;
 }
 
-function readProblem(source: Exclude<SourceText, { kind: 'text' }>, locale: Locale): string {
+export function readProblem(source: Exclude<SourceText, { kind: 'text' }>, locale: Locale): string {
   switch (source.kind) {
     case 'too-large':
       return t(locale, 'skippedTooLarge', { limit: sizeLabel(source.limit) });

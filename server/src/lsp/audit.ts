@@ -20,6 +20,7 @@ import { AUDIT_FORMATTERS } from '../report/audit-format';
 import { AUDIT_RESULT_VERSION, AuditFinding, AuditResult, AuditWorkspaceParams, AuditRender } from './audit-protocol';
 import type { ServerSettings } from './settings';
 import { ConfigLookup } from './config-lookup';
+import { isoDay } from '../core/checklist/review-evidence';
 import { Positioner, resultDiagnostics, sourcePositioner } from './workspace-diagnostics';
 import { workspaceMessage } from './workspace-messages';
 import type { FolderState, WorkspaceService } from './workspace-service';
@@ -187,6 +188,8 @@ export class AuditRunner {
         selection,
         { kinds: allResources.map((resource) => resource.kind), controlPlaneKinds: allResources.filter(carriesControlPlane).map((resource) => resource.kind) },
         audited.flatMap(({ analysis }) => analysis.suppressed.map(({ finding }) => finding)),
+        // The first folder's configuration records the review, as its settings give the run's level.
+        { accessReviewed: folders[0] ? this.deps.configs.configFor(`${folders[0].uri}/.kube-checklist.yaml`)?.file.config?.reviews?.access : undefined, today: isoDay(selection.now) },
       );
       const bySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
       for (const finding of findings) bySeverity[finding.severity]++;

@@ -11,6 +11,7 @@ import { AuditRunner } from './audit';
 import { BaselineFiles } from './baseline-files';
 import { effectiveConfig, EffectiveConfigRequest } from './effective-config';
 import { exportAudit } from './audit-export';
+import { previewPodSecurity, PreviewPodSecurityRequest } from './upgrade-preview';
 import { AuditWorkspaceRequest, checkAuditParams, ExportAuditRequest, WORKSPACE_TRUSTED_NOTIFICATION } from './audit-protocol';
 import { ClientSettings } from './client-settings';
 import { DiagnosticsPublisher } from './diagnostics-publisher';
@@ -76,6 +77,10 @@ export function startServer(connection: Connection): void {
     state.workspaceTrusted = true;
   });
   connection.onRequest(EffectiveConfigRequest, served((params) => effectiveConfig({ configs, settingsFor }, params)));
+  connection.onRequest(
+    PreviewPodSecurityRequest,
+    served((params, token) => previewPodSecurity({ workspace, configs, clientSettingsFor: (uri) => settings.clientSettingsFor(uri), locale }, params, () => token.isCancellationRequested)),
+  );
   connection.onRequest(ExportAuditRequest, served((params) => exportAudit(audit.last, params, state.locale)));
 
   documents.listen(connection);

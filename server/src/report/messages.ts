@@ -113,6 +113,23 @@ const MESSAGES = {
     en: '{{findings}} ({{counts}}) in {{findingFiles}}; {{resources}} checked in {{files}}.',
     'zh-cn': '发现 {{findings}}（{{counts}}），位于 {{findingFiles}}中；共检查了 {{files}}中的 {{resources}}。',
   },
+  upgradeTitle: { en: 'Pod Security {{level}}: upgrade from {{from}} to {{to}}', 'zh-cn': 'Pod 安全级别 {{level}}：从 {{from}} 升级到 {{to}}' },
+  upgradeSummary: {
+    en: '{{failing}} resource(s) pass at {{from}} and fail at {{to}}; {{passing}} fail at {{from}} and pass at {{to}}',
+    'zh-cn': '{{failing}} 个资源在 {{from}} 通过、在 {{to}} 不通过；{{passing}} 个资源在 {{from}} 不通过、在 {{to}} 通过',
+  },
+  upgradeStartsFailing: { en: '{{resource}} passes {{level}} at {{from}} but fails at {{to}} ({{checks}})', 'zh-cn': '{{resource}} 在 {{from}} 满足 {{level}}，在 {{to}} 不再满足（{{checks}}）' },
+  upgradeStartsPassing: { en: '{{resource}} fails {{level}} at {{from}} but passes at {{to}} ({{checks}})', 'zh-cn': '{{resource}} 在 {{from}} 不满足 {{level}}，在 {{to}} 满足（{{checks}}）' },
+  upgradeNamespaceRejects: {
+    en: 'Namespace "{{namespace}}" enforces {{nsLevel}} at latest: at {{to}} it would start rejecting {{count}} workload(s): {{resources}}',
+    'zh-cn': '名字空间 "{{namespace}}" 以 latest 版本强制执行 {{nsLevel}}：到 {{to}} 时会开始拒绝 {{count}} 个工作负载：{{resources}}',
+  },
+  upgradeNote: { en: 'note:', 'zh-cn': '注意：' },
+  upgradeHeadingFailing: { en: 'Would start failing', 'zh-cn': '将开始不通过' },
+  upgradeHeadingNamespaces: { en: 'Namespaces that would start rejecting', 'zh-cn': '将开始拒绝的名字空间' },
+  upgradeHeadingPassing: { en: 'Would start passing (note)', 'zh-cn': '将开始通过（注意）' },
+  upgradeColumnWhere: { en: 'Where', 'zh-cn': '位置' },
+  upgradeColumnWhat: { en: 'What changes', 'zh-cn': '变化' },
 } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof MESSAGES;

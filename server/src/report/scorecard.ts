@@ -16,11 +16,15 @@
  *
  * (`manual` then means: files cannot settle the item, or no rule for it is written yet.)
  *
+ * A manual item for which the configuration records evidence (the day of the last access review,
+ * `reviews.access`) is judged by it: `pass` while current, `fail` once stale (review-evidence.ts).
+ *
  * `findings` counts the findings of the covering rules. The JSON format prints `item`, `status` and
  * `findings` only; the other fields serve the Markdown scorecard. Pure: it reads findings, resource
  * kinds and the rule selection only (the audit collects the kinds, with `carriesControlPlane`).
  */
 import { CHECKLIST_ITEMS, Resource, Rule, RuleSelection, RULES } from '../core';
+import { ACCESS_REVIEW_ITEM, ChecklistEvidence, reviewIsCurrent } from '../core/checklist/review-evidence';
 import { CONTROL_PLANE_KINDS, controlPlaneComponents } from '../core/model/control-plane';
 
 export type ScorecardStatus = 'pass' | 'fail' | 'manual' | 'not-applicable' | 'not-evaluated';
@@ -34,6 +38,8 @@ export interface ScorecardEntry {
   readonly rules: readonly string[];
   /** Findings of those rules hidden by a suppression with a reason. */
   readonly suppressed: number;
+  /** For a manual item judged by recorded evidence: the day of the last review (see review-evidence.ts). */
+  readonly reviewed?: string;
 }
 
 /** What the audit looked at, by kind. */
@@ -54,6 +60,7 @@ export function computeScorecard(
   selection: RuleSelection,
   checked: CheckedResources,
   suppressed: Iterable<{ readonly ruleId: string }> = [],
+  evidence?: ChecklistEvidence,
 ): ScorecardEntry[] {
   const findingsByRule = countByRule(findings);
   const suppressedByRule = countByRule(suppressed);
@@ -64,8 +71,16 @@ export function computeScorecard(
     const written = check !== 'manual' && RULES.some((rule) => rule.checklist.includes(id));
     const status: ScorecardStatus =
       covering.length === 0 ? (written ? 'not-evaluated' : 'manual') : count > 0 ? 'fail' : covering.some((rule) => looksAtAny(rule, kinds)) ? 'pass' : 'not-applicable';
-    return { item: id, status, findings: count, rules: covering.map((rule) => rule.id), suppressed: sum(covering, suppressedByRule) };
+    const entry: ScorecardEntry = { item: id, status, findings: count, rules: covering.map((rule) => rule.id), suppressed: sum(covering, suppressedByRule) };
+    return withEvidence(entry, evidence);
   });
+}
+
+/** A manual item with recorded evidence passes while it is current and fails once it is stale. */
+function withEvidence(entry: ScorecardEntry, evidence: ChecklistEvidence | undefined): ScorecardEntry {
+  if (entry.item !== ACCESS_REVIEW_ITEM || entry.status !== 'manual' || !evidence?.accessReviewed) return entry;
+  const reviewed = evidence.accessReviewed;
+  return { ...entry, status: reviewIsCurrent(reviewed, evidence.today) ? 'pass' : 'fail', reviewed };
 }
 
 /**

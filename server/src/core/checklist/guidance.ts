@@ -30,9 +30,9 @@ export const CHECKLIST_GUIDANCE: Readonly<Record<string, Localized>> = {
       '列出集群使用的中间证书和叶子证书（kubeconfig 客户端证书、服务端证书、Webhook 和 APIService 的 CA 包、cert-manager 的 Certificate），确认没有哪个证书从现在起的有效期超过 3 年；同时检查 kube-controller-manager 的 --cluster-signing-duration。证书续期应当自动化，较短的有效期才切实可行。',
   },
   'authn-authz/access-review': {
-    en: 'Ask for the access review process and the record of the last review: who holds which cluster roles, bindings and credentials, who approved them, and what was revoked. The last review must be less than 24 months old, and the next one scheduled.',
+    en: 'Ask for the access review process and the record of the last review: who holds which cluster roles, bindings and credentials, who approved them, and what was revoked. The last review must be less than 24 months old, and the next one scheduled. Record its day in .kube-checklist.yaml (reviews: {access: YYYY-MM-DD}): the scorecard then passes this item for 24 months from that day and fails it after.',
     'zh-cn':
-      '查看访问权限审查的流程以及上一次审查的记录：谁拥有哪些集群角色、绑定和凭据，由谁批准，撤销了哪些。上一次审查距今应不超过 24 个月，并且已经安排了下一次。',
+      '查看访问权限审查的流程以及上一次审查的记录：谁拥有哪些集群角色、绑定和凭据，由谁批准，撤销了哪些。上一次审查距今应不超过 24 个月，并且已经安排了下一次。把审查日期记在 .kube-checklist.yaml 中（reviews: {access: YYYY-MM-DD}）：此后 24 个月内记分卡判定此项通过，超过则判定不通过。',
   },
   'authn-authz/rbac-good-practices': {
     en: 'Read the Roles, ClusterRoles and their bindings against the Kubernetes RBAC good practices: no wildcards in verbs, resources or apiGroups; escalate, bind and impersonate only where needed; reading Secrets, pods/exec, nodes/proxy and creating tokens left to a few subjects; nothing bound to system:anonymous, system:unauthenticated or default service accounts. Compare with the bindings that exist in the cluster (kubectl get clusterrolebindings,rolebindings -A).',

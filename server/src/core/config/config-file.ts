@@ -42,6 +42,8 @@ export interface KubeChecklistConfig {
   readonly suppressions?: readonly ConfigSuppression[];
   /** `config-only`: comment directives and annotations in manifests grant no exception. */
   readonly exceptions?: 'all' | 'config-only';
+  /** Evidence of manual checklist items: `access` is the day of the last access review (YYYY-MM-DD). */
+  readonly reviews?: { readonly access?: string };
 }
 
 export interface ConfigProblem {
@@ -112,6 +114,8 @@ export function readConfigFile(text: string): ConfigFile {
       problems.push({ message: message('badDate', { date: suppression.expires }), ...at(['suppressions', index, 'expires']) });
     }
   });
+  const reviewed = value.reviews?.access;
+  if (typeof reviewed === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(reviewed) && !isCalendarDate(reviewed)) problems.push({ message: message('badDate', { date: reviewed }), ...at(['reviews', 'access']) });
   return problems.length ? { config: undefined, problems } : { config: value, problems };
 }
 

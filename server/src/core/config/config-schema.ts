@@ -28,6 +28,12 @@ export const CONFIG_SCHEMA = {
       description: 'Who may grant exceptions: "all" (default: comment directives, annotations and this file) or "config-only" (only this file: a manifest cannot exempt itself, its directives and annotations are reported as ignored).',
       enum: ['all', 'config-only'],
     },
+    reviews: {
+      description: 'Evidence for checklist items that files cannot show: the day (YYYY-MM-DD) of the last review.',
+      type: 'object',
+      additionalProperties: false,
+      properties: { access: { description: 'Last review of who holds which cluster access (authn-authz/access-review): older than 24 months fails the item.', type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' } },
+    },
     suppressions: {
       description: 'Findings accepted on purpose, each with a reason and, best, an expiry date.',
       type: 'array',

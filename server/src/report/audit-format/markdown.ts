@@ -95,6 +95,8 @@ const L = {
     'zh-cn': '控制平面组件（kube-apiserver、kube-controller-manager、kube-scheduler、etcd、kubelet）的清单',
   },
   notApplicableAny: { en: 'the audited files hold no Kubernetes resource.', 'zh-cn': '所检查的文件中没有任何 Kubernetes 资源。' },
+  reviewCurrent: { en: 'last review on {{date}} (reviews.access in .kube-checklist.yaml), within 24 months.', 'zh-cn': '上一次审查在 {{date}}（.kube-checklist.yaml 中的 reviews.access），未超过 24 个月。' },
+  reviewStale: { en: 'last review on {{date}} (reviews.access in .kube-checklist.yaml) is more than 24 months ago: review access again and record the new date.', 'zh-cn': '上一次审查在 {{date}}（.kube-checklist.yaml 中的 reviews.access），已超过 24 个月：请重新审查访问权限并记录新的日期。' },
   manualByNature: { en: 'no manifest shows this; a person must check it.', 'zh-cn': '任何清单都无法说明这一项，需要由人来核查。' },
   manualNoRule: { en: 'no active rule checks this item in this run.', 'zh-cn': '本次运行中没有启用的规则检查这一项。' },
   toVerify: { en: 'To verify by hand:', 'zh-cn': '人工核查：' },
@@ -301,6 +303,7 @@ function itemBlock(item: ChecklistItem, entry: ScorecardEntry, context: ItemCont
       detail = label(item.check === 'manual' ? 'manualByNature' : 'manualNoRule');
       break;
   }
+  if (entry.reviewed) detail = label(entry.status === 'pass' ? 'reviewCurrent' : 'reviewStale', { date: entry.reviewed });
   if (entry.suppressed > 0) detail += label('suppressedNote', { count: entry.suppressed });
   const lines = [
     `### ${STATUS_MARKS[entry.status]} ${item.id}`,
