@@ -18,6 +18,8 @@ const RUNTIME_FILES = [
   'README.md',
   'dist/extension.js',
   'dist/server.js',
+  'dist/web/extension.js',
+  'dist/web/server.js',
   'images/icon.png',
   'l10n/bundle.l10n.json',
   'l10n/bundle.l10n.zh-cn.json',

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { LanguageStatus } from './language-status';
+import { nodeLauncher } from './node-server';
 import { AuditReportView } from './report-view';
 import { ServerController } from './server-controller';
 
@@ -14,7 +15,7 @@ let controller: ServerController | undefined;
 /** Called by VS Code on the first YAML or JSON document, or the first command of the extension. */
 export function activate(context: vscode.ExtensionContext): void {
   const outputChannel = vscode.window.createOutputChannel(vscode.l10n.t('Kubernetes Checklist'), { log: true });
-  controller = new ServerController(context, outputChannel);
+  controller = new ServerController(outputChannel, nodeLauncher(context));
   const reportView = new AuditReportView();
   context.subscriptions.push(
     outputChannel,

@@ -18,9 +18,9 @@ export interface ImportEdge {
   readonly typeOnly?: boolean;
 }
 
-export type Layer = 'protocol' | 'core' | 'report' | 'host' | 'cli' | 'lsp' | 'client';
+export type Layer = 'protocol' | 'core' | 'report' | 'host' | 'cli' | 'lsp' | 'web' | 'client';
 
-/** Which layers each layer may import (itself included): core ← report ← host ← {cli, lsp}, protocol ← {lsp, client}. */
+/** Which layers each layer may import (itself included): core ← report ← host ← {cli, lsp}, protocol ← {lsp, client}; lsp ← web (the server in a web worker). */
 export const ALLOWED_IMPORTS: Readonly<Record<Layer, readonly Layer[]>> = {
   protocol: ['protocol'],
   core: ['core'],
@@ -28,6 +28,7 @@ export const ALLOWED_IMPORTS: Readonly<Record<Layer, readonly Layer[]>> = {
   host: ['core', 'report', 'host'],
   cli: ['core', 'report', 'host', 'cli'],
   lsp: ['core', 'report', 'host', 'lsp', 'protocol'],
+  web: ['core', 'report', 'host', 'lsp', 'protocol', 'web'],
   client: ['client', 'protocol'],
 };
 

@@ -1,0 +1,25 @@
+/**
+ * How the web extension launches its language server: the bundled dist/web/server.js in a web
+ * worker, spoken to over the worker's message port. The web client sees YAML and JSON of every
+ * scheme, since a browser workspace has no `file:` documents (github.dev's are `vscode-vfs:`,
+ * code-server's `vscode-remote:`).
+ */
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/browser';
+import type { ClientLauncher } from '../server-controller';
+
+/** The web worker of a browser (the client's types include Node's, not the DOM's). */
+declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3];
+
+export const WEB_DOCUMENT_SELECTOR = [{ language: 'yaml' }, { language: 'json' }];
+
+export function webLauncher(context: vscode.ExtensionContext): ClientLauncher {
+  return {
+    documentSelector: WEB_DOCUMENT_SELECTOR,
+    create: (id, name, options) => {
+      const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js').toString(true));
+      // The browser client has the same API as the node one; only its constructor differs.
+      return new LanguageClient(id, name, options, worker) as unknown as ReturnType<ClientLauncher['create']>;
+    },
+  };
+}
