@@ -21,4 +21,12 @@ if (typeof scope.setImmediate !== 'function') {
 // The worker-side reader/writer take the worker's global scope as their port.
 const port = self as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
 const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(port), new BrowserMessageWriter(port));
+// Say once where the server runs, after the handshake (the client shows it in the output channel;
+// the web e2e suite reads it): no Node `process` exists in a web worker.
+const onInitialized = connection.onInitialized.bind(connection);
+connection.onInitialized = (handler) =>
+  onInitialized((params) => {
+    handler(params);
+    connection.console.info(`kube-checklist: language server running in a web worker (Node process: ${typeof scope.process === 'undefined' ? 'absent' : 'present'})`);
+  });
 startServer(connection);
