@@ -19,7 +19,7 @@ export type ServerStatus = 'starting' | 'running' | 'stopped';
  */
 export interface ClientLauncher {
   readonly documentSelector?: DocumentSelector;
-  create(id: string, name: string, options: LanguageClientOptions): LanguageClient;
+  create(id: string, name: string, options: LanguageClientOptions): LanguageClient | Promise<LanguageClient>;
 }
 
 /** Starts, restarts and stops the language server, and tells listeners how it is doing. */
@@ -95,7 +95,15 @@ export class ServerController implements vscode.Disposable {
   private async startClient(): Promise<void> {
     if (this.client) return;
     const { options, watcher } = createClientOptions(this.outputChannel, this.errorHandler, this.launcher.documentSelector ?? DOCUMENT_SELECTOR);
-    const client = this.launcher.create(CLIENT_ID, vscode.l10n.t('Kubernetes Checklist'), options);
+    let client: LanguageClient;
+    try {
+      client = await this.launcher.create(CLIENT_ID, vscode.l10n.t('Kubernetes Checklist'), options);
+    } catch (error) {
+      watcher.dispose();
+      this.outputChannel.error(vscode.l10n.t('The Kubernetes Checklist server could not be started.'), error);
+      this.setStatus('stopped');
+      return;
+    }
     this.client = client;
     this.clientDisposables = [
       watcher,

@@ -31,6 +31,7 @@ let server;
 let context;
 let page;
 const workerLog = [];
+const consoleErrors = [];
 try {
   installExtension(sandbox, options.vsix);
   server = await startCodeServer(sandbox, {
@@ -42,6 +43,9 @@ try {
   page.setDefaultTimeout(TIMEOUT);
   // Web workers of the page: the web extension host and, inside it, our server.
   page.on('worker', (worker) => workerLog.push(worker.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /kube|checklist|worker/i.test(message.text())) consoleErrors.push(message.text().slice(0, 300));
+  });
   mkdirSync(SHOTS, { recursive: true });
 } catch (error) {
   await context?.close().catch(() => undefined);
@@ -102,7 +106,7 @@ try {
 } finally {
   await context.close().catch(() => undefined);
   await server.stop();
-  if (counts().failed) console.log(`  code-server log: ${server.log}; workers seen: ${workerLog.join(', ') || 'none'}`);
+  if (counts().failed) console.log(`  code-server log: ${server.log}; ${workerLog.length} workers seen; console errors: ${consoleErrors.join(' | ') || 'none'}`);
   sandbox.dispose();
 }
 
