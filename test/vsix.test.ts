@@ -20,6 +20,8 @@ const RUNTIME_FILES = [
   'dist/cli.js',
   'dist/extension.js',
   'dist/server.js',
+  'dist/web/extension.js',
+  'dist/web/server.js',
   'images/icon.png',
   'l10n/bundle.l10n.json',
   'l10n/bundle.l10n.zh-cn.json',
@@ -77,11 +79,12 @@ test('every %key% of package.json is translated in package.nls.json and package.
   }
 });
 
-/** The first arguments of every `l10n.t(...)` call in client/src, which must be string literals. */
+/** The first arguments of every `l10n.t(...)` call in client/src (and its folders, such as browser/), which must be string literals. */
 function l10nKeysOfClient(): Set<string> {
   const folder = path.join(ROOT, 'client', 'src');
   const keys = new Set<string>();
-  for (const name of fs.readdirSync(folder).filter((file) => file.endsWith('.ts'))) {
+  const files = (fs.readdirSync(folder, { recursive: true }) as string[]).filter((file) => file.endsWith('.ts'));
+  for (const name of files) {
     const source = fs.readFileSync(path.join(folder, name), 'utf8');
     const calls = source.match(/\bl10n\.t\(/g)?.length ?? 0;
     const literals = [...source.matchAll(/\bl10n\.t\(\s*(['"])((?:\\.|(?!\1)[^\\\r\n])*)\1/g)];

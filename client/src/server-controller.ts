@@ -6,12 +6,21 @@
  */
 import * as vscode from 'vscode';
 import { WORKSPACE_TRUSTED_NOTIFICATION } from './audit-protocol';
-import { LanguageClient, State } from 'vscode-languageclient/node';
-import { CLIENT_ID, createClientOptions, createServerOptions } from './client-options';
+import { DocumentSelector, LanguageClient, LanguageClientOptions, State } from 'vscode-languageclient/node';
+import { CLIENT_ID, createClientOptions, DOCUMENT_SELECTOR } from './client-options';
 import { RestartingErrorHandler } from './error-handler';
 
 /** What the user needs to know about the server. */
 export type ServerStatus = 'starting' | 'running' | 'stopped';
+
+/**
+ * Makes a language client with its server: over node IPC on the desktop (node-server.ts), in a web
+ * worker in the browser (browser/web-client.ts). Only the launch differs; everything else is shared.
+ */
+export interface ClientLauncher {
+  readonly documentSelector?: DocumentSelector;
+  create(id: string, name: string, options: LanguageClientOptions): LanguageClient | Promise<LanguageClient>;
+}
 
 /** Starts, restarts and stops the language server, and tells listeners how it is doing. */
 export class ServerController implements vscode.Disposable {
@@ -26,8 +35,8 @@ export class ServerController implements vscode.Disposable {
   readonly onDidChangeStatus = this.statusEmitter.event;
 
   constructor(
-    private readonly context: vscode.ExtensionContext,
     private readonly outputChannel: vscode.LogOutputChannel,
+    private readonly launcher: ClientLauncher,
   ) {}
 
   /** The server's status as of the last state change. */
@@ -91,8 +100,16 @@ export class ServerController implements vscode.Disposable {
 
   private async startClient(): Promise<void> {
     if (this.client) return;
-    const { options, watcher } = createClientOptions(this.outputChannel, this.errorHandler);
-    const client = new LanguageClient(CLIENT_ID, vscode.l10n.t('Kubernetes Checklist'), createServerOptions(this.context), options);
+    const { options, watcher } = createClientOptions(this.outputChannel, this.errorHandler, this.launcher.documentSelector ?? DOCUMENT_SELECTOR);
+    let client: LanguageClient;
+    try {
+      client = await this.launcher.create(CLIENT_ID, vscode.l10n.t('Kubernetes Checklist'), options);
+    } catch (error) {
+      watcher.dispose();
+      this.outputChannel.error(vscode.l10n.t('The Kubernetes Checklist server could not be started.'), error);
+      this.setStatus('stopped');
+      return;
+    }
     this.client = client;
     this.clientDisposables = [
       watcher,

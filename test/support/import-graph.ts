@@ -18,9 +18,9 @@ export interface ImportEdge {
   readonly typeOnly?: boolean;
 }
 
-export type Layer = 'protocol' | 'core' | 'report' | 'host' | 'cli' | 'lsp' | 'mcp' | 'client';
+export type Layer = 'protocol' | 'core' | 'report' | 'host' | 'cli' | 'lsp' | 'mcp' | 'web' | 'client';
 
-/** Which layers each layer may import (itself included): core ← report ← host ← {cli, lsp, mcp}, cli → mcp, protocol ← {lsp, client}. */
+/** Which layers each layer may import (itself included): core ← report ← host ← {cli, lsp, mcp}, cli → mcp, protocol ← {lsp, client}; lsp ← web (the server in a web worker). */
 export const ALLOWED_IMPORTS: Readonly<Record<Layer, readonly Layer[]>> = {
   protocol: ['protocol'],
   core: ['core'],
@@ -29,6 +29,7 @@ export const ALLOWED_IMPORTS: Readonly<Record<Layer, readonly Layer[]>> = {
   cli: ['core', 'report', 'host', 'cli', 'mcp'],
   lsp: ['core', 'report', 'host', 'lsp', 'protocol'],
   mcp: ['core', 'report', 'host', 'mcp'],
+  web: ['core', 'report', 'host', 'lsp', 'protocol', 'web'],
   client: ['client', 'protocol'],
 };
 

@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { launchBrowser } from '../lib/browser.mjs';
 import { installExtension, startCodeServer } from '../lib/code-server.mjs';
 import { createSandbox, REPO_DIR } from '../lib/sandbox.mjs';
+import { assertSquiggleUnder, pickFromQuickInput as pick, selectQuickFix, stepRunner } from '../lib/workbench-steps.mjs';
 
 const { values: options } = parseArgs({ options: { vsix: { type: 'string' }, 'update-docs-images': { type: 'boolean' } } });
 if (!options.vsix) {
@@ -46,22 +47,7 @@ try {
   process.exit(1);
 }
 
-let passed = 0;
-let failed = 0;
-async function step(name, shot, body) {
-  const started = Date.now();
-  try {
-    await body();
-    passed += 1;
-    console.log(`  ✔ ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    failed += 1;
-    console.log(`  ✘ ${name}\n    ${String(error.message ?? error).split('\n').join('\n    ')}`);
-  } finally {
-    if (shot) await page.screenshot({ path: join(SHOTS, `${shot}.png`) }).catch(() => undefined);
-  }
-  if (failed) throw new Error('stopped at the first failure');
-}
+const { step, stopped, counts } = stepRunner(page, SHOTS);
 
 const editor = page.locator('.monaco-editor[data-uri$="deploy.yaml"]');
 const errorSquiggle = editor.locator('.squiggly-error');
@@ -78,14 +64,7 @@ try {
   await step('opening deploy.yaml puts an error squiggle exactly under `true` of `privileged: true`', '01-squiggle', async () => {
     await pickFromQuickInput('Control+P', 'deploy.yaml', 'deploy.yaml');
     await editor.locator('.view-lines', { hasText: 'privileged: true' }).waitFor();
-    await errorSquiggle.waitFor({ state: 'attached' });
-    const squiggles = await errorSquiggle.count();
-    if (squiggles !== 1) throw new Error(`expected one error squiggle, saw ${squiggles}`);
-    const token = editor.locator('.view-line', { hasText: 'privileged: true' }).locator('span span', { hasText: /^true$/ });
-    const [box, tokenBox] = [await errorSquiggle.boundingBox(), await token.boundingBox()];
-    if (!box || !tokenBox) throw new Error('squiggle or token not rendered');
-    const off = Math.abs(box.x - tokenBox.x) + Math.abs(box.width - tokenBox.width) + Math.abs(box.y + box.height / 2 - (tokenBox.y + tokenBox.height / 2));
-    if (off > 4) throw new Error(`squiggle at x=${box.x} w=${box.width} y=${box.y}, token "true" at x=${tokenBox.x} w=${tokenBox.width} y=${tokenBox.y}`);
+    await assertSquiggleUnder(editor, errorSquiggle, 'privileged: true', 'true');
   });
 
   await step('the Problems panel lists the finding with its rule id and position', '02-problems', async () => {
@@ -110,16 +89,7 @@ try {
 
   await step('Ctrl+. offers "Set securityContext.privileged to false"', '04-quick-fix-menu', async () => {
     await page.keyboard.press('Escape');
-    const box = await errorSquiggle.boundingBox();
-    await page.mouse.click(box.x + 2, box.y + box.height / 2 - 4);
-    await page.keyboard.press('Control+.');
-    const wanted = page.locator('.action-widget .monaco-list-row', { hasText: 'Set securityContext.privileged to false' });
-    await wanted.waitFor();
-    // Move the selection to the wanted row (a click is swallowed by the widget's pointer blocker).
-    for (let moves = 0; !(await wanted.evaluate((row) => row.classList.contains('focused'))); moves += 1) {
-      if (moves > 10) throw new Error('could not select the quick fix');
-      await page.keyboard.press('ArrowDown');
-    }
+    await selectQuickFix(page, errorSquiggle, 'Set securityContext.privileged to false');
   });
 
   await step('applying the quick fix rewrites the value and the squiggle and Problems row go away', '05-quick-fix-applied', async () => {
@@ -142,17 +112,15 @@ try {
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'nightly.yaml' }).first().waitFor();
   });
 } catch (error) {
-  if (!failed) {
-    failed += 1;
-    console.log(`  ✘ ${error.message ?? error}`);
-  }
+  stopped(error);
 } finally {
   await context.close().catch(() => undefined);
   await server.stop();
-  if (failed) console.log(`  code-server log: ${server.log} (kept: set KC_E2E_KEEP=1)`);
+  if (counts().failed) console.log(`  code-server log: ${server.log} (kept: set KC_E2E_KEEP=1)`);
   sandbox.dispose();
 }
 
+const { passed, failed } = counts();
 if (options['update-docs-images'] && !failed) {
   mkdirSync(join(REPO_DIR, 'docs', 'images'), { recursive: true });
   for (const name of DOCS_IMAGES) copyFileSync(join(SHOTS, `${name}.png`), join(REPO_DIR, 'docs', 'images', `e2e-${name}.png`));
@@ -160,12 +128,9 @@ if (options['update-docs-images'] && !failed) {
 console.log(`# e2e ui: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
 
-/** Opens the quick input with `key` (Ctrl+P, F1), types `text`, waits for a row showing `row` and takes it. */
-async function pickFromQuickInput(key, text, row) {
-  await page.keyboard.press(key);
-  await page.locator('.quick-input-widget input').fill(text);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor();
-  await page.keyboard.press('Enter');
+/** Opens the quick input with `key` (Ctrl+P, F1), types `text` and takes the row showing `row`. */
+function pickFromQuickInput(key, text, row) {
+  return pick(page, key, text, row);
 }
 
 /** Copies of the Deployment under bulk/, so that the audit runs long enough to show its progress. */
