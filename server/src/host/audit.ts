@@ -11,7 +11,7 @@ import {
   ConfigSuppression,
   FileAnalysis,
   Locale,
-  parseSourceFile,
+  parseFile,
   positionOf,
   redactDetail,
   renderDirectiveProblem,
@@ -67,7 +67,7 @@ export async function auditInputs(
     if (source.kind !== 'text') warn(readProblem(source, locale), { file: input.display });
     else texts.push({ input, text: source.text });
   }
-  for (const { input, text } of texts) files.push({ uri: input.display, path: input.display, source: parseSourceFile(text) });
+  for (const { input, text } of texts) files.push({ uri: input.display, path: input.display, source: parseFile(input.absolute || input.display, text) });
   const patches = patchesNamedBy(texts.filter(({ input }) => !input.stdin && isKustomizationFile(input.absolute)).map(({ input, text }) => ({ absolute: input.absolute, text })));
   const inputOf = new Map(inputs.map((input) => [input.display, input]));
   const isPatch = (uri: string) => patches.has(inputOf.get(uri)?.absolute ?? '');

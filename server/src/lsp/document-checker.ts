@@ -10,7 +10,7 @@
 import * as path from 'node:path';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisResult, analyzeSource, analyzeWorkspace, isWorkspaceRule, parseSourceFile, ruleById, SourceFile } from '../core';
+import { AnalysisResult, analyzeSource, analyzeWorkspace, fileKindOf, isDockerfileName, isWorkspaceRule, parseFile, ruleById, SourceFile } from '../core';
 import { AnalysisCache, AnalysisPlan, DocumentAnalysis } from './analysis-cache';
 import { ConfigLookup, isConfigDocument } from './config-lookup';
 import { DocumentSteps, DocumentStepsPlanner } from './document-steps';
@@ -18,7 +18,7 @@ import type { ServerSettings } from './settings';
 import { SLICED_ANALYSIS_THRESHOLD, SlicedAnalyzer } from './sliced-analysis';
 import type { WorkspaceService } from './workspace-service';
 
-const ANALYZED_LANGUAGES = new Set(['yaml', 'json', 'jsonc']);
+const ANALYZED_LANGUAGES = new Set(['yaml', 'json', 'jsonc', 'dockerfile']);
 
 /** What a check found a document to be, for the version it was made for. */
 export type DocumentCheck =
@@ -56,7 +56,9 @@ export class DocumentChecker {
     if (steps.skipped) return { kind: 'unchecked', document };
     const length = document.getText().length;
     if (length > settings.maxFileBytes) return { kind: 'unchecked', document, sizeLimit: settings.maxFileBytes };
-    const analysis = length > SLICED_ANALYSIS_THRESHOLD ? await this.analyzeBig(document, settings, steps) : this.analyzeOpen(document, settings, steps);
+    // A Dockerfile is small and parsed in one go: the sliced path is the YAML parser's.
+    const sliced = length > SLICED_ANALYSIS_THRESHOLD && fileKindOf(document.uri, document.languageId) === 'manifest';
+    const analysis = sliced ? await this.analyzeBig(document, settings, steps) : this.analyzeOpen(document, settings, steps);
     return analysis ? { kind: 'checked', document, analysis } : undefined;
   }
 
@@ -144,7 +146,7 @@ function alonePlan(document: TextDocument, settings: ServerSettings): AnalysisPl
   return {
     key: live ? 'alone' : 'alone, without workspace rules',
     get source() {
-      return (parsed ??= parseSourceFile(document.getText()));
+      return (parsed ??= parseFile(document.uri, document.getText(), document.languageId));
     },
     analyze() {
       const result = analyzeSource(this.source, settings.options);
@@ -163,5 +165,5 @@ function withoutWorkspaceRules(result: AnalysisResult): AnalysisResult {
 }
 
 export function isManifestCandidate(document: TextDocument): boolean {
-  return ANALYZED_LANGUAGES.has(document.languageId) || /\.(ya?ml|json)$/i.test(document.uri);
+  return ANALYZED_LANGUAGES.has(document.languageId) || /\.(ya?ml|json)$/i.test(document.uri) || isDockerfileName(document.uri);
 }
