@@ -16,11 +16,13 @@ export const SETTINGS_SECTION = 'kubeChecklist';
 /** Port of the server's inspector when the extension runs under the debugger. */
 const DEBUG_PORT = 6009;
 
-/** The documents the server checks: YAML files and unsaved YAML buffers, and JSON files. */
+/** The documents the server checks: YAML files and unsaved YAML buffers, JSON files, and Dockerfiles. */
 export const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'yaml' },
   { scheme: 'untitled', language: 'yaml' },
   { scheme: 'file', language: 'json' },
+  { scheme: 'file', language: 'dockerfile' },
+  { scheme: 'untitled', language: 'dockerfile' },
 ];
 
 /** Runs the bundled server in a node process, connected over IPC. */
