@@ -38,7 +38,7 @@ export default defineRule({
       'https://kubernetes.io/docs/concepts/security/secrets-good-practices/',
     ],
     examples: {
-      incorrect: 'FROM node:20-slim\nENV NPM_TOKEN=npm_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8\nRUN npm ci',
+      incorrect: 'FROM node:20-slim\nENV DB_PASSWORD=hunter2\nRUN npm ci',
       correct: 'FROM node:20-slim\nRUN --mount=type=secret,id=npm_token NPM_TOKEN=$(cat /run/secrets/npm_token) npm ci',
     },
   },
