@@ -13,7 +13,9 @@ import {
   analyzeSource,
   CHECKLIST_ITEMS,
   CHECKLIST_SECTIONS,
+  isDockerfileRule,
   LATEST_MINOR,
+  parseDockerfileSource,
   parseSourceFile,
   POD_TEMPLATE_KINDS,
   positionOf,
@@ -189,8 +191,9 @@ for (const rule of RULES) {
     const findingsOf = (snippet: string, level: PodSecurityLevel) => {
       const options: AnalysisOptions = { level, kubernetesVersion: 'latest', rules: { [rule.id]: rule.defaultSeverity } };
       assert.ok(selectRules(options).rules.some((active) => active.rule === rule), `the rule is active at ${level}, latest`);
-      const text = wrapInPod(snippet);
-      const result = analyzeSource(parseSourceFile(text), options);
+      // A Dockerfile rule's examples are whole Dockerfiles.
+      const text = isDockerfileRule(rule) ? snippet : wrapInPod(snippet);
+      const result = analyzeSource(isDockerfileRule(rule) ? parseDockerfileSource(text) : parseSourceFile(text), options);
       assert.deepEqual(result.skipped, [], `the wrapped example parses:\n${text}`);
       return { text, findings: result.findings.filter((finding) => finding.ruleId === rule.id) };
     };

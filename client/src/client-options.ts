@@ -13,11 +13,13 @@ export const CLIENT_ID = 'kubeChecklist';
 /** The settings section the server reads through `workspace/configuration`. */
 export const SETTINGS_SECTION = 'kubeChecklist';
 
-/** The documents the server checks: YAML files and unsaved YAML buffers, and JSON files. */
+/** The documents the server checks: YAML files and unsaved YAML buffers, JSON files, and Dockerfiles. */
 export const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'yaml' },
   { scheme: 'untitled', language: 'yaml' },
   { scheme: 'file', language: 'json' },
+  { scheme: 'file', language: 'dockerfile' },
+  { scheme: 'untitled', language: 'dockerfile' },
 ];
 
 /**

@@ -12,6 +12,9 @@
  * - JSON fixtures (`*.json`) cannot carry comments: a sidecar `<name>.expect.json` holds
  *   `{"options": "level=... version=...", "expect": [{"line": N, "ruleId": "..."}]}`, where `line` is
  *   1-based, as an editor shows it. Without a sidecar a JSON fixture expects nothing.
+ * - Dockerfile fixtures (`fire*.dockerfile`, `dont-fire*.dockerfile`): a `#` after an instruction
+ *   is part of its arguments, not a comment, so `# expect: <rule-id>` stands on a line of its own
+ *   and names the next line that is not a comment.
  *
  * What is compared: the SET of (0-based line of the finding's start, rule id) pairs, restricted to
  * the rule ids the fixture is about (the folder's rule, plus every id named in an expectation), with
@@ -19,7 +22,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeSource, DEFAULT_OPTIONS, parseSourceFile, positionOf, ruleById, RULES } from '../../server/src/core';
+import { analyzeSource, DEFAULT_OPTIONS, parseFile, positionOf, ruleById, RULES } from '../../server/src/core';
 import type { AnalysisOptions, AnalysisResult, Finding, PodSecurityLevel, Severity, SourceFile } from '../../server/src/core';
 import { repoPath } from './paths';
 
@@ -64,7 +67,7 @@ const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** `fire*.yaml` -> fire, `dont-fire*.json` -> dont-fire, sidecars and anything else -> undefined. */
 export function fixtureKindOf(fileName: string): FixtureKind | undefined {
   if (fileName.endsWith('.expect.json')) return undefined;
-  if (!/\.(ya?ml|json)$/.test(fileName)) return undefined;
+  if (!/\.(ya?ml|json|dockerfile)$/.test(fileName)) return undefined;
   if (fileName.startsWith('dont-fire')) return 'dont-fire';
   if (fileName.startsWith('fire')) return 'fire';
   return undefined;
@@ -133,7 +136,24 @@ export function loadFixture(file: string): RuleFixture {
   }
   const firstLine = text.split('\n', 1)[0].replace(/\r$/, '');
   const header = OPTIONS_COMMENT.exec(firstLine);
-  return { ruleId, kind, name, file, text, ...parseOptions(header?.[1] ?? '', name), expectations: parseExpectComments(text, name) };
+  const expectations = file.endsWith('.dockerfile') ? parseDockerfileExpectComments(text, name) : parseExpectComments(text, name);
+  return { ruleId, kind, name, file, text, ...parseOptions(header?.[1] ?? '', name), expectations };
+}
+
+/** The expectations of a Dockerfile fixture: `# expect:` lines name the next line that is not a comment. */
+export function parseDockerfileExpectComments(text: string, where: string): Expectation[] {
+  const expectations: Expectation[] = [];
+  let pending: string[] = [];
+  text.split('\n').forEach((rawLine, line) => {
+    const trimmed = rawLine.replace(/\r$/, '').trim();
+    const match = /^#\s*expect:\s*(.*?)\s*$/.exec(trimmed);
+    if (match) pending.push(...parseRuleIds(match[1], `${where}:${line + 1}`));
+    else if (!trimmed.startsWith('#') && trimmed !== '') {
+      for (const ruleId of pending) expectations.push({ line, ruleId });
+      pending = [];
+    }
+  });
+  return expectations;
 }
 
 /** Every fixture folder (whatever its name) and every fixture file in it, sorted. */
@@ -182,7 +202,7 @@ export function fixtureName(file: string): string {
  * rule runs even when it is off by default (an opt-in rule), at its default severity.
  */
 export function runFixture(fixture: RuleFixture): FixtureRun {
-  const source = parseSourceFile(fixture.text);
+  const source = parseFile(fixture.file, fixture.text);
   const own = ruleById(fixture.ruleId);
   const options = own && !own.enabledByDefault ? { ...fixture.options, rules: { ...fixture.options.rules, [own.id]: own.defaultSeverity } } : fixture.options;
   const result = analyzeSource(source, options);

@@ -3,6 +3,9 @@
  */
 export * from './i18n/localized';
 export * from './parse/source-file';
+export * from './parse/parse-file';
+export * from './dockerfile/dockerfile-model';
+export * from './dockerfile/analyze-dockerfile';
 export * from './model/values';
 export * from './model/resource';
 export * from './model/pod-spec';

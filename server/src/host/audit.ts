@@ -13,7 +13,7 @@ import {
   FileAnalysis,
   Locale,
   extractResources,
-  parseSourceFile,
+  parseFile,
   planShards,
   positionOf,
   redactDetail,
@@ -85,7 +85,7 @@ export async function auditInputs(
       if (!shard || stableHash(input.display) % shard.count === shard.index - 1) warn(readProblem(source, locale), { file: input.display });
     } else texts.push({ input, text: source.text });
   }
-  for (const { input, text } of texts) files.push({ uri: input.display, path: input.display, source: parseSourceFile(text) });
+  for (const { input, text } of texts) files.push({ uri: input.display, path: input.display, source: parseFile(input.absolute || input.display, text) });
   const patches = patchesNamedBy(texts.filter(({ input }) => !input.stdin && isKustomizationFile(input.absolute)).map(({ input, text }) => ({ absolute: input.absolute, text })));
   const inputOf = new Map(inputs.map((input) => [input.display, input]));
   const isPatch = (uri: string) => patches.has(inputOf.get(uri)?.absolute ?? '');

@@ -14,13 +14,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ExcludePattern, filesExcluded, gitignored, parseGitignore, PathRule } from '../core/workspace/glob';
+import { isDockerfileName } from '../core/parse/parse-file';
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 const SKIPPED_DIRECTORIES = new Set(['node_modules']);
 const YIELD_EVERY_MS = 15;
 
+/** A file the audit reads: a manifest (YAML or JSON) or a Dockerfile (core/parse/parse-file.ts). */
 export function isManifestFileName(name: string): boolean {
-  return MANIFEST_FILE.test(name);
+  return MANIFEST_FILE.test(name) || isDockerfileName(name);
 }
 
 export interface WalkedFile {

@@ -97,7 +97,8 @@ function quickFixes(diagnostic: Diagnostic, finding: Finding, document: TextDocu
   }
   const level = meetLevelAction(diagnostic, finding, document, analysis, locale);
   if (level) actions.push(level);
-  const ignore = ignoreResourceAction(diagnostic, finding, document, analysis, locale);
+  // A Dockerfile has no resource to annotate; the disable-line comment still applies.
+  const ignore = analysis.source.dockerfile ? undefined : ignoreResourceAction(diagnostic, finding, document, analysis, locale);
   if (ignore) actions.push(ignore);
   actions.push(disableLineAction(diagnostic, finding, document, text, locale));
   actions.push({

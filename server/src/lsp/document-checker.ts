@@ -9,7 +9,7 @@
  */
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisResult, analyzeSource, analyzeWorkspace, isWorkspaceRule, parseSourceFile, ruleById, SourceFile } from '../core';
+import { AnalysisResult, analyzeSource, analyzeWorkspace, fileKindOf, isDockerfileName, isWorkspaceRule, parseFile, ruleById, SourceFile } from '../core';
 import { AnalysisCache, AnalysisPlan, DocumentAnalysis } from './analysis-cache';
 import { BaselineFiles, baselineUseOf } from './baseline-files';
 import { ConfigLookup, isConfigDocument } from './config-lookup';
@@ -18,7 +18,7 @@ import type { ServerSettings } from './settings';
 import { SLICED_ANALYSIS_THRESHOLD, SlicedAnalyzer } from './sliced-analysis';
 import type { WorkspaceService } from './workspace-service';
 
-const ANALYZED_LANGUAGES = new Set(['yaml', 'json', 'jsonc']);
+const ANALYZED_LANGUAGES = new Set(['yaml', 'json', 'jsonc', 'dockerfile']);
 
 /** What a check found a document to be, for the version it was made for. */
 export type DocumentCheck =
@@ -54,7 +54,9 @@ export class DocumentChecker {
     if (!this.isCurrent(document, version)) return undefined;
     const steps = this.stepsOrSkip(document, settings);
     if ('kind' in steps) return steps;
-    const analysis = document.getText().length > SLICED_ANALYSIS_THRESHOLD ? await this.analyzeBig(document, settings, steps) : this.analyzeOpen(document, settings, steps);
+    // A Dockerfile is small and parsed in one go: the sliced path is the YAML parser's.
+    const sliced = document.getText().length > SLICED_ANALYSIS_THRESHOLD && fileKindOf(document.uri, document.languageId) === 'manifest';
+    const analysis = sliced ? await this.analyzeBig(document, settings, steps) : this.analyzeOpen(document, settings, steps);
     return analysis ? { kind: 'checked', document, analysis } : undefined;
   }
 
@@ -166,7 +168,7 @@ function alonePlan(document: TextDocument, settings: ServerSettings): AnalysisPl
   return {
     key: live ? 'alone' : 'alone, without workspace rules',
     get source() {
-      return (parsed ??= parseSourceFile(document.getText()));
+      return (parsed ??= parseFile(document.uri, document.getText(), document.languageId));
     },
     analyze() {
       const result = analyzeSource(this.source, settings.options);
@@ -185,5 +187,5 @@ function withoutWorkspaceRules(result: AnalysisResult): AnalysisResult {
 }
 
 export function isManifestCandidate(document: TextDocument): boolean {
-  return ANALYZED_LANGUAGES.has(document.languageId) || /\.(ya?ml|json)$/i.test(document.uri);
+  return ANALYZED_LANGUAGES.has(document.languageId) || /\.(ya?ml|json)$/i.test(document.uri) || isDockerfileName(document.uri);
 }

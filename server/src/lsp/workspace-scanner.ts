@@ -2,12 +2,13 @@
  * The file system side of the workspace index: walks a workspace folder with the one walker of
  * host/workspace-walker.ts (the CLI's too; with `files.exclude` on top), and reads one file
  * into a parsed entry, skipping files over 5 MiB and binary files (with a reason the caller logs).
- * Files without `apiVersion` and `kind` in their text are not parsed and keep no text. Only this
+ * Files without `apiVersion` and `kind` in their text are not parsed and keep no text, except
+ * Dockerfiles (by name), which are parsed as Dockerfiles. Only this
  * module and the service reading `.gitignore` touch the disk.
  */
 import * as fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { extractResources, parseSourceFile, parseSourceFileSliced, Resource, SkippedDocument, Slicing, SourceFile } from '../core';
+import { extractResources, isDockerfileName, parseDockerfileSource, parseSourceFile, parseSourceFileSliced, Resource, SkippedDocument, Slicing, SourceFile } from '../core';
 import { decodeSource, MAX_FILE_BYTES } from '../host/read-source';
 import { isManifestFileName, TreeFilter, walkTree } from '../host/workspace-walker';
 
@@ -85,6 +86,7 @@ export async function readEntrySliced(file: FoundFile, maxBytes: number, slicing
   const read = await readText(file, maxBytes);
   if (typeof read !== 'string') return read;
   if (slicing.cancelled()) return undefined;
+  if (isDockerfileName(file.fsPath)) return entryFromText(file, read);
   if (!mayHoldResources(read)) return notManifest(file);
   const source = await parseSourceFileSliced(read, slicing);
   return source && entryFromSource(file, source);
@@ -116,11 +118,14 @@ async function readText(file: FoundFile, maxBytes: number): Promise<string | Fil
 
 /** An entry for a text (from disk or from an open document). */
 export function entryFromText(file: FoundFile, text: string): FileEntry {
+  if (isDockerfileName(file.fsPath)) return entryFromSource(file, parseDockerfileSource(text));
   return mayHoldResources(text) ? entryFromSource(file, parseSourceFile(text)) : notManifest(file);
 }
 
 /** An entry for an already parsed text. */
 export function entryFromSource(file: FoundFile, source: SourceFile): FileEntry {
+  // A Dockerfile holds no resources; the index keeps it for the Dockerfile rules and the cross-check.
+  if (source.dockerfile) return { ...file, status: 'manifest', source, resources: [], skipped: [] };
   if (!mayHoldResources(source.text)) return notManifest(file);
   const { resources, skipped } = extractResources(source);
   if (resources.length === 0 && skipped.length === 0) return notManifest(file);

@@ -4,7 +4,7 @@
  * a Namespace, a Role) positioned in the file that holds them. The CLI audit and the server's
  * export both build their reports here, so `kube-checklist audit` and "Export audit report" agree.
  */
-import { Finding, FindingLocation, Locale, positionOf, renderMessage, Rule, ruleById, SourceFile } from '../core';
+import { checkedKindsOf, Finding, FindingLocation, Locale, positionOf, renderMessage, Rule, ruleById, SourceFile } from '../core';
 import type { FileAnalysis } from '../core';
 import type { FileReport, Range, RelatedReport, ReportedFinding, SuppressedReport } from './audit-report';
 import { t } from './messages';
@@ -29,7 +29,7 @@ export function fileReportOf(path: string, analysis: FileAnalysis, lookup: FileL
     .filter((entry): entry is SuppressedReport => entry !== undefined);
   findings.sort(compareReported);
   suppressed.sort(compareReported);
-  return { path, resourceCount: resources.length, ...kindsOf(resources), findings, suppressed };
+  return { path, resourceCount: resources.length, ...kindsOf(analysis.file), findings, suppressed };
 }
 
 function relatedOf(finding: Finding, rule: Rule, own: { path: string; source: SourceFile }, ownUri: string, lookup: FileLookup, locale: Locale): RelatedReport[] {
@@ -52,11 +52,11 @@ export function rangeIn(source: SourceFile, place: { readonly start: number; rea
 }
 
 /** The kinds of a file's resources, for the scorecard's `not-applicable`. */
-function kindsOf(resources: FileAnalysis['file']['resources']): { kinds: string[]; controlPlaneKinds: string[] } {
+function kindsOf(file: FileAnalysis['file']): { kinds: string[]; controlPlaneKinds: string[] } {
   const sortedSet = (kinds: string[]): string[] => [...new Set(kinds)].sort();
   return {
-    kinds: sortedSet(resources.map((resource) => resource.kind)),
-    controlPlaneKinds: sortedSet(resources.filter(carriesControlPlane).map((resource) => resource.kind)),
+    kinds: sortedSet(checkedKindsOf(file)),
+    controlPlaneKinds: sortedSet(file.resources.filter(carriesControlPlane).map((resource) => resource.kind)),
   };
 }
 

@@ -18,12 +18,14 @@
  *
  * A manual item for which the configuration records evidence (the day of the last access review,
  * `reviews.access`) is judged by it: `pass` while current, `fail` once stale (review-evidence.ts).
+ * Dockerfile rules look at the kind `Dockerfile` (a Dockerfile the audit read); with one, they
+ * also judge the manual item images/minimal.
  *
  * `findings` counts the findings of the covering rules. The JSON format prints `item`, `status` and
  * `findings` only; the other fields serve the Markdown scorecard. Pure: it reads findings, resource
  * kinds and the rule selection only (the audit collects the kinds, with `carriesControlPlane`).
  */
-import { CHECKLIST_ITEMS, Resource, Rule, RuleSelection, RULES } from '../core';
+import { CHECKLIST_ITEMS, DOCKERFILE_KIND, isDockerfileRule, Resource, Rule, RuleSelection, RULES } from '../core';
 import { ACCESS_REVIEW_ITEM, ChecklistEvidence, reviewIsCurrent } from '../core/checklist/review-evidence';
 import { CONTROL_PLANE_KINDS, controlPlaneComponents } from '../core/model/control-plane';
 
@@ -66,9 +68,13 @@ export function computeScorecard(
   const suppressedByRule = countByRule(suppressed);
   const kinds: CheckedSets = { kinds: new Set(checked.kinds), controlPlaneKinds: new Set(checked.controlPlaneKinds ?? []) };
   return CHECKLIST_ITEMS.map(({ id, check }) => {
-    const covering = check === 'manual' ? [] : selection.rules.filter(({ rule }) => rule.checklist.includes(id)).map(({ rule }) => rule);
+    // A manual item (images/minimal) is judged by the Dockerfile rules when the audit read a
+    // Dockerfile, and stays manual otherwise: manifests alone cannot show it.
+    const manual = check === 'manual';
+    const covers = (rule: Rule): boolean => rule.checklist.includes(id) && (!manual || (isDockerfileRule(rule) && kinds.kinds.has(DOCKERFILE_KIND)));
+    const covering = selection.rules.filter(({ rule }) => covers(rule)).map(({ rule }) => rule);
     const count = sum(covering, findingsByRule);
-    const written = check !== 'manual' && RULES.some((rule) => rule.checklist.includes(id));
+    const written = !manual && RULES.some((rule) => rule.checklist.includes(id));
     const status: ScorecardStatus =
       covering.length === 0 ? (written ? 'not-evaluated' : 'manual') : count > 0 ? 'fail' : covering.some((rule) => looksAtAny(rule, kinds)) ? 'pass' : 'not-applicable';
     const entry: ScorecardEntry = { item: id, status, findings: count, rules: covering.map((rule) => rule.id), suppressed: sum(covering, suppressedByRule) };
@@ -125,6 +131,7 @@ export function carriesControlPlane(resource: Resource): boolean {
  * declares; `undefined` for a workspace rule that declares none (any resource will do).
  */
 export function inputKindsOf(rule: Rule): readonly string[] | undefined {
+  if (isDockerfileRule(rule)) return [DOCKERFILE_KIND];
   if (rule.scope !== 'workspace') return rule.scope.kinds;
   return (rule as { readonly inputKinds?: readonly string[] }).inputKinds;
 }

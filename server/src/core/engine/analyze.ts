@@ -1,8 +1,9 @@
 /**
  * The engine over one parsed file: the rules selected (select-rules.ts) run over its resources
  * (check-resource.ts), the workspace rules over the file alone, what could not be read becomes a
- * finding, and the file's directives and annotations suppress what they cover. The steps can run
- * in slices (a big file gives way to the event loop between documents).
+ * finding, a Dockerfile is judged by the Dockerfile rules, and the file's directives and
+ * annotations suppress what they cover. The steps can run in slices (a big file gives way to the
+ * event loop between documents).
  */
 import { extractResources, SkippedDocument } from '../model/resource';
 import type { Slicing, SourceFile } from '../parse/source-file';
@@ -15,6 +16,7 @@ import { runWorkspaceRules } from '../workspace/analyze-workspace';
 import { unparseableFindings } from './unparseable';
 import { checkResource } from './check-resource';
 import { AnalysisOptions, RuleSelection, selectRules } from './select-rules';
+import { dockerfileFindings } from '../dockerfile/analyze-dockerfile';
 
 export * from './select-rules';
 export * from './check-resource';
@@ -65,6 +67,8 @@ function* analysisSteps(source: SourceFile, options: AnalysisOptions | RuleSelec
     appendAll(findings, runWorkspaceRules(WorkspaceIndex.single(source, resources, skipped), selection, ruleFailures));
   }
   for (const finding of unparseableFindings(source, skipped, selection)) findings.push(finding);
+  // A Dockerfile has no resources: its own rules judge it (see dockerfile/analyze-dockerfile.ts).
+  appendAll(findings, dockerfileFindings(source, selection, ruleFailures));
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   const { kept, suppressed, problems } = applySuppressions(source, resources, findings, selection.foreignSuppressions);
   return { findings: kept, suppressed, directiveProblems: problems, skipped, ruleFailures, resourceCount: resources.length };

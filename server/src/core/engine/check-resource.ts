@@ -8,7 +8,7 @@
 import { Resource, ResourceIdentity } from '../model/resource';
 import { isSensitive } from '../model/sensitivity';
 import type { PropertyPath } from '../model/values';
-import { isWorkspaceRule, SEVERITIES } from '../rules/types';
+import { isResourceRule, SEVERITIES } from '../rules/types';
 import { ANY_KIND } from '../model/pod-spec';
 import type { Finding, FindingLocation, RelatedReport, Report, RuleFailure, Severity } from '../rules/types';
 import { locate } from './locate';
@@ -32,7 +32,7 @@ export function checkResource(
   };
   const findings: Finding[] = [];
   for (const { rule, severity, baselineSeverity } of selection.rules) {
-    if (isWorkspaceRule(rule) || !inScope(rule.scope.kinds, resource.kind)) continue;
+    if (!isResourceRule(rule) || !inScope(rule.scope.kinds, resource.kind)) continue;
     const reports: Report[] = [];
     try {
       rule.check(

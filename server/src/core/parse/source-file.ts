@@ -7,6 +7,7 @@
  */
 import { Composer, Document, DocumentOptions, LineCounter, ParseOptions, Parser, ScalarTag, SchemaOptions } from 'yaml';
 import { describeParseError } from '../text/redact';
+import type { DockerfileModel } from '../dockerfile/dockerfile-model';
 
 /**
  * kubectl and the API server read manifests through sigs.k8s.io/yaml (go-yaml v2, YAML 1.1
@@ -28,6 +29,8 @@ export interface SourceFile {
   readonly lineCounter: LineCounter;
   /** Offsets of documents nested too deeply for the parser; they were left out (see below). */
   readonly tooDeep?: readonly number[];
+  /** A Dockerfile (see parse/parse-file.ts): its model, and no YAML documents. */
+  readonly dockerfile?: DockerfileModel;
 }
 
 /** Documents too deep for the parser's recursion are blanked and parsed again, at most this often. */

@@ -10,7 +10,8 @@
 import type { Localized } from '../i18n/localized';
 import type { Resource } from '../model/resource';
 import type { WorkspaceIndex } from '../workspace/workspace-index';
-import type { ResourceRule, RuleContext, RuleMeta, WorkspaceRule, WorkspaceRuleContext } from './types';
+import type { DockerfileModel } from '../dockerfile/dockerfile-model';
+import type { DockerfileRule, DockerfileRuleContext, ResourceRule, RuleContext, RuleMeta, WorkspaceRule, WorkspaceRuleContext } from './types';
 
 /** What every declaration gives: the rule's metadata, with its message ids as `M`. */
 type DeclaredMeta<M extends string> = Omit<RuleMeta, 'scope' | 'pss' | 'enabledByDefault' | 'messages'> & {
@@ -31,9 +32,18 @@ export interface WorkspaceRuleDeclaration<M extends string> extends DeclaredMeta
   checkWorkspace(context: WorkspaceRuleContext<M>, index: WorkspaceIndex): void;
 }
 
+/** A rule over one Dockerfile: `check` reads its stages and reports syntax-tree nodes. */
+export interface DockerfileRuleDeclaration<M extends string> extends DeclaredMeta<M> {
+  readonly scope: 'dockerfile';
+  check(context: DockerfileRuleContext<M>, dockerfile: DockerfileModel): void;
+}
+
 export function defineRule<M extends string>(declaration: ResourceRuleDeclaration<M>): ResourceRule;
 export function defineRule<M extends string>(declaration: WorkspaceRuleDeclaration<M>): WorkspaceRule;
-export function defineRule<M extends string>(declaration: ResourceRuleDeclaration<M> | WorkspaceRuleDeclaration<M>): ResourceRule | WorkspaceRule {
+export function defineRule<M extends string>(declaration: DockerfileRuleDeclaration<M>): DockerfileRule;
+export function defineRule<M extends string>(
+  declaration: ResourceRuleDeclaration<M> | WorkspaceRuleDeclaration<M> | DockerfileRuleDeclaration<M>,
+): ResourceRule | WorkspaceRule | DockerfileRule {
   // The engine reads message ids as plain strings; only the declaration needs them narrowed.
-  return { ...declaration, pss: declaration.pss ?? null, enabledByDefault: declaration.enabledByDefault ?? true } as ResourceRule | WorkspaceRule;
+  return { ...declaration, pss: declaration.pss ?? null, enabledByDefault: declaration.enabledByDefault ?? true } as ResourceRule | WorkspaceRule | DockerfileRule;
 }

@@ -12,6 +12,7 @@ import type { PropertyPath } from '../model/values';
 import type { Resource, ResourceIdentity } from '../model/resource';
 import type { Fix } from '../edits/types';
 import type { WorkspaceIndex } from '../workspace/workspace-index';
+import type { DockerfileModel, DockerfileNode } from '../dockerfile/dockerfile-model';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
@@ -46,7 +47,7 @@ export interface RuleDocs {
 export interface RuleMeta {
   readonly id: string;
   readonly checklist: readonly string[];
-  readonly scope: { readonly kinds: readonly string[] } | 'workspace';
+  readonly scope: { readonly kinds: readonly string[] } | 'workspace' | 'dockerfile';
   readonly defaultSeverity: Severity;
   readonly enabledByDefault: boolean;
   readonly pss: PssMeta | null;
@@ -148,7 +149,30 @@ export interface WorkspaceRule extends RuleMeta {
   checkWorkspace(context: WorkspaceRuleContext, index: WorkspaceIndex): void;
 }
 
-export type Rule = ResourceRule | WorkspaceRule;
+/**
+ * A rule over one Dockerfile (scope: dockerfile): it reads the stages of the parsed file and
+ * reports a node of the syntax tree (an instruction, an argument, a flag, a property); one module
+ * (dockerfile/locate-dockerfile.ts) turns that node into the finding's range.
+ */
+export interface DockerfileRule extends RuleMeta {
+  readonly scope: 'dockerfile';
+  check(context: DockerfileRuleContext, dockerfile: DockerfileModel): void;
+}
+
+/** What a Dockerfile rule reports: a node of the file and what is wrong with it. */
+export interface DockerfileReport<M extends string = string> {
+  readonly messageId: M;
+  readonly data?: Readonly<Record<string, string | number>>;
+  readonly node: DockerfileNode;
+}
+
+export interface DockerfileRuleContext<M extends string = string> {
+  readonly level: PodSecurityLevel;
+  readonly minorVersion: number;
+  report(report: DockerfileReport<M>): void;
+}
+
+export type Rule = ResourceRule | WorkspaceRule | DockerfileRule;
 
 /** A place in a document: a node path and the range the engine found for it. */
 export interface Located {
@@ -192,4 +216,13 @@ export interface RuleFailure {
 
 export function isWorkspaceRule(rule: Rule): rule is WorkspaceRule {
   return rule.scope === 'workspace';
+}
+
+export function isDockerfileRule(rule: Rule): rule is DockerfileRule {
+  return rule.scope === 'dockerfile';
+}
+
+/** A rule over single resources of some kinds (neither a workspace nor a Dockerfile rule). */
+export function isResourceRule(rule: Rule): rule is ResourceRule {
+  return typeof rule.scope === 'object';
 }

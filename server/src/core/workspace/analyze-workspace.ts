@@ -15,6 +15,7 @@ import type { Resource } from '../model/resource';
 import { isWorkspaceRule, WorkspaceReport } from '../rules/types';
 import { applySuppressions, ForeignSuppressionMode } from '../suppress/apply-suppressions';
 import { unparseableFindings } from '../engine/unparseable';
+import { dockerfileFindings } from '../dockerfile/analyze-dockerfile';
 import type { WorkspaceFile, WorkspaceIndex } from './workspace-index';
 
 export interface WorkspaceAnalysisOptions {
@@ -57,7 +58,12 @@ export function analyzeWorkspace(index: WorkspaceIndex, options: AnalysisOptions
  */
 export function analyzeWorkspaceFile(index: WorkspaceIndex, file: WorkspaceFile, selection: RuleSelection, workspaceFindings: readonly Finding[]): FileAnalysis {
   const failures: RuleFailure[] = [];
-  const findings = [...resourceFindings(index, file, selection, failures), ...workspaceFindings, ...unparseableFindings(file.source, file.skipped, selection)];
+  const findings = [
+    ...resourceFindings(index, file, selection, failures),
+    ...dockerfileFindings(file.source, selection, failures),
+    ...workspaceFindings,
+    ...unparseableFindings(file.source, file.skipped, selection),
+  ];
   return finishFile(file, findings, failures, selection.foreignSuppressions);
 }
 

@@ -7,6 +7,8 @@ import apiserverEncryptionProviderConfig from './apiserver-encryption-provider-c
 import apiserverServiceAccountLookup from './apiserver-service-account-lookup';
 import commandLineCredentials from './command-line-credentials';
 import configmapCredentials from './configmap-credentials';
+import dockerfileBuildCredentials from './dockerfile-build-credentials';
+import dockerfileCopiesKeyFile from './dockerfile-copies-key-file';
 import encryptionConfigSecretsUnencrypted from './encryption-config-secrets-unencrypted';
 import encryptionConfigWeakProvider from './encryption-config-weak-provider';
 import envLiteralCredentials from './env-literal-credentials';
@@ -22,6 +24,8 @@ export const SECRETS_RULES: readonly Rule[] = [
   apiserverServiceAccountLookup,
   commandLineCredentials,
   configmapCredentials,
+  dockerfileBuildCredentials,
+  dockerfileCopiesKeyFile,
   encryptionConfigSecretsUnencrypted,
   encryptionConfigWeakProvider,
   envLiteralCredentials,
