@@ -14,7 +14,7 @@ import {
   LSPErrorCodes,
   ResponseError,
 } from 'vscode-languageserver/node';
-import { Locale, appendAll, RuleFailure, RuleSelection, selectRules, SEVERITIES, Severity } from '../core';
+import { Locale, appendAll, extraEvidenceOf, RuleFailure, RuleSelection, selectRules, SEVERITIES, Severity } from '../core';
 import { carriesControlPlane, computeScorecard, ScorecardEntry } from '../report/scorecard';
 import { AUDIT_FORMATTERS } from '../report/audit-format';
 import { AUDIT_RESULT_VERSION, AuditFinding, AuditResult, AuditWorkspaceParams, AuditRender } from './audit-protocol';
@@ -185,7 +185,7 @@ export class AuditRunner {
       const scorecard = computeScorecard(
         audited.flatMap(({ analysis }) => analysis.findings),
         selection,
-        { kinds: allResources.map((resource) => resource.kind), controlPlaneKinds: allResources.filter(carriesControlPlane).map((resource) => resource.kind) },
+        { kinds: allResources.map((resource) => resource.kind), controlPlaneKinds: allResources.filter(carriesControlPlane).map((resource) => resource.kind), evidence: allResources.flatMap(extraEvidenceOf) },
         audited.flatMap(({ analysis }) => analysis.suppressed.map(({ finding }) => finding)),
       );
       const bySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;

@@ -16,11 +16,13 @@
  *
  * (`manual` then means: files cannot settle the item, or no rule for it is written yet.)
  *
- * `findings` counts the findings of the covering rules. The JSON format prints `item`, `status` and
- * `findings` only; the other fields serve the Markdown scorecard. Pure: it reads findings, resource
+ * `evidence` names where the judgement came from (see core/model/evidence-source.ts): a rule that
+ * declares a source (the CNI rule: `cni`) counts only when a resource of that source was checked.
+ * `findings` counts the findings of the covering rules. The JSON format prints `item`, `status`,
+ * `findings` and `evidence` only; the other fields serve the Markdown scorecard. Pure: it reads findings, resource
  * kinds and the rule selection only (the audit collects the kinds, with `carriesControlPlane`).
  */
-import { CHECKLIST_ITEMS, Resource, Rule, RuleSelection, RULES } from '../core';
+import { CHECKLIST_ITEMS, EVIDENCE_SOURCES, EvidenceSource, Resource, Rule, RuleSelection, RULES } from '../core';
 import { CONTROL_PLANE_KINDS, controlPlaneComponents } from '../core/model/control-plane';
 
 export type ScorecardStatus = 'pass' | 'fail' | 'manual' | 'not-applicable' | 'not-evaluated';
@@ -34,6 +36,8 @@ export interface ScorecardEntry {
   readonly rules: readonly string[];
   /** Findings of those rules hidden by a suppression with a reason. */
   readonly suppressed: number;
+  /** Where the evidence that judged the item came from (empty unless it passed or failed). */
+  readonly evidence: readonly EvidenceSource[];
 }
 
 /** What the audit looked at, by kind. */
@@ -42,11 +46,14 @@ export interface CheckedResources {
   readonly kinds: Iterable<string>;
   /** The kinds of the resources that run or configure a control-plane component (none when absent). */
   readonly controlPlaneKinds?: Iterable<string>;
+  /** The evidence sources besides manifests that were checked (`extraEvidenceOf`). */
+  readonly evidence?: Iterable<EvidenceSource>;
 }
 
 interface CheckedSets {
   readonly kinds: ReadonlySet<string>;
   readonly controlPlaneKinds: ReadonlySet<string>;
+  readonly evidence: ReadonlySet<EvidenceSource>;
 }
 
 export function computeScorecard(
@@ -57,14 +64,18 @@ export function computeScorecard(
 ): ScorecardEntry[] {
   const findingsByRule = countByRule(findings);
   const suppressedByRule = countByRule(suppressed);
-  const kinds: CheckedSets = { kinds: new Set(checked.kinds), controlPlaneKinds: new Set(checked.controlPlaneKinds ?? []) };
-  return CHECKLIST_ITEMS.map(({ id, check }) => {
-    const covering = check === 'manual' ? [] : selection.rules.filter(({ rule }) => rule.checklist.includes(id)).map(({ rule }) => rule);
+  const kinds: CheckedSets = { kinds: new Set(checked.kinds), controlPlaneKinds: new Set(checked.controlPlaneKinds ?? []), evidence: new Set(checked.evidence ?? []) };
+  // An item items.yaml calls manual is judged once a rule reads its evidence (the CNI ...).
+  return CHECKLIST_ITEMS.map(({ id }) => {
+    const covering = selection.rules.filter(({ rule }) => rule.checklist.includes(id)).map(({ rule }) => rule);
     const count = sum(covering, findingsByRule);
-    const written = check !== 'manual' && RULES.some((rule) => rule.checklist.includes(id));
-    const status: ScorecardStatus =
-      covering.length === 0 ? (written ? 'not-evaluated' : 'manual') : count > 0 ? 'fail' : covering.some((rule) => looksAtAny(rule, kinds)) ? 'pass' : 'not-applicable';
-    return { item: id, status, findings: count, rules: covering.map((rule) => rule.id), suppressed: sum(covering, suppressedByRule) };
+    const written = RULES.some((rule) => rule.checklist.includes(id));
+    const looked = covering.filter((rule) => looksAtAny(rule, kinds));
+    // Without the evidence its rules read (no CNI in the files), an item stays with people.
+    const unjudged = covering.every((rule) => declaredEvidence(rule) !== undefined) ? 'manual' : 'not-applicable';
+    const status: ScorecardStatus = covering.length === 0 ? (written ? 'not-evaluated' : 'manual') : count > 0 ? 'fail' : looked.length > 0 ? 'pass' : unjudged;
+    const evidence = status === 'pass' || status === 'fail' ? evidenceOf(status === 'fail' ? covering.filter((rule) => (findingsByRule.get(rule.id) ?? 0) > 0) : looked, kinds) : [];
+    return { item: id, status, findings: count, rules: covering.map((rule) => rule.id), suppressed: sum(covering, suppressedByRule), evidence };
   });
 }
 
@@ -90,9 +101,29 @@ export function ruleInputs(rule: Rule): RuleInputs | undefined {
 
 /** Whether a rule had something to look at (see `ruleInputs`). */
 export function looksAtAny(rule: Rule, checked: CheckedSets): boolean {
+  const declared = declaredEvidence(rule);
+  if (declared !== undefined && !checked.evidence.has(declared)) return false;
   const inputs = ruleInputs(rule);
   if (inputs === undefined) return checked.kinds.size > 0;
   return inputs.kinds.some((kind) => checked.kinds.has(kind)) || inputs.carriers.some((kind) => checked.controlPlaneKinds.has(kind));
+}
+
+/** The evidence source a rule declares (`evidence` of a workspace rule), if any. */
+function declaredEvidence(rule: Rule): EvidenceSource | undefined {
+  return rule.scope === 'workspace' ? rule.evidence : undefined;
+}
+
+/** The sources of the rules that judged an item, in EVIDENCE_SOURCES order. */
+function evidenceOf(rules: readonly Rule[], checked: CheckedSets): EvidenceSource[] {
+  const sources = new Set<EvidenceSource>();
+  for (const rule of rules) {
+    const inputs = ruleInputs(rule);
+    const declared = declaredEvidence(rule);
+    if (declared) sources.add(declared);
+    else if (inputs && inputs.carriers.some((kind) => checked.controlPlaneKinds.has(kind))) sources.add('control-plane');
+    else sources.add('manifest');
+  }
+  return EVIDENCE_SOURCES.filter((source) => sources.has(source));
 }
 
 const CONTROL_PLANE_CARRIERS: ReadonlySet<string> = new Set(CONTROL_PLANE_KINDS);

@@ -31,7 +31,7 @@ export function formatJson(report: AuditReport, { locale }: AuditFormatContext):
       related: related.map((place) => ({ file: place.path, range: plainRange(place.range), message: place.message })),
     })),
   );
-  const scorecard = report.scorecard.map(({ item, status, findings: n }) => ({ item, status, findings: n }));
+  const scorecard = report.scorecard.map(({ item, status, findings: n, evidence }) => ({ item, status, findings: n, evidence }));
   return JSON.stringify({ version: JSON_REPORT_VERSION, findings, scorecard }, null, 2) + '\n';
 }
 
