@@ -49,14 +49,14 @@ before(() => {
 });
 
 describe('the scorecard', () => {
-  test('the JSON scorecard lists every item of the checklist once, in order, as {item, status, findings}', () => {
+  test('the JSON scorecard lists every item of the checklist once, in order, as {item, status, findings, evidence}', () => {
     const report = JSON.parse(cli(['audit', 'scorecard', '--format', 'json']).stdout) as { scorecard: ScorecardEntry[] };
     assert.deepEqual(
       report.scorecard.map((entry) => entry.item),
       CHECKLIST_ITEMS.map((item) => item.id),
     );
     for (const entry of report.scorecard) {
-      assert.deepEqual(Object.keys(entry), ['item', 'status', 'findings']);
+      assert.deepEqual(Object.keys(entry), ['item', 'status', 'findings', 'evidence']);
       assert.ok(['pass', 'fail', 'manual', 'not-applicable'].includes(entry.status), entry.status);
       assert.equal(entry.status === 'fail', entry.findings > 0, `${entry.item}: fail exactly when there are findings`);
     }
@@ -66,11 +66,11 @@ describe('the scorecard', () => {
     const scorecard = scorecardOf(['scorecard/app']);
     assert.equal(scorecard.get('pod-security/pss-enforced')?.status, 'fail', 'a privileged Pod');
     assert.ok(scorecard.get('pod-security/pss-enforced')!.findings >= 1);
-    assert.deepEqual(scorecard.get('network/restrict-loadbalancer-externalip'), { item: 'network/restrict-loadbalancer-externalip', status: 'pass', findings: 0 });
-    assert.deepEqual(scorecard.get('admission/secure-config'), { item: 'admission/secure-config', status: 'not-applicable', findings: 0 }, 'no webhook configuration');
-    assert.deepEqual(scorecard.get('network/service-mesh-encryption'), { item: 'network/service-mesh-encryption', status: 'not-applicable', findings: 0 }, 'no mesh resource');
-    assert.deepEqual(scorecard.get('images/scanning'), { item: 'images/scanning', status: 'manual', findings: 0 });
-    assert.deepEqual(scorecard.get('authn-authz/access-review'), { item: 'authn-authz/access-review', status: 'manual', findings: 0 });
+    assert.deepEqual(scorecard.get('network/restrict-loadbalancer-externalip'), { item: 'network/restrict-loadbalancer-externalip', status: 'pass', findings: 0, evidence: ['manifest'] });
+    assert.deepEqual(scorecard.get('admission/secure-config'), { item: 'admission/secure-config', status: 'not-applicable', findings: 0, evidence: [] }, 'no webhook configuration');
+    assert.deepEqual(scorecard.get('network/service-mesh-encryption'), { item: 'network/service-mesh-encryption', status: 'not-applicable', findings: 0, evidence: [] }, 'no mesh resource');
+    assert.deepEqual(scorecard.get('images/scanning'), { item: 'images/scanning', status: 'manual', findings: 0, evidence: [] });
+    assert.deepEqual(scorecard.get('authn-authz/access-review'), { item: 'authn-authz/access-review', status: 'manual', findings: 0, evidence: [] });
     for (const item of CHECKLIST_ITEMS.filter((candidate) => candidate.check === 'manual')) {
       assert.equal(scorecard.get(item.id)?.status, 'manual', `${item.id} is manual by nature`);
     }

@@ -93,6 +93,17 @@ describe('scorecard and exit status', () => {
     assert.deepEqual(byItem.get('pod-security/seccomp'), { item: 'pod-security/seccomp', status: 'fail', findings: 1 });
     assert.deepEqual(byItem.get('images/non-root'), { item: 'images/non-root', status: 'pass', findings: 0 });
     assert.deepEqual(byItem.get('images/scanning'), { item: 'images/scanning', status: 'manual', findings: 0 });
+    assert.deepEqual(scorecard.find(({ item }) => item === 'images/non-root')?.evidence, ['manifest'], 'judged from manifests');
+    assert.deepEqual(scorecard.find(({ item }) => item === 'network/cni-network-policy')?.status, 'manual', 'no CNI in the files: left to people');
+  });
+
+  test('the CNI item is judged from a CNI install, and says so', () => {
+    const scorecard = computeScorecard([], selection, { kinds: ['DaemonSet'], evidence: ['cni'] });
+    const entry = scorecard.find(({ item }) => item === 'network/cni-network-policy');
+    assert.equal(entry?.status, 'pass');
+    assert.deepEqual(entry?.evidence, ['cni']);
+    const failing = computeScorecard([{ ruleId: 'cni-network-policy-unenforced' }], selection, { kinds: ['DaemonSet'], evidence: ['cni'] });
+    assert.equal(failing.find(({ item }) => item === 'network/cni-network-policy')?.status, 'fail');
   });
 
   test('rules that are off do not make an item pass: it is not evaluated (or manual when files cannot settle it or no rule is written)', () => {

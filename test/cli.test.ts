@@ -187,9 +187,9 @@ describe('audit: JSON format', () => {
     }
     assert.equal(report.scorecard.length, 35);
     const byItem = new Map(report.scorecard.map((entry) => [entry.item, entry]));
-    assert.deepEqual(byItem.get('pod-security/pss-enforced'), { item: 'pod-security/pss-enforced', status: 'fail', findings: 7 });
-    assert.deepEqual(byItem.get('pod-placement/by-sensitivity'), { item: 'pod-placement/by-sensitivity', status: 'pass', findings: 0 });
-    assert.deepEqual(byItem.get('images/scanning'), { item: 'images/scanning', status: 'manual', findings: 0 });
+    assert.deepEqual(byItem.get('pod-security/pss-enforced'), { item: 'pod-security/pss-enforced', status: 'fail', findings: 7, evidence: ['manifest'] });
+    assert.deepEqual(byItem.get('pod-placement/by-sensitivity'), { item: 'pod-placement/by-sensitivity', status: 'pass', findings: 0, evidence: ['manifest'] });
+    assert.deepEqual(byItem.get('images/scanning'), { item: 'images/scanning', status: 'manual', findings: 0, evidence: [] });
     assert.equal(report.scorecard[0].item, 'authn-authz/system-masters');
   });
 

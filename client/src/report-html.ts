@@ -217,6 +217,7 @@ function renderItem(item: AuditItem, result: AuditResult, strings: ReportStrings
   if (item.status === 'not-applicable') body.push(`<p class="rules">${escapeHtml(strings.notApplicable)} ${item.rules.map((rule) => `<code>${escapeHtml(rule)}</code>`).join(', ')}</p>`);
   if (item.status === 'manual' && item.check !== 'manual') body.push(`<p class="rules">${escapeHtml(strings.noRules)}</p>`);
   if (item.status === 'not-evaluated') body.push(`<p class="rules">${escapeHtml(strings.notEvaluated)}</p>`);
+  if (item.evidence) body.push(`<p class="evidence">${escapeHtml(item.evidence)}</p>`);
   // A person must look at manual items, at the human half of partial ones, and where no file settled it.
   if (item.guidance && (item.status === 'manual' || item.status === 'not-applicable' || item.status === 'not-evaluated' || item.check === 'partial')) {
     body.push(`<div class="guidance"><strong>${escapeHtml(strings.toVerify)}</strong> ${escapeHtml(item.guidance)}</div>`);

@@ -53,3 +53,4 @@ export * from './config/config-file';
 export * from './config/config-suppressions';
 export * from './repo/origins';
 export * from './engine/incremental';
+export * from './model/evidence-source';

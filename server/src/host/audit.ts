@@ -123,7 +123,7 @@ export async function auditInputs(
   }
   const all = reports.flatMap((file) => file.findings.map(({ finding }) => finding));
   const suppressed = reports.flatMap((file) => file.suppressed.map(({ finding }) => finding));
-  const checked = { kinds: reports.flatMap((file) => file.kinds), controlPlaneKinds: reports.flatMap((file) => file.controlPlaneKinds) };
+  const checked = { kinds: reports.flatMap((file) => file.kinds), controlPlaneKinds: reports.flatMap((file) => file.controlPlaneKinds), evidence: reports.flatMap((file) => file.evidence) };
   const selection = configs.primary;
   return { files: reports, selection, scorecard: computeScorecard(all, selection, checked, suppressed, { accessReviewed: configs.reviews?.access, today: isoDay(selection.now) }), totals: totalsOf(reports), notifications };
 }

@@ -7,6 +7,7 @@ import type { Diagnostic } from 'vscode-languageserver/node';
 import { CHECKLIST_ITEMS, CHECKLIST_SECTIONS, checklistItemUrl, Finding, Locale, localize, renderMessage, ruleById, ruleDocsUrl, RuleFailure } from '../core';
 import { CHECKLIST_GUIDANCE } from '../core/checklist/guidance';
 import type { ScorecardEntry } from '../report/scorecard';
+import { evidenceLine } from '../report/evidence-labels';
 import type { AuditFinding, AuditSection } from './audit-protocol';
 import type { Positioner } from './workspace-diagnostics';
 
@@ -52,6 +53,7 @@ export function checklistSections(scorecard: readonly ScorecardEntry[], findings
         rules: [...rules],
         findingIds: findings.filter((finding) => rules.includes(finding.ruleId)).map((finding) => finding.id),
         guidance: guidance ? localize(guidance, locale) : null,
+        evidence: evidenceLine(entry?.evidence ?? [], locale),
         url: checklistItemUrl(item.id, locale),
       };
     }),

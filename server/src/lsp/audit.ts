@@ -14,7 +14,7 @@ import {
   LSPErrorCodes,
   ResponseError,
 } from 'vscode-languageserver/node';
-import { Locale, appendAll, checkedKindsOf, RuleFailure, RuleSelection, selectRules, SEVERITIES, Severity } from '../core';
+import { Locale, appendAll, checkedKindsOf, extraEvidenceOf, RuleFailure, RuleSelection, selectRules, SEVERITIES, Severity } from '../core';
 import { carriesControlPlane, computeScorecard, ScorecardEntry } from '../report/scorecard';
 import { AUDIT_FORMATTERS } from '../report/audit-format';
 import { AUDIT_RESULT_VERSION, AuditFinding, AuditResult, AuditWorkspaceParams, AuditRender } from './audit-protocol';
@@ -186,7 +186,7 @@ export class AuditRunner {
       const scorecard = computeScorecard(
         audited.flatMap(({ analysis }) => analysis.findings),
         selection,
-        { kinds: audited.flatMap(({ analysis }) => checkedKindsOf(analysis.file)), controlPlaneKinds: allResources.filter(carriesControlPlane).map((resource) => resource.kind) },
+        { kinds: audited.flatMap(({ analysis }) => checkedKindsOf(analysis.file)), controlPlaneKinds: allResources.filter(carriesControlPlane).map((resource) => resource.kind), evidence: allResources.flatMap(extraEvidenceOf) },
         audited.flatMap(({ analysis }) => analysis.suppressed.map(({ finding }) => finding)),
         // The first folder's configuration records the review, as its settings give the run's level.
         { accessReviewed: folders[0] ? this.deps.configs.configFor(`${folders[0].uri}/.kube-checklist.yaml`)?.file.config?.reviews?.access : undefined, today: isoDay(selection.now) },

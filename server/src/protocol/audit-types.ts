@@ -65,6 +65,8 @@ export interface AuditItem {
   readonly findingIds: readonly number[];
   /** What a person must verify (every item has some; the view shows it where files cannot settle it). */
   readonly guidance: string | null;
+  /** Where the evidence that judged it came from, localized ("Evidence from: the CNI install"); null when not judged. */
+  readonly evidence: string | null;
   readonly url: string;
 }
 

@@ -4,7 +4,7 @@
  * scorecard and the warnings of the run. Ranges are 0-based UTF-16 line/character (as LSP counts
  * them; formats that want 1-based add one). Formats never parse or read files.
  */
-import { Finding, Rule, RuleSelection, Severity, SEVERITIES, ShardSpec } from '../core';
+import { EvidenceSource, Finding, Rule, RuleSelection, Severity, SEVERITIES, ShardSpec } from '../core';
 import type { ScorecardEntry } from './scorecard';
 import type { Warn, WarningLocation } from './warning';
 
@@ -50,6 +50,8 @@ export interface FileReport {
   readonly kinds: readonly string[];
   /** The kinds of those that run or configure a control-plane component (static Pods, kubeadm ...). */
   readonly controlPlaneKinds: readonly string[];
+  /** The evidence sources besides `manifest` its resources belong to (the CNI ...), sorted. */
+  readonly evidence: readonly EvidenceSource[];
   /** By position. */
   readonly findings: readonly ReportedFinding[];
   /** Findings a suppression with a reason covers: counted and shown on request, never lost. */

@@ -4,7 +4,7 @@
  * a Namespace, a Role) positioned in the file that holds them. The CLI audit and the server's
  * export both build their reports here, so `kube-checklist audit` and "Export audit report" agree.
  */
-import { checkedKindsOf, Finding, FindingLocation, Locale, positionOf, renderMessage, Rule, ruleById, SourceFile } from '../core';
+import { checkedKindsOf, EvidenceSource, extraEvidenceOf, Finding, FindingLocation, Locale, positionOf, renderMessage, Rule, ruleById, SourceFile } from '../core';
 import type { FileAnalysis } from '../core';
 import type { FileReport, Range, RelatedReport, ReportedFinding, SuppressedReport } from './audit-report';
 import { t } from './messages';
@@ -52,11 +52,12 @@ export function rangeIn(source: SourceFile, place: { readonly start: number; rea
 }
 
 /** The kinds of a file's resources, for the scorecard's `not-applicable`. */
-function kindsOf(file: FileAnalysis['file']): { kinds: string[]; controlPlaneKinds: string[] } {
+function kindsOf(file: FileAnalysis['file']): { kinds: string[]; controlPlaneKinds: string[]; evidence: EvidenceSource[] } {
   const sortedSet = (kinds: string[]): string[] => [...new Set(kinds)].sort();
   return {
     kinds: sortedSet(checkedKindsOf(file)),
     controlPlaneKinds: sortedSet(file.resources.filter(carriesControlPlane).map((resource) => resource.kind)),
+    evidence: [...new Set(file.resources.flatMap(extraEvidenceOf))].sort(),
   };
 }
 

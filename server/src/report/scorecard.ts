@@ -20,12 +20,14 @@
  * `reviews.access`) is judged by it: `pass` while current, `fail` once stale (review-evidence.ts).
  * Dockerfile rules look at the kind `Dockerfile` (a Dockerfile the audit read); with one, they
  * also judge the manual item images/minimal.
+ * `evidence` names where the judgement came from (see core/model/evidence-source.ts): a rule that
+ * declares a source (the CNI rule: `cni`) counts only when a resource of that source was checked.
  *
- * `findings` counts the findings of the covering rules. The JSON format prints `item`, `status` and
- * `findings` only; the other fields serve the Markdown scorecard. Pure: it reads findings, resource
- * kinds and the rule selection only (the audit collects the kinds, with `carriesControlPlane`).
+ * `findings` counts the findings of the covering rules. The JSON format prints `item`, `status`,
+ * `findings` and `evidence`; the other fields serve the Markdown scorecard. Pure: it reads findings,
+ * resource kinds and the rule selection only (the audit collects the kinds, with `carriesControlPlane`).
  */
-import { CHECKLIST_ITEMS, DOCKERFILE_KIND, isDockerfileRule, Resource, Rule, RuleSelection, RULES } from '../core';
+import { CHECKLIST_ITEMS, DOCKERFILE_KIND, EVIDENCE_SOURCES, EvidenceSource, isDockerfileRule, Resource, Rule, RuleSelection, RULES } from '../core';
 import { ACCESS_REVIEW_ITEM, ChecklistEvidence, reviewIsCurrent } from '../core/checklist/review-evidence';
 import { CONTROL_PLANE_KINDS, controlPlaneComponents } from '../core/model/control-plane';
 
@@ -42,6 +44,8 @@ export interface ScorecardEntry {
   readonly suppressed: number;
   /** For a manual item judged by recorded evidence: the day of the last review (see review-evidence.ts). */
   readonly reviewed?: string;
+  /** Where the evidence that judged the item came from (empty unless it passed or failed). */
+  readonly evidence: readonly EvidenceSource[];
 }
 
 /** What the audit looked at, by kind. */
@@ -50,11 +54,14 @@ export interface CheckedResources {
   readonly kinds: Iterable<string>;
   /** The kinds of the resources that run or configure a control-plane component (none when absent). */
   readonly controlPlaneKinds?: Iterable<string>;
+  /** The evidence sources besides manifests that were checked (`extraEvidenceOf`). */
+  readonly evidence?: Iterable<EvidenceSource>;
 }
 
 interface CheckedSets {
   readonly kinds: ReadonlySet<string>;
   readonly controlPlaneKinds: ReadonlySet<string>;
+  readonly evidence: ReadonlySet<EvidenceSource>;
 }
 
 export function computeScorecard(
@@ -66,18 +73,22 @@ export function computeScorecard(
 ): ScorecardEntry[] {
   const findingsByRule = countByRule(findings);
   const suppressedByRule = countByRule(suppressed);
-  const kinds: CheckedSets = { kinds: new Set(checked.kinds), controlPlaneKinds: new Set(checked.controlPlaneKinds ?? []) };
+  const kinds: CheckedSets = { kinds: new Set(checked.kinds), controlPlaneKinds: new Set(checked.controlPlaneKinds ?? []), evidence: new Set(checked.evidence ?? []) };
   return CHECKLIST_ITEMS.map(({ id, check }) => {
-    // A manual item (images/minimal) is judged by the Dockerfile rules when the audit read a
-    // Dockerfile, and stays manual otherwise: manifests alone cannot show it.
+    // A manual item is judged only by rules that read what manifests cannot show: the Dockerfile
+    // rules when the audit read a Dockerfile (images/minimal), and rules with a declared evidence
+    // source (the CNI), which leave it manual when that evidence is absent.
     const manual = check === 'manual';
-    const covers = (rule: Rule): boolean => rule.checklist.includes(id) && (!manual || (isDockerfileRule(rule) && kinds.kinds.has(DOCKERFILE_KIND)));
+    const covers = (rule: Rule): boolean =>
+      rule.checklist.includes(id) && (!manual || (isDockerfileRule(rule) && kinds.kinds.has(DOCKERFILE_KIND)) || declaredEvidence(rule) !== undefined);
     const covering = selection.rules.filter(({ rule }) => covers(rule)).map(({ rule }) => rule);
     const count = sum(covering, findingsByRule);
     const written = !manual && RULES.some((rule) => rule.checklist.includes(id));
-    const status: ScorecardStatus =
-      covering.length === 0 ? (written ? 'not-evaluated' : 'manual') : count > 0 ? 'fail' : covering.some((rule) => looksAtAny(rule, kinds)) ? 'pass' : 'not-applicable';
-    const entry: ScorecardEntry = { item: id, status, findings: count, rules: covering.map((rule) => rule.id), suppressed: sum(covering, suppressedByRule) };
+    const looked = covering.filter((rule) => looksAtAny(rule, kinds));
+    const unjudged = covering.every((rule) => declaredEvidence(rule) !== undefined) ? 'manual' : 'not-applicable';
+    const status: ScorecardStatus = covering.length === 0 ? (written ? 'not-evaluated' : 'manual') : count > 0 ? 'fail' : looked.length > 0 ? 'pass' : unjudged;
+    const sources = status === 'pass' || status === 'fail' ? evidenceOf(status === 'fail' ? covering.filter((rule) => (findingsByRule.get(rule.id) ?? 0) > 0) : looked, kinds) : [];
+    const entry: ScorecardEntry = { item: id, status, findings: count, rules: covering.map((rule) => rule.id), suppressed: sum(covering, suppressedByRule), evidence: sources };
     return withEvidence(entry, evidence);
   });
 }
@@ -86,7 +97,7 @@ export function computeScorecard(
 function withEvidence(entry: ScorecardEntry, evidence: ChecklistEvidence | undefined): ScorecardEntry {
   if (entry.item !== ACCESS_REVIEW_ITEM || entry.status !== 'manual' || !evidence?.accessReviewed) return entry;
   const reviewed = evidence.accessReviewed;
-  return { ...entry, status: reviewIsCurrent(reviewed, evidence.today) ? 'pass' : 'fail', reviewed };
+  return { ...entry, status: reviewIsCurrent(reviewed, evidence.today) ? 'pass' : 'fail', reviewed, evidence: ['config'] };
 }
 
 /**
@@ -111,9 +122,29 @@ export function ruleInputs(rule: Rule): RuleInputs | undefined {
 
 /** Whether a rule had something to look at (see `ruleInputs`). */
 export function looksAtAny(rule: Rule, checked: CheckedSets): boolean {
+  const declared = declaredEvidence(rule);
+  if (declared !== undefined && !checked.evidence.has(declared)) return false;
   const inputs = ruleInputs(rule);
   if (inputs === undefined) return checked.kinds.size > 0;
   return inputs.kinds.some((kind) => checked.kinds.has(kind)) || inputs.carriers.some((kind) => checked.controlPlaneKinds.has(kind));
+}
+
+/** The evidence source a rule declares (`evidence` of a workspace rule), if any. */
+function declaredEvidence(rule: Rule): EvidenceSource | undefined {
+  return rule.scope === 'workspace' ? rule.evidence : undefined;
+}
+
+/** The sources of the rules that judged an item, in EVIDENCE_SOURCES order. */
+function evidenceOf(rules: readonly Rule[], checked: CheckedSets): EvidenceSource[] {
+  const sources = new Set<EvidenceSource>();
+  for (const rule of rules) {
+    const inputs = ruleInputs(rule);
+    const declared = declaredEvidence(rule);
+    if (declared) sources.add(declared);
+    else if (inputs && inputs.carriers.some((kind) => checked.controlPlaneKinds.has(kind))) sources.add('control-plane');
+    else sources.add('manifest');
+  }
+  return EVIDENCE_SOURCES.filter((source) => sources.has(source));
 }
 
 const CONTROL_PLANE_CARRIERS: ReadonlySet<string> = new Set(CONTROL_PLANE_KINDS);

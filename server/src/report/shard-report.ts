@@ -8,7 +8,7 @@
  * (no files, a workspace rule that failed) are kept once. Pure: texts in, a report or a problem out;
  * the problem is a key with data that the CLI words in English and Simplified Chinese.
  */
-import { Finding, Locale, ruleById, RULES, selectRules, Severity, SEVERITIES, SeveritySetting, SUPPORTED_LOCALES } from '../core';
+import { EvidenceSource, Finding, Locale, ruleById, RULES, selectRules, Severity, SEVERITIES, SeveritySetting, SUPPORTED_LOCALES } from '../core';
 import type { AuditNotification, AuditReport, FileReport, Range, ReportedFinding, SuppressedReport } from './audit-report';
 import { totalsOf } from './audit-report';
 import { comparePaths } from './paths';
@@ -39,6 +39,8 @@ interface ShardFile {
   readonly resourceCount: number;
   readonly kinds: string[];
   readonly controlPlaneKinds: string[];
+  /** Evidence sources besides manifests (absent in reports without them). */
+  readonly evidence?: EvidenceSource[];
   readonly findings: ShardEntry[];
   readonly suppressed: ShardEntry[];
 }
@@ -160,7 +162,7 @@ export function mergeShardReports(reports: readonly ShardReport[]): AuditReport 
   }
   const findings = files.flatMap((file) => file.findings.map(({ finding }) => finding));
   const suppressed = files.flatMap((file) => file.suppressed.map(({ finding }) => finding));
-  const checked = { kinds: files.flatMap((file) => file.kinds), controlPlaneKinds: files.flatMap((file) => file.controlPlaneKinds) };
+  const checked = { kinds: files.flatMap((file) => file.kinds), controlPlaneKinds: files.flatMap((file) => file.controlPlaneKinds), evidence: files.flatMap((file) => file.evidence) };
   return { files, selection, scorecard: computeScorecard(findings, selection, checked, suppressed), totals: totalsOf(files), notifications };
 }
 
@@ -202,6 +204,7 @@ function fileReportOf(file: ShardFile): FileReport {
     resourceCount: file.resourceCount,
     kinds: file.kinds,
     controlPlaneKinds: file.controlPlaneKinds,
+    evidence: file.evidence ?? [],
     findings: file.findings.map(reported),
     suppressed: file.suppressed.map((entry) => ({ ...reported(entry), reason: entry.reason ?? '', by: entry.by ?? 'comment' })),
   };

@@ -11,6 +11,7 @@ import type { Localized } from '../i18n/localized';
 import type { Resource } from '../model/resource';
 import type { WorkspaceIndex } from '../workspace/workspace-index';
 import type { DockerfileModel } from '../dockerfile/dockerfile-model';
+import type { EvidenceSource } from '../model/evidence-source';
 import type { DockerfileRule, DockerfileRuleContext, ResourceRule, RuleContext, RuleMeta, WorkspaceRule, WorkspaceRuleContext } from './types';
 
 /** What every declaration gives: the rule's metadata, with its message ids as `M`. */
@@ -29,6 +30,8 @@ export interface WorkspaceRuleDeclaration<M extends string> extends DeclaredMeta
   readonly scope: 'workspace';
   /** The kinds it judges: with none of them in the workspace, its checklist items are not applicable. */
   readonly inputKinds: readonly string[];
+  /** The one evidence source it reads, when not plain manifests (see model/evidence-source.ts). */
+  readonly evidence?: EvidenceSource;
   checkWorkspace(context: WorkspaceRuleContext<M>, index: WorkspaceIndex): void;
 }
 

@@ -13,6 +13,7 @@ import type { Resource, ResourceIdentity } from '../model/resource';
 import type { Fix } from '../edits/types';
 import type { WorkspaceIndex } from '../workspace/workspace-index';
 import type { DockerfileModel, DockerfileNode } from '../dockerfile/dockerfile-model';
+import type { EvidenceSource } from '../model/evidence-source';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
@@ -146,6 +147,8 @@ export interface WorkspaceRule extends RuleMeta {
   readonly scope: 'workspace';
   /** The kinds it judges: with none of them in the workspace, its checklist items are not applicable. */
   readonly inputKinds: readonly string[];
+  /** The one evidence source it reads, when not plain manifests: its items pass only with such a resource. */
+  readonly evidence?: EvidenceSource;
   checkWorkspace(context: WorkspaceRuleContext, index: WorkspaceIndex): void;
 }
 

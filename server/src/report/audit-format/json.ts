@@ -31,7 +31,7 @@ export function formatJson(report: AuditReport, { locale, kubernetesVersion }: A
       related: related.map((place) => ({ file: place.path, range: plainRange(place.range), message: place.message })),
     })),
   );
-  const scorecard = report.scorecard.map(({ item, status, findings: n }) => ({ item, status, findings: n }));
+  const scorecard = report.scorecard.map(({ item, status, findings: n, evidence }) => ({ item, status, findings: n, evidence }));
   const shard = report.shard ? { index: report.shard.index, count: report.shard.count } : null;
   const prints = fingerprintsOfReport(report);
   const entry = (reported: ReportedFinding) => ({
@@ -58,6 +58,7 @@ export function formatJson(report: AuditReport, { locale, kubernetesVersion }: A
       resourceCount: file.resourceCount,
       kinds: [...file.kinds],
       controlPlaneKinds: [...file.controlPlaneKinds],
+      evidence: [...file.evidence],
       findings: file.findings.map(entry),
       suppressed: file.suppressed.map((item: SuppressedReport) => ({ ...entry(item), reason: item.reason, by: item.by })),
     })),

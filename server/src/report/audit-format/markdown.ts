@@ -27,6 +27,7 @@ import { checklistGuidance } from '../../core/checklist/guidance';
 import type { AuditReport, ReportedFinding, SuppressedReport } from '../audit-report';
 import { count, listSeparator } from '../messages';
 import { STDIN_ARGUMENT, STDIN_DISPLAY } from '../paths';
+import { evidenceLine } from '../evidence-labels';
 import { ruleInputs, ScorecardEntry, ScorecardStatus, statusCounts } from '../scorecard';
 import { cliVersion } from '../version';
 import type { AuditFormatContext } from './format-types';
@@ -312,6 +313,8 @@ function itemBlock(item: ChecklistItem, entry: ScorecardEntry, context: ItemCont
     '',
     `**${label(STATUS_LABELS[entry.status])}**${colon}${detail}`,
   ];
+  const evidence = evidenceLine(entry.evidence, locale);
+  if (evidence) lines.push('', `_${evidence}_`);
   if (entry.status === 'fail' || (context.showSuppressed && entry.suppressed > 0)) {
     const groups = findingGroups(rules, context);
     if (groups.length > 0) lines.push('', ...groups);

@@ -7,6 +7,7 @@ import apiserverAuthorizationAlwaysAllow from './apiserver-authorization-always-
 import apiserverEtcdClientTls from './apiserver-etcd-client-tls';
 import apiserverInsecurePort from './apiserver-insecure-port';
 import apiserverKubeletClientTls from './apiserver-kubelet-client-tls';
+import cniNetworkPolicyUnenforced from './cni-network-policy-unenforced';
 import controlPlaneBindAllInterfaces from './control-plane-bind-all-interfaces';
 import etcdAutoTls from './etcd-auto-tls';
 import etcdClientCertAuth from './etcd-client-cert-auth';
@@ -35,6 +36,7 @@ export const NETWORK_RULES: readonly Rule[] = [
   apiserverEtcdClientTls,
   apiserverInsecurePort,
   apiserverKubeletClientTls,
+  cniNetworkPolicyUnenforced,
   controlPlaneBindAllInterfaces,
   etcdAutoTls,
   etcdClientCertAuth,
