@@ -57,7 +57,8 @@ export async function selectQuickFix(page, squiggle, title) {
   const box = await squiggle.boundingBox();
   await page.mouse.click(box.x + 2, box.y + box.height / 2 - 4);
   await page.keyboard.press('Control+.');
-  const wanted = page.locator('.action-widget .monaco-list-row', { hasText: title });
+  // By its whole name: the combined fix's title names this change too.
+  const wanted = page.locator('.action-widget').getByRole('option', { name: title, exact: true });
   await wanted.waitFor();
   // Move the selection to the wanted row (a click is swallowed by the widget's pointer blocker).
   for (let moves = 0; !(await wanted.evaluate((row) => row.classList.contains('focused'))); moves += 1) {
