@@ -9,6 +9,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isInsideFolder } from '../report/paths';
 
 /** The nearest folder at or above `start` that holds `.git` (a folder, or a file for worktrees and submodules). */
 export function gitTopLevel(start: string): string | undefined {
@@ -26,25 +27,20 @@ export function commonFolder(absolutes: readonly string[]): string | undefined {
   if (absolutes.length === 0) return undefined;
   const folders = absolutes.map((absolute) => (isDirectory(absolute) ? absolute : path.dirname(absolute)));
   let common = folders[0];
-  for (const folder of folders.slice(1)) while (!isInside(folder, common)) common = path.dirname(common);
+  for (const folder of folders.slice(1)) while (!isInsideFolder(folder, common)) common = path.dirname(common);
   return common;
 }
 
 export function repositoryRoot(cwd: string, inputs: readonly string[], given?: string): string {
   if (given !== undefined) return path.resolve(cwd, given);
   const top = gitTopLevel(cwd);
-  if (top && inputs.every((input) => isInside(input, top))) return top;
-  if (inputs.every((input) => isInside(input, cwd))) return cwd;
+  if (top && inputs.every((input) => isInsideFolder(input, top))) return top;
+  if (inputs.every((input) => isInsideFolder(input, cwd))) return cwd;
   const common = commonFolder(inputs);
   if (common === undefined) return cwd;
   // Inputs in another repository than the working directory's: that repository's top level.
   const theirs = gitTopLevel(common);
-  return theirs && inputs.every((input) => isInside(input, theirs)) ? theirs : common;
-}
-
-function isInside(absolute: string, folder: string): boolean {
-  const relative = path.relative(folder, absolute);
-  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+  return theirs && inputs.every((input) => isInsideFolder(input, theirs)) ? theirs : common;
 }
 
 function isDirectory(absolute: string): boolean {

@@ -6,7 +6,6 @@
  * now are cleared) and answers with the findings and the checklist scorecard for the report view.
  * Each file is checked with the rules of its own `.kube-checklist.yaml` over the client's settings.
  */
-import * as path from 'node:path';
 import {
   CancellationToken,
   Connection,
@@ -22,6 +21,7 @@ import type { ServerSettings } from './settings';
 import { ConfigLookup } from './config-lookup';
 import { isoDay } from '../core/checklist/review-evidence';
 import { Positioner, resultDiagnostics, sourcePositioner } from './workspace-diagnostics';
+import { rootRelativePath } from '../report/paths';
 import { workspaceMessage } from './workspace-messages';
 import type { FolderState, WorkspaceService } from './workspace-service';
 import { AuditedFile, auditFolder, FolderAudit } from './audit-folder';
@@ -243,11 +243,8 @@ export class AuditRunner {
 /** A file's path as the report shows it: relative to its workspace folder (named first when there are several). */
 function displayPathIn(folders: readonly FolderState[], absolute: string, multiRoot: boolean): string {
   for (const folder of folders) {
-    const relative = path.relative(folder.fsPath, absolute);
-    if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) {
-      const shown = relative.split(path.sep).join('/');
-      return multiRoot ? `${folder.name}/${shown}` : shown;
-    }
+    const shown = rootRelativePath(absolute, folder.fsPath, folder.fsPath);
+    if (shown !== undefined) return multiRoot ? `${folder.name}/${shown}` : shown;
   }
   return absolute;
 }

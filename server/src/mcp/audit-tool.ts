@@ -15,6 +15,7 @@ import { readSourceFile } from '../host/read-source';
 import { AUDIT_FORMATTERS } from '../report/audit-format';
 import { recordWarnings } from '../report/audit-report';
 import { palette } from '../report/palette';
+import { isInsideFolder } from '../report/paths';
 import { mcpMessage } from './mcp-messages';
 
 export type AuditOutcome = { readonly ok: true; readonly report: Record<string, unknown> } | { readonly ok: false; readonly message: string };
@@ -33,11 +34,6 @@ export function realRoots(rootUris: readonly string[] | undefined, cwd: string):
   return roots;
 }
 
-export function isWithin(root: string, target: string): boolean {
-  const relative = path.relative(root, target);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
 export async function auditPath(requested: string, roots: readonly string[], locale: Locale): Promise<AuditOutcome> {
   const shown = redactSecrets(requested);
   // A relative path is read against the first root, as an agent would name it from the project.
@@ -49,7 +45,7 @@ export async function auditPath(requested: string, roots: readonly string[], loc
   } catch {
     return { ok: false, message: mcpMessage('notFound', locale, { path: shown }) };
   }
-  const root = roots.find((candidate) => isWithin(candidate, real));
+  const root = roots.find((candidate) => isInsideFolder(real, candidate));
   if (root === undefined) return { ok: false, message: mcpMessage('outsideRoots', locale, { path: shown }) };
   try {
     const { warn, notifications } = recordWarnings(() => undefined);

@@ -31,7 +31,13 @@ export function comparePaths(a: string, b: string): number {
  */
 export function rootRelativePath(display: string, cwd: string, root: string): string | undefined {
   if (display === STDIN_DISPLAY) return undefined;
-  const relative = path.relative(root, path.resolve(cwd, display));
-  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return undefined;
-  return relative.split(path.sep).join('/');
+  const absolute = path.resolve(cwd, display);
+  if (absolute === path.resolve(root) || !isInsideFolder(absolute, root)) return undefined;
+  return path.relative(root, absolute).split(path.sep).join('/');
+}
+
+/** Whether an absolute path is the folder itself or below it (no `..` step, not on another drive). */
+export function isInsideFolder(absolute: string, folder: string): boolean {
+  const relative = path.relative(folder, absolute);
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
